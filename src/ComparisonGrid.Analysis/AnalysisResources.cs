@@ -1,0 +1,77 @@
+using System.Reflection;
+using ComparisonGrid.Analysis.Metadata;
+using ComparisonGrid.Analysis.Normalisation;
+using ComparisonGrid.Analysis.Sections;
+using ComparisonGrid.Analysis.Splitting;
+using ComparisonGrid.Analysis.Targets;
+using ComparisonGrid.Analysis.Text;
+using ComparisonGrid.Analysis.Themes;
+
+namespace ComparisonGrid.Analysis;
+
+/// <summary>
+/// The reference data the pipeline reads: divisions, OpenCC, lexicons. Loaded once from the assembly's
+/// embedded data files and immutable afterwards, so one instance serves every parse on every thread.
+/// </summary>
+public sealed class AnalysisResources
+{
+    private static readonly Lazy<AnalysisResources> Embedded = new(Load);
+
+    private AnalysisResources(
+        OpenCcTables openCc,
+        CommonCharacters common,
+        DivisionCatalog divisions,
+        IndicatorLexicon indicators,
+        ThemeLexicon themes,
+        SectionKindRules sectionKinds,
+        PageChrome pageChrome)
+    {
+        OpenCc = openCc;
+        Common = common;
+        Divisions = divisions;
+        Indicators = indicators;
+        Themes = themes;
+        SectionKinds = sectionKinds;
+        PageChrome = pageChrome;
+    }
+
+    /// <summary>The data files shipped inside this assembly.</summary>
+    public static AnalysisResources Default => Embedded.Value;
+
+    public OpenCcTables OpenCc { get; }
+
+    public CommonCharacters Common { get; }
+
+    public DivisionCatalog Divisions { get; }
+
+    public IndicatorLexicon Indicators { get; }
+
+    public ThemeLexicon Themes { get; }
+
+    public SectionKindRules SectionKinds { get; }
+
+    public PageChrome PageChrome { get; }
+
+    private static AnalysisResources Load()
+    {
+        var openCc = new OpenCcTables(Read("opencc.TSCharacters.txt"), Read("opencc.TSPhrases.txt"));
+        return new AnalysisResources(
+            openCc,
+            new CommonCharacters(openCc.CharacterPairs),
+            new DivisionCatalog(Read("divisions.provinces.csv"), Read("divisions.cities.csv"), Read("divisions.areas.csv"), Read("lexicons.region-aliases.tsv")),
+            new IndicatorLexicon(Read("lexicons.indicators.tsv")),
+            new ThemeLexicon(Read("lexicons.themes.tsv")),
+            new SectionKindRules(Read("lexicons.section-kinds.tsv")),
+            new PageChrome(Read("lexicons.page-chrome.txt")));
+    }
+
+    private static string Read(string name)
+    {
+        var assembly = typeof(AnalysisResources).Assembly;
+        var resource = "ComparisonGrid.Analysis.Data." + name;
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded data file {resource} is missing from {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,9 @@
+namespace ComparisonGrid.Analysis.Decoding;
+
+public enum InputFormat
+{
+    Text,
+    Html,
+    Csv,
+    Jsonl,
+}

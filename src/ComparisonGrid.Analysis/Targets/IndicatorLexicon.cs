@@ -1,0 +1,50 @@
+using ComparisonGrid.Analysis.Text;
+
+namespace ComparisonGrid.Analysis.Targets;
+
+/// <summary>The written labels of indicators, from indicators.tsv; a label may stand for several families at once.</summary>
+public sealed class IndicatorLexicon
+{
+    private readonly Dictionary<string, IndicatorFamily> _families = [];
+
+    public IndicatorLexicon(string tsv)
+    {
+        var labels = new List<(string, IndicatorLabel)>();
+        foreach (var row in DataFile.Rows(tsv))
+        {
+            if (row.Length < 3)
+            {
+                throw new FormatException($"indicators.tsv: a row needs family, ids and labels: {string.Join(' ', row)}");
+            }
+            var familyNames = row[0].Split('+');
+            if (row[1] != "-")
+            {
+                var ids = row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(p => p.Split('='))
+                    .ToDictionary(p => p[0], p => p[1]);
+                _families[row[0]] = new IndicatorFamily(row[0], ids);
+            }
+            foreach (var label in row[2].Split('|'))
+            {
+                labels.Add((label, new IndicatorLabel(label, familyNames)));
+            }
+        }
+        foreach (var (_, label) in labels)
+        {
+            foreach (var f in label.Families.Where(f => !_families.ContainsKey(f)))
+            {
+                throw new FormatException($"indicators.tsv: label {label.Text} names unknown family {f}");
+            }
+        }
+        Labels = new AhoCorasick<IndicatorLabel>(labels);
+    }
+
+    public AhoCorasick<IndicatorLabel> Labels { get; }
+
+    public IndicatorFamily Family(string name) => _families[name];
+
+    public IEnumerable<string> AllIds => _families.Values.SelectMany(f => f.IdsByMetric.Values).Distinct();
+}
+
+/// <summary>A written label and the indicator families it names, in order (城乡居民 → urban, rural).</summary>
+public sealed record IndicatorLabel(string Text, IReadOnlyList<string> Families);
