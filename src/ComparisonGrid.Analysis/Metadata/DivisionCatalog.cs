@@ -39,6 +39,11 @@ public sealed class DivisionCatalog
         }
         foreach (var (code, name, cityCode) in ReadCsv(areasCsv))
         {
+            // Prefecture-level cities without counties (东莞市, 中山市) repeat themselves here; they are prefectures.
+            if (prefectureCodes.Contains(code[..4]) && code.EndsWith("00", StringComparison.Ordinal))
+            {
+                continue;
+            }
             var province = code[..2].PadRight(6, '0');
             var parent = cityCode is not null && prefectureCodes.Contains(cityCode) ? cityCode.PadRight(6, '0') : province;
             divisions.Add(new Division(code, name, RegionLevel.County, province, parent));

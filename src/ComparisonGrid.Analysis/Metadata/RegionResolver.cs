@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ComparisonGrid.Analysis.Model;
 using ComparisonGrid.Analysis.Text;
 
@@ -7,7 +8,7 @@ namespace ComparisonGrid.Analysis.Metadata;
 /// Resolves a region from a name as written (临汾市, 天津市蓟州区, 襄樊市, 全国) by exact names and
 /// their composition, never by substring luck (绛县 is not 新绛县), and infers one from running text.
 /// </summary>
-public sealed class RegionResolver
+public sealed partial class RegionResolver
 {
     private const int MinInferenceScore = 4;
 
@@ -107,25 +108,35 @@ public sealed class RegionResolver
         return (best.Key, confidence);
     }
 
+    /// <summary>
+    /// The suffixes the report's own level takes, from how it refers to itself: 我市 and 全市 in a city's
+    /// report. 全省第1 and 居全市前列 rank the region among its peers and say nothing of its level.
+    /// </summary>
     private static string[] SelfReferenceSuffixes(string text, int from, int to)
     {
-        var segment = text[from..to];
-        var counts = new (string Marker, string[] Suffixes)[]
+        var counts = new Dictionary<char, int>();
+        foreach (Match m in SelfReference().Matches(text[from..to]))
         {
-            ("全省", ["省"]), ("全市", ["市"]), ("全县", ["县"]), ("全旗", ["旗"]), ("全州", ["州"]), ("全区", ["区"]),
-        };
-        var best = counts.Select(c => (c.Suffixes, Count: Count(segment, c.Marker))).OrderByDescending(c => c.Count).First();
-        return best.Count >= 3 ? best.Suffixes : [];
+            var level = m.Groups["level"].Value[0];
+            counts[level] = counts.GetValueOrDefault(level) + (m.Value[0] == '我' ? 3 : 1);
+        }
+        if (counts.Count == 0)
+        {
+            return [];
+        }
+        var best = counts.MaxBy(kv => kv.Value);
+        return best.Value >= 3 ? [best.Key.ToString()] : [];
     }
 
-    private static int Count(ReadOnlySpan<char> text, string marker)
+    [GeneratedRegex(@"(?<![居列在跑于])(?:全|我|本)(?<level>[省市县区州旗盟])(?![第前首平领排同级直属委])")]
+    private static partial Regex SelfReference();
+
+    private static int Count(string text, string marker)
     {
         var n = 0;
-        for (var i = text.IndexOf(marker, StringComparison.Ordinal); i >= 0; )
+        for (var i = text.IndexOf(marker, StringComparison.Ordinal); i >= 0; i = text.IndexOf(marker, i + marker.Length, StringComparison.Ordinal))
         {
             n++;
-            var next = text[(i + marker.Length)..].IndexOf(marker, StringComparison.Ordinal);
-            i = next < 0 ? -1 : i + marker.Length + next;
         }
         return n;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ComparisonGrid.Analysis.Model;
 
 /// <summary>How much of a report speaks about a theme.</summary>
@@ -7,7 +9,7 @@ public sealed record ThemeScore(
     string Theme,
     string Label,
     int Hits,
-    double Per10K,
+    [property: JsonPropertyName("per10k")] double Per10K,
     IReadOnlyList<SectionHits> Sections);
 
 public sealed record SectionHits(string Number, int Hits);

@@ -1,0 +1,29 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ComparisonGrid.Analysis.Model;
+
+namespace ComparisonGrid.Analysis;
+
+/// <summary>The JSON of shared/spec/targets.md: <c>{"reports": [...], "errors": [...]}</c>.</summary>
+public sealed record ParseOutput(IReadOnlyList<Report> Reports, IReadOnlyList<InputError> Errors);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(ParseOutput))]
+[JsonSerializable(typeof(Report))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;
+
+public static class ReportJson
+{
+    /// <summary>Chinese stays readable in the output instead of \uXXXX escapes.</summary>
+    public static JsonSerializerOptions Options { get; } = new(ReportJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(ParseOutput output) =>
+        JsonSerializer.Serialize(output, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ParseOutput>)Options.GetTypeInfo(typeof(ParseOutput)));
+
+    public static ParseOutput? Deserialize(string json) =>
+        JsonSerializer.Deserialize(json, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ParseOutput>)Options.GetTypeInfo(typeof(ParseOutput)));
+}

@@ -1,0 +1,194 @@
+using ComparisonGrid.Analysis.Decoding;
+using ComparisonGrid.Analysis.Metadata;
+using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Analysis.Normalisation;
+using ComparisonGrid.Analysis.Sections;
+using ComparisonGrid.Analysis.Splitting;
+using ComparisonGrid.Analysis.Targets;
+using ComparisonGrid.Analysis.Text;
+using ComparisonGrid.Analysis.Themes;
+
+namespace ComparisonGrid.Analysis;
+
+/// <summary>
+/// Text in, structured reports out: decode → normalise → split → metadata → sections → targets and
+/// achievements → themes. Pure: no I/O and no shared mutable state, so one instance parses on all cores.
+/// </summary>
+public sealed class ReportPipeline
+{
+    private const int MinReportCharacters = 50;
+
+    private readonly TextDecoder _decoder;
+    private readonly HtmlTextExtractor _html = new();
+    private readonly CorpusReader _corpus = new();
+    private readonly TextNormaliser _normaliser;
+    private readonly ReportSplitter _splitter;
+    private readonly MetadataExtractor _metadata;
+    private readonly SectionParser _sections;
+    private readonly TargetExtractor _targets;
+    private readonly AchievementExtractor _achievements;
+    private readonly ThemeCounter _themes;
+
+    public ReportPipeline(AnalysisResources resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        _decoder = new TextDecoder(resources.Common);
+        _normaliser = new TextNormaliser(
+            new MojibakeRepairer(resources.Common), new PinyinAnnotationRemover(), new ScriptConverter(resources.OpenCc), new NumberFormNormaliser());
+        _splitter = new ReportSplitter(resources.PageChrome);
+        _metadata = new MetadataExtractor(new RegionResolver(resources.Divisions));
+        _sections = new SectionParser(resources.SectionKinds);
+        var clauses = new IndicatorClauseReader(resources.Indicators, new FigureReader());
+        _targets = new TargetExtractor(clauses);
+        _achievements = new AchievementExtractor(clauses);
+        _themes = new ThemeCounter(resources.Themes);
+    }
+
+    public ReportPipeline()
+        : this(AnalysisResources.Default)
+    {
+    }
+
+    public static InputFormat FormatOf(string name, string text)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        return extension switch
+        {
+            ".html" or ".htm" or ".xhtml" => InputFormat.Html,
+            ".csv" => InputFormat.Csv,
+            ".jsonl" or ".ndjson" => InputFormat.Jsonl,
+            _ when HtmlTextExtractor.LooksLikeHtml(text) => InputFormat.Html,
+            _ => InputFormat.Text,
+        };
+    }
+
+    public ParseResult Parse(SourceDocument document, ParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        options ??= ParseOptions.Default;
+        try
+        {
+            if (document.Content.Length > options.MaxBytes)
+            {
+                throw new InputFormatException(
+                    $"the file is {document.Content.Length / 1024.0 / 1024.0:0.0} MB, over the limit of {options.MaxBytes / 1024.0 / 1024.0:0.#} MB");
+            }
+            var decoded = _decoder.Decode(document.Content.Span);
+            if (string.IsNullOrWhiteSpace(decoded.Text))
+            {
+                throw new InputFormatException("the file holds only white space");
+            }
+            var format = FormatOf(document.Name, decoded.Text);
+            return format switch
+            {
+                InputFormat.Csv => FromCorpus(document.Name, decoded, "csv", _corpus.ReadCsv(decoded.Text, options.TextColumn)),
+                InputFormat.Jsonl => FromCorpus(document.Name, decoded, "jsonl", _corpus.ReadJsonl(decoded.Text, options.TextColumn)),
+                InputFormat.Html => FromText(document.Name, _html.Extract(decoded.Text), decoded.Encoding, "html", ReportHints.None, null),
+                _ => FromText(document.Name, MappedText.Identity(decoded.Text), decoded.Encoding, "text", ReportHints.None, null),
+            };
+        }
+        catch (InputFormatException e)
+        {
+            return new ParseResult([], [new InputError(document.Name, e.Message, e.Location)]);
+        }
+    }
+
+    /// <summary>Parses text that is already decoded (an API body, a corpus cell).</summary>
+    public ParseResult ParseText(string name, string text, ReportHints? hints = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new ParseResult([], [new InputError(name, "the text is empty")]);
+        }
+        var format = FormatOf(name, text);
+        var mapped = format == InputFormat.Html ? _html.Extract(text) : MappedText.Identity(text);
+        return FromText(name, mapped, "utf-16", format == InputFormat.Html ? "html" : "text", hints ?? ReportHints.None, null);
+    }
+
+    private ParseResult FromCorpus(string name, DecodedText decoded, string format, CorpusReadResult corpus)
+    {
+        var reports = new List<Report>();
+        var errors = corpus.Errors.Select(e => new InputError(name, e.Message, e.Location)).ToList();
+        foreach (var row in corpus.Rows)
+        {
+            var result = FromText(name, MappedText.Identity(row.Text), decoded.Encoding, format, row.Hints, row.Row);
+            reports.AddRange(result.Reports);
+            errors.AddRange(result.Errors.Select(e => e with { Location = $"row {row.Row}, line {row.Line}" }));
+        }
+        return new ParseResult(reports, errors);
+    }
+
+    private ParseResult FromText(string name, MappedText input, string encoding, string format, ReportHints hints, int? row)
+    {
+        var normalised = _normaliser.Normalise(input);
+        var reports = new List<Report>();
+        foreach (var segment in _splitter.Split(normalised.Text.Text))
+        {
+            if (ThemeCounter.CountCharacters(segment.Text) < MinReportCharacters)
+            {
+                continue;
+            }
+            reports.Add(ParseSegment(segment, normalised, new SourceSpan(name, encoding, format, 0, 0, row), hints));
+        }
+        if (reports.Count == 0)
+        {
+            return new ParseResult([], [new InputError(name, $"no report text found (fewer than {MinReportCharacters} characters besides page chrome)", row is null ? null : $"row {row}")]);
+        }
+        return new ParseResult(reports, []);
+    }
+
+    private Report ParseSegment(ReportSegment segment, NormalisedText normalised, SourceSpan source, ReportHints hints)
+    {
+        var map = normalised.Text;
+        int Src(int local) => map.SourceStart(segment.Start + local);
+        int SrcEnd(int local) => map.SourceEnd(segment.Start + local);
+
+        var text = segment.Text;
+        var meta = _metadata.Extract(segment, hints);
+        var sections = _sections.Parse(text);
+        bool IsReview(int pos) => sections.Any(s => s.Kind is SectionKind.Review or SectionKind.Outlook && pos >= s.Start && pos < s.End);
+        var targets = _targets.Extract(text, IsReview);
+        var reviewSpans = sections.Where(s => s.Kind == SectionKind.Review).Select(s => (s.Start, s.End));
+        var achievements = _achievements.Extract(text, reviewSpans, meta.Year);
+        var themes = _themes.Count(text, sections);
+
+        var sourceStart = Src(0);
+        var sourceEnd = SrcEnd(text.Length);
+        var notes = new List<QualityNote>();
+        notes.AddRange(normalised.Notes.Where(n => n.Start is null || (n.Start >= sourceStart && n.Start < sourceEnd)));
+        if (segment.ChromeLines > 0)
+        {
+            notes.Add(new QualityNote(QualityFlags.PageChromeRemoved, $"{segment.ChromeLines} lines of page chrome ignored"));
+        }
+        notes.AddRange(meta.Notes.Select(n => n.Start is int s && n.End is int e ? n with { Start = Src(s), End = SrcEnd(e) } : n));
+        if (sections.Count == 0)
+        {
+            notes.Add(new QualityNote(QualityFlags.NoSections, "no numbered headings found"));
+        }
+        if (targets.Count == 0)
+        {
+            notes.Add(new QualityNote(QualityFlags.NoTargets, "no passage announcing the year's quantified targets was found"));
+        }
+
+        return new Report(
+            meta.Title,
+            meta.Region,
+            meta.Year,
+            meta.MeetingDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            meta.Speaker,
+            meta.Office,
+            [.. notes.Select(n => n.Code).Distinct()],
+            [.. sections.Select(s => MapSection(s, Src, SrcEnd))],
+            [.. targets.Select(t => t with { Start = Src(t.Start), End = SrcEnd(t.End) })],
+            [.. achievements.Select(a => a with { Start = Src(a.Start), End = SrcEnd(a.End) })],
+            themes,
+            notes,
+            source with { Start = sourceStart, End = sourceEnd },
+            ThemeCounter.CountCharacters(text));
+    }
+
+    private static Section MapSection(Section s, Func<int, int> start, Func<int, int> end) =>
+        s with { Start = start(s.Start), End = end(s.End), Children = [.. s.Children.Select(c => MapSection(c, start, end))] };
+}

@@ -1,0 +1,188 @@
+using System.Text.RegularExpressions;
+using ComparisonGrid.Analysis.Metadata;
+using ComparisonGrid.Analysis.Model;
+
+namespace ComparisonGrid.Analysis.Sections;
+
+/// <summary>
+/// Builds the outline tree of a report from its numbered headings (一、 / （一） / 1. / 一是), also when the
+/// whole report is one line. A heading must open a line or follow a sentence end, and must continue its
+/// list (二 after 一): that is what separates headings from enumerations inside sentences (统 一、政策).
+/// </summary>
+public sealed partial class SectionParser
+{
+    private const int MaxTitle = 50;
+    private const int OneLineThreshold = 400;
+
+    private static readonly string[] TitleEndings =
+        ["工作回顾", "政府自身建设", "自身建设", "工作安排", "总体要求", "主要任务", "重点任务", "重点工作", "主要工作", "工作任务", "目标任务", "主要目标", "奋斗目标", "总体安排", "满意政府"];
+
+    private readonly SectionKindRules _kinds;
+
+    public SectionParser(SectionKindRules kinds) => _kinds = kinds;
+
+    [GeneratedRegex(@"(?<=(?:^|\n|[。！？!?：:；;])[ \t\u3000]*)(?:(?<a>[一二三四五六七八九十]{1,3})、|[（(](?<b>[一二三四五六七八九十]{1,3})[）)]|(?<c>\d{1,2})[\.、．](?!\d)|[（(](?<c>\d{1,2})[）)]|(?<d>[一二三四五六七八九十]{1,2})是(?=[\u4E00-\u9FFF“]))")]
+    private static partial Regex Mark();
+
+    public IReadOnlyList<HeadingCandidate> FindCandidates(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var list = new List<HeadingCandidate>();
+        foreach (Match m in Mark().Matches(text))
+        {
+            var (style, digits) = m.Groups["a"].Success ? (HeadingStyle.ChineseComma, m.Groups["a"].Value)
+                : m.Groups["b"].Success ? (HeadingStyle.ChineseParenthesised, m.Groups["b"].Value)
+                : m.Groups["c"].Success ? (HeadingStyle.Arabic, m.Groups["c"].Value)
+                : (HeadingStyle.Ordinal, m.Groups["d"].Value);
+            if (ChineseNumerals.Parse(digits) is int n && n > 0)
+            {
+                list.Add(new HeadingCandidate(m.Index, m.Index + m.Length, style, n, m.Value));
+            }
+        }
+        return list;
+    }
+
+    /// <summary>The outline of <paramref name="text"/>; offsets are positions in it.</summary>
+    public IReadOnlyList<Section> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var accepted = new List<(HeadingCandidate H, int Level)>();
+        var stack = new List<(HeadingStyle Style, int Number)>();
+        foreach (var h in FindCandidates(text))
+        {
+            var level = Place(stack, h, accepted.Count == 0);
+            if (level > 0)
+            {
+                accepted.Add((h, level));
+            }
+        }
+        return Build(text, accepted);
+    }
+
+    /// <summary>Puts the heading on the stack of open lists; returns its level, or 0 when it is not a heading.</summary>
+    private static int Place(List<(HeadingStyle Style, int Number)> stack, HeadingCandidate h, bool first)
+    {
+        for (var k = stack.Count - 1; k >= 0; k--)
+        {
+            if (stack[k].Style == h.Style && stack[k].Number + 1 == h.Number)
+            {
+                stack.RemoveRange(k, stack.Count - k);
+                stack.Add((h.Style, h.Number));
+                return stack.Count;
+            }
+        }
+        var open = stack.FindLastIndex(e => e.Style == h.Style);
+        if (h.Number == 1)
+        {
+            if (open >= 0 && h.Style is HeadingStyle.Arabic or HeadingStyle.Ordinal)
+            {
+                // Point lists restart in every paragraph: a new list beside the old one.
+                stack.RemoveRange(open, stack.Count - open);
+            }
+            // 一、 restarting inside a 一、 list is a list nested in the current section (the plan's tasks).
+            stack.Add((h.Style, 1));
+            return stack.Count;
+        }
+        if (open < 0 && (first || stack.All(e => e.Style >= h.Style)))
+        {
+            // A report that starts mid-way (a newspaper continuation) opens at (四); an outer list may appear later at 二、.
+            var keep = stack.FindIndex(e => e.Style >= h.Style);
+            if (keep >= 0)
+            {
+                stack.RemoveRange(keep, stack.Count - keep);
+            }
+            stack.Add((h.Style, h.Number));
+            return stack.Count;
+        }
+        return 0;
+    }
+
+    private List<Section> Build(string text, List<(HeadingCandidate H, int Level)> headings)
+    {
+        var oneLine = IsOneLine(text);
+        var flat = new List<(int Level, int Start, int End, string Number, string Title)>();
+        for (var i = 0; i < headings.Count; i++)
+        {
+            var (h, level) = headings[i];
+            var end = text.Length;
+            for (var j = i + 1; j < headings.Count; j++)
+            {
+                if (headings[j].Level <= level)
+                {
+                    end = headings[j].H.Start;
+                    break;
+                }
+            }
+            var number = h.Mark.Trim('（', '(', '）', ')', '、', '.', '．', '是');
+            flat.Add((level, h.Start, end, number, Title(text, h.TitleStart, oneLine || h.Style == HeadingStyle.Ordinal)));
+        }
+        var index = 0;
+        return Children(flat, ref index, 1, SectionKind.Other);
+    }
+
+    private List<Section> Children(List<(int Level, int Start, int End, string Number, string Title)> flat, ref int index, int level, SectionKind inherited)
+    {
+        var result = new List<Section>();
+        while (index < flat.Count && flat[index].Level >= level)
+        {
+            var (l, start, end, number, title) = flat[index];
+            if (l > level)
+            {
+                // A deeper heading with no parent at this level (a partial report): adopt it at this level.
+                flat[index] = (level, start, end, number, title);
+                continue;
+            }
+            index++;
+            var kind = level == 1 ? _kinds.Classify(title) : inherited;
+            var children = Children(flat, ref index, level + 1, kind);
+            result.Add(new Section(number, title, kind, level, start, end, children));
+        }
+        return result;
+    }
+
+    private static bool IsOneLine(string text)
+    {
+        var longest = 0;
+        var lineStart = 0;
+        var lines = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                longest = Math.Max(longest, i - lineStart);
+                lineStart = i + 1;
+                lines++;
+            }
+        }
+        return longest > text.Length / 2 && longest > OneLineThreshold;
+    }
+
+    private static string Title(string text, int from, bool inRunningText)
+    {
+        var lineEnd = text.IndexOf('\n', from);
+        if (lineEnd < 0)
+        {
+            lineEnd = text.Length;
+        }
+        if (!inRunningText && lineEnd - from <= MaxTitle)
+        {
+            return text[from..lineEnd].Trim();
+        }
+        var limit = Math.Min(lineEnd, from + MaxTitle);
+        var window = text[from..limit];
+        var cut = window.IndexOfAny(['。', '；', ';', '：', ':', '！']);
+        var title = cut >= 0 ? window[..cut] : window;
+        if (cut < 0 && window.IndexOfAny([',', '，']) is var comma and > 0)
+        {
+            title = window[..comma];
+        }
+        // In running text the next paragraph follows the title directly: end at the title's last keyword.
+        var cutAt = TitleEndings
+            .Select(e => (At: title.LastIndexOf(e, StringComparison.Ordinal), e.Length))
+            .Where(x => x.At >= 0)
+            .Select(x => x.At + x.Length)
+            .DefaultIfEmpty(title.Length)
+            .Max();
+        return title[..cutAt].Trim();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ComparisonGrid.Analysis.Splitting;
+
+/// <summary>
+/// Splits an input that holds several reports (a scraped page listing ten, each on one line) at the
+/// start of each report, and blanks the page chrome around and between them.
+/// </summary>
+public sealed partial class ReportSplitter
+{
+    // A report quotes its own meeting line more than once near its start; a new report is further away.
+    private const int SameReportDistance = 3000;
+    private const int ShortLine = 60;
+
+    private readonly PageChrome _chrome;
+
+    public ReportSplitter(PageChrome chrome) => _chrome = chrome;
+
+    [GeneratedRegex(@"(?:\d{4}|[一二三四五六七八九〇○零]{4})年?[^\s。，,；;]{0,20}?政府工作报告")]
+    private static partial Regex TitleBefore();
+
+    public IReadOnlyList<ReportSegment> Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = Lines(text);
+        var starts = new List<int> { 0 };
+        int? lastAnchor = null;
+        foreach (Match m in MeetingLine.Pattern().Matches(text))
+        {
+            if (m.Index - lastAnchor < SameReportDistance || !OpensReport(text, m))
+            {
+                continue;
+            }
+            if (lastAnchor is int previous)
+            {
+                starts.Add(ReportStart(text, lines, m.Index, previous));
+            }
+            lastAnchor = m.Index;
+        }
+        var segments = new List<ReportSegment>();
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var start = starts[k];
+            var end = k + 1 < starts.Count ? starts[k + 1] : text.Length;
+            if (start < end)
+            {
+                segments.Add(Blank(text, lines, start, end));
+            }
+        }
+        return segments;
+    }
+
+    private static bool OpensReport(string text, Match m)
+    {
+        var after = text.AsSpan(m.Index + m.Length, Math.Min(300, text.Length - m.Index - m.Length));
+        var before = text.AsSpan(Math.Max(0, m.Index - 100), Math.Min(100, m.Index));
+        return after.Contains("各位代表", StringComparison.Ordinal) || before.Contains("政府工作报告", StringComparison.Ordinal);
+    }
+
+    private static int ReportStart(string text, List<(int Start, int End)> lines, int anchor, int previousAnchor)
+    {
+        var line = lines.FindIndex(l => l.Start <= anchor && anchor <= l.End);
+        if (lines[line].Start > previousAnchor)
+        {
+            // Walk back over the title and chrome lines that precede the report's first paragraph.
+            while (line > 0 && lines[line - 1].End - lines[line - 1].Start <= ShortLine && lines[line - 1].Start > previousAnchor)
+            {
+                line--;
+            }
+            return lines[line].Start;
+        }
+        // Reports run together on one line: start at the title just before the meeting line, or at it.
+        var windowStart = Math.Max(previousAnchor + 1, anchor - 80);
+        Match? title = null;
+        foreach (Match t in TitleBefore().Matches(text[windowStart..anchor]))
+        {
+            title = t;
+        }
+        return title is null ? anchor : windowStart + title.Index;
+    }
+
+    private ReportSegment Blank(string text, List<(int Start, int End)> lines, int start, int end)
+    {
+        var sb = new StringBuilder(text, start, end - start, end - start);
+        var blanked = 0;
+        foreach (var (ls, le) in lines)
+        {
+            if (le <= start || ls >= end)
+            {
+                continue;
+            }
+            var s = Math.Max(ls, start);
+            var e = Math.Min(le, end);
+            if (_chrome.IsChrome(text.AsSpan(s, e - s)))
+            {
+                for (var i = s; i < e; i++)
+                {
+                    sb[i - start] = ' ';
+                }
+                blanked++;
+            }
+        }
+        return new ReportSegment(start, end, sb.ToString(), blanked);
+    }
+
+    private static List<(int Start, int End)> Lines(string text)
+    {
+        var lines = new List<(int, int)>();
+        var s = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                lines.Add((s, i));
+                s = i + 1;
+            }
+        }
+        return lines;
+    }
+}

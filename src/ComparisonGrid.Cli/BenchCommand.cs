@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using ComparisonGrid.Analysis;
+
+namespace ComparisonGrid.Cli;
+
+/// <summary>
+/// <c>cgrid bench parse</c>: end-to-end parse throughput over a set of inputs (the samples by default),
+/// single-threaded and on all cores, in MB/s of input and reports/s.
+/// </summary>
+internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
+{
+    public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    {
+        if (cl.Positional.Count == 0 || cl.Positional[0] != "parse")
+        {
+            throw new UsageException("bench knows one benchmark: bench parse [files or folders] [--seconds N]");
+        }
+        var paths = cl.Positional.Skip(1).DefaultIfEmpty("samples").ToList();
+        var (files, missing) = InputFiles.Expand(paths);
+        if (missing.Count > 0 || files.Count == 0)
+        {
+            throw new UsageException($"nothing to parse in {string.Join(", ", missing.DefaultIfEmpty(string.Join(", ", paths)))}");
+        }
+        var seconds = cl.Number("--seconds") ?? 5;
+        var documents = new List<SourceDocument>();
+        foreach (var f in files)
+        {
+            documents.Add(new SourceDocument(f, await File.ReadAllBytesAsync(f, cancellationToken).ConfigureAwait(false)));
+        }
+        var bytes = documents.Sum(d => (long)d.Content.Length);
+        var reportsPerPass = documents.Sum(d => pipeline.Parse(d).Reports.Count);
+        var largest = documents.MaxBy(d => d.Content.Length)!;
+
+        await stdout.WriteLineAsync($"inputs: {documents.Count} files, {bytes / 1024.0 / 1024.0:0.00} MB, {reportsPerPass} reports; {Environment.ProcessorCount} cores").ConfigureAwait(false);
+        var single = Measure(seconds, () => { foreach (var d in documents) { pipeline.Parse(d); } });
+        await Print("single thread", single, bytes, reportsPerPass).ConfigureAwait(false);
+        var parallel = Measure(seconds, () => Parallel.ForEach(documents, d => pipeline.Parse(d)));
+        await Print($"all cores ({Environment.ProcessorCount})", parallel, bytes, reportsPerPass).ConfigureAwait(false);
+        var one = Measure(seconds, () => pipeline.Parse(largest));
+        await stdout.WriteLineAsync($"largest input {Path.GetFileName(largest.Name)} ({largest.Content.Length / 1024.0:0} KB): {one.PerPass.TotalMilliseconds:0.00} ms per parse").ConfigureAwait(false);
+        return 0;
+    }
+
+    private async Task Print(string label, (TimeSpan PerPass, int Passes) m, long bytes, int reports)
+    {
+        var s = m.PerPass.TotalSeconds;
+        await stdout.WriteLineAsync(
+            $"{label}: {bytes / 1024.0 / 1024.0 / s:0.0} MB/s, {reports / s:0.0} reports/s ({m.Passes} passes, {m.PerPass.TotalMilliseconds:0.0} ms each)").ConfigureAwait(false);
+    }
+
+    private static (TimeSpan PerPass, int Passes) Measure(double seconds, Action pass)
+    {
+        // Warm-up: JIT, regex construction and the lazily loaded reference data are not throughput.
+        pass();
+        pass();
+        var clock = Stopwatch.StartNew();
+        var passes = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            pass();
+            passes++;
+        }
+        return (clock.Elapsed / passes, passes);
+    }
+}

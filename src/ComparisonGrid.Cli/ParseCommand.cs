@@ -1,0 +1,71 @@
+using ComparisonGrid.Analysis;
+using ComparisonGrid.Analysis.Model;
+
+namespace ComparisonGrid.Cli;
+
+/// <summary><c>cgrid parse</c>: every input to the JSON of shared/spec/targets.md; bad inputs named on stderr.</summary>
+internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, TextWriter stderr)
+{
+    public const int SomeInputsFailed = 2;
+
+    public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    {
+        if (cl.Positional.Count == 0)
+        {
+            throw new UsageException("parse needs at least one file or folder");
+        }
+        var maxMb = cl.Number("--max-size") ?? ParseOptions.DefaultMaxBytes / 1024.0 / 1024.0;
+        var options = new ParseOptions(cl.Value("--text-column"), (long)(maxMb * 1024 * 1024));
+        var (files, missing) = InputFiles.Expand(cl.Positional);
+        var errors = missing.Select(m => new InputError(m, "no such file or folder")).ToList();
+        var results = new ParseResult[files.Count];
+        var progress = new Progress(stderr, files.Count);
+        await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            results[i] = await ParseFileAsync(files[i], options, ct).ConfigureAwait(false);
+            progress.Done(results[i].Reports.Count);
+        }).ConfigureAwait(false);
+        progress.Finish();
+
+        var reports = results.SelectMany(r => r.Reports).ToList();
+        errors.AddRange(results.SelectMany(r => r.Errors));
+        var json = ReportJson.Serialize(new ParseOutput(reports, errors));
+        if (cl.Value("--out") is { } outFile)
+        {
+            await File.WriteAllTextAsync(outFile, json + "\n", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await stdout.WriteLineAsync(json).ConfigureAwait(false);
+        }
+        foreach (var error in errors)
+        {
+            await stderr.WriteLineAsync($"cgrid: {error}").ConfigureAwait(false);
+        }
+        return errors.Count == 0 ? 0 : SomeInputsFailed;
+    }
+
+    private async Task<ParseResult> ParseFileAsync(string path, ParseOptions options, CancellationToken ct)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > options.MaxBytes)
+            {
+                // Refuse before reading: the limit exists so a stray huge file costs nothing.
+                return new ParseResult([], [new InputError(path,
+                    $"the file is {info.Length / 1024.0 / 1024.0:0.0} MB, over the limit of {options.MaxBytes / 1024.0 / 1024.0:0.#} MB (--max-size)")]);
+            }
+            var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            return pipeline.Parse(new SourceDocument(path, bytes), options);
+        }
+        catch (IOException e)
+        {
+            return new ParseResult([], [new InputError(path, $"cannot read: {e.Message}")]);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new ParseResult([], [new InputError(path, "cannot read: permission denied")]);
+        }
+    }
+}
