@@ -74,14 +74,14 @@ public sealed class CorpusReader
             }
             catch (JsonException e)
             {
-                errors.Add(new InputFormatException($"line {lineNumber} is not JSON: {FirstSentence(e.Message)}", $"line {lineNumber}"));
+                errors.Add(new InputFormatException($"not JSON: {FirstSentence(e.Message)}", $"line {lineNumber}"));
                 continue;
             }
             using (doc)
             {
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    errors.Add(new InputFormatException($"line {lineNumber} is not a JSON object", $"line {lineNumber}"));
+                    errors.Add(new InputFormatException("not a JSON object", $"line {lineNumber}"));
                     continue;
                 }
                 var root = doc.RootElement;
@@ -105,7 +105,7 @@ public sealed class CorpusReader
                 if (string.IsNullOrWhiteSpace(text))
                 {
                     var wanted = textColumn ?? string.Join(", ", CorpusColumns.Text);
-                    errors.Add(new InputFormatException($"line {lineNumber} has no text field (looked for {wanted})", $"line {lineNumber}"));
+                    errors.Add(new InputFormatException($"no text field (looked for {wanted})", $"line {lineNumber}"));
                     continue;
                 }
                 rows.Add(new CorpusRow(lineNumber, lineNumber, text, CorpusColumns.Hints(Value)));

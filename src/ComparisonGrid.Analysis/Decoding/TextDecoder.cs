@@ -67,7 +67,8 @@ public sealed class TextDecoder
 
     private static Candidate Decode(ReadOnlySpan<byte> bytes, string name)
     {
-        var text = Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback)
+        // Code pages replace bad bytes with '?' by default, which would hide them among real question marks.
+        var text = Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"))
             .GetString(bytes);
         var invalid = text.AsSpan().Count('\uFFFD');
         return new Candidate(name, text, text.Length == 0 ? 1 : (double)invalid / text.Length);

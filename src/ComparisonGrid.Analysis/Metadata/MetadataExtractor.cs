@@ -55,7 +55,10 @@ public sealed partial class MetadataExtractor
                 ? "the text continues a report from an earlier page (上接…): its beginning is missing"
                 : "neither a title nor a meeting line: the report's beginning may be missing", 0, Math.Min(text.Length, 20)));
         }
-        return new ReportMetadata(title?.Groups["title"].Value ?? hints.Title, region, year, meetingDate, speaker, office, notes);
+        // A bare 政府工作报告 says less than the title a corpus row gives.
+        var titleText = title is { } t && (t.Groups["year"].Success || t.Groups["name"].Length > 0) ? t.Groups["title"].Value
+            : hints.Title ?? title?.Groups["title"].Value;
+        return new ReportMetadata(titleText, region, year, meetingDate, speaker, office, notes);
     }
 
     private static Match? FindTitle(string head)

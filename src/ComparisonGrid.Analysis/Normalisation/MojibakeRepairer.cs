@@ -73,7 +73,7 @@ public sealed class MojibakeRepairer
             if (lost > 0)
             {
                 notes.Add(new QualityNote(QualityFlags.MojibakeUnresolved,
-                    $"{lost} characters of this span were lost before the text reached us (shown as U+FFFD)", replaceStart, replaceEnd));
+                    $"{lost} of the characters of this span were lost before the text reached us (shown as U+FFFD)", replaceStart, replaceEnd));
             }
         }
         if (b is null)

@@ -14,7 +14,7 @@ public sealed partial class AchievementExtractor
 
     public AchievementExtractor(IndicatorClauseReader clauses) => _clauses = clauses;
 
-    [GeneratedRegex(@"年均|累计|五年|三年|两年|比20\d\d年|是20\d\d年|翻一番|翻番|20\d\d-20\d\d|预期目标")]
+    [GeneratedRegex(@"年均|累计|五年|三年|两年|[比较]20\d\d年|是20\d\d年|翻一番|翻番|20\d\d-20\d\d|预期目标|由\d|增加到|提高到|提升到")]
     private static partial Regex MultiYear();
 
     /// <param name="spans">The review part of the report, as spans of <paramref name="text"/>.</param>

@@ -7,7 +7,7 @@ namespace ComparisonGrid.Analysis.Targets;
 /// <summary>Reads the figures of a clause with their unit and the qualifier that makes them a comparator.</summary>
 public sealed partial class FigureReader
 {
-    [GeneratedRegex(@"(?<pre>不低于|不少于|不超过|不高于|超过|高于|低于|控制在|保持在|稳定在|达到|突破|力争|争取)?\s*(?<!PM|[A-Za-z\d.])(?<n1>\d+(?:\.\d+)?)\s*(?<u1>%|个百分点|万亿元|亿元|万元|元|万人次|万人|万吨|亿斤|万斤|万亩|吨)?(?:\s*-\s*(?<n2>\d+(?:\.\d+)?)\s*(?<u2>%|个百分点|万亿元|亿元|万元|元|万人次|万人|万吨|亿斤|万斤|万亩|吨)?)?(?<post>左右|以上|以内|以下|上下)?(?![\d年月日号届次个家座项件条所])")]
+    [GeneratedRegex(@"(?<pre>不低于|不少于|不超过|不高于|超过|高于|低于|控制在|保持在|稳定在|达到|突破|力争|争取)?\s*(?<!PM|[A-Za-z\d.])(?<n1>\d+(?:\.\d+)?)\s*(?<u1>%|个百分点|万亿元|亿元|万元|元|万人次|万人|人|万吨|万亿斤|亿斤|万斤|万亩|吨)?(?:\s*-\s*(?<n2>\d+(?:\.\d+)?)\s*(?<u2>%|个百分点|万亿元|亿元|万元|元|万人次|万人|人|万吨|万亿斤|亿斤|万斤|万亩|吨)?)?(?<post>左右|以上|以内|以下|上下)?(?![\d.年月日号届次个家座项件条所倍])")]
     private static partial Regex Pattern();
 
     public IReadOnlyList<Figure> Read(string text, int from, int to)

@@ -18,7 +18,7 @@ internal static class Encodings
         get
         {
             EnsureRegistered();
-            return Encoding.GetEncoding(936, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback);
+            return Encoding.GetEncoding(936, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFD"));
         }
     }
 }

@@ -1,0 +1,55 @@
+using ComparisonGrid.Analysis.Decoding;
+using ComparisonGrid.Analysis.Model;
+
+namespace ComparisonGrid.Analysis.Tests;
+
+public sealed class CorpusTests
+{
+    private static readonly CorpusReader Reader = new();
+
+    [Fact]
+    public void Csv_corpus_yields_one_report_per_row_with_hints()
+    {
+        var result = TestData.Parse(TestData.Fixture("corpus.csv"));
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, result.Reports.Count);
+        var tianmen = result.Reports[0];
+        Assert.Equal(("429006", 2022, 1), (tianmen.Region!.Code, tianmen.Year!.Value, tianmen.Source.Row!.Value));
+        Assert.Equal("2022年天门市政府工作报告", tianmen.Title);
+        var national = result.Reports[1];
+        Assert.Equal(("全国", "100000", RegionLevel.National), (national.Region!.Name, national.Region.Code, national.Region.Level));
+        Assert.Equal("李强", national.Speaker);
+        Assert.Equal(5, TestData.Target(national, "gdp_growth").Low);
+        Assert.Equal(2.5, TestData.Target(national, "energy_intensity_reduction").Low);
+    }
+
+    [Fact]
+    public void Csv_without_text_column_names_the_columns_it_has()
+    {
+        var e = Assert.Throws<InputFormatException>(() => Reader.ReadCsv("id,title\n1,报告\n"));
+        Assert.Contains("no text column", e.Message, StringComparison.Ordinal);
+        Assert.Contains("id, title", e.Message, StringComparison.Ordinal);
+        Assert.Single(Reader.ReadCsv("id,body\n1,正文内容\n", textColumn: "body").Rows);
+    }
+
+    [Fact]
+    public void Csv_with_an_unclosed_quote_names_the_line()
+    {
+        var e = Assert.Throws<InputFormatException>(() => Reader.ReadCsv("id,text\n1,ok\n2,\"never closed\n"));
+        Assert.Equal("line 3", e.Location);
+    }
+
+    [Fact]
+    public void Jsonl_bad_line_is_named_and_the_other_lines_are_parsed()
+    {
+        var result = TestData.Parse(TestData.Fixture("corpus.jsonl"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("line 2", error.Location);
+        Assert.StartsWith("not JSON", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["430182", "140826"], result.Reports.Select(r => r.Region!.Code));
+        var jiang = result.Reports[1];
+        Assert.Equal("corpus-hint", jiang.Region!.ResolvedFrom);
+        Assert.Equal(2022, jiang.Year);
+        Assert.Contains(QualityFlags.YearInferred, jiang.Flags);
+    }
+}

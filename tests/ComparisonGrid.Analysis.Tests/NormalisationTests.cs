@@ -1,0 +1,84 @@
+using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Analysis.Normalisation;
+using ComparisonGrid.Analysis.Text;
+
+namespace ComparisonGrid.Analysis.Tests;
+
+public sealed class NormalisationTests
+{
+    private static readonly AnalysisResources Resources = AnalysisResources.Default;
+
+    [Fact]
+    public void Pinyin_in_brackets_after_han_is_removed_and_nothing_else()
+    {
+        var pass = new PinyinAnnotationRemover().Remove("報(bào)告(gào)说明(GDP)增长(a) 和 (zhàn) 附件(1)");
+        Assert.Equal("報告说明(GDP)增长(a) 和 (zhàn) 附件(1)", pass.Text.Text);
+        Assert.Equal(QualityFlags.PinyinRemoved, Assert.Single(pass.Notes).Code);
+        Assert.Equal(12, pass.Text.SourceStart(2));
+        Assert.Equal(6, pass.Text.SourceStart(1));
+    }
+
+    [Fact]
+    public void Text_without_tone_marked_readings_is_left_alone()
+    {
+        const string text = "生产总值(亿元)增长(de)";
+        Assert.Equal(text, new PinyinAnnotationRemover().Remove(text).Text.Text);
+    }
+
+    [Fact]
+    public void Traditional_script_converts_by_phrase_then_character()
+    {
+        var converter = new ScriptConverter(Resources.OpenCc);
+        var pass = converter.Convert("臨汾市人民政府工作報告：地區生產總值增長7.5%左右，乾隆年間");
+        Assert.Equal("临汾市人民政府工作报告：地区生产总值增长7.5%左右，乾隆年间", pass.Text.Text);
+        Assert.Equal(QualityFlags.TraditionalScript, Assert.Single(pass.Notes).Code);
+    }
+
+    [Fact]
+    public void Simplified_text_with_a_few_ambiguous_characters_is_not_converted()
+    {
+        const string text = "成效显著，地区生产总值增长6%，经济运行稳中向好，各项工作取得新进展。";
+        var pass = new ScriptConverter(Resources.OpenCc).Convert(text);
+        Assert.Equal(text, pass.Text.Text);
+        Assert.Empty(pass.Notes);
+    }
+
+    [Fact]
+    public void Number_forms_become_ascii_and_range_dashes_unify_one_for_one()
+    {
+        var result = new NumberFormNormaliser().Normalise(MappedText.Identity("增长６．５％，5%—5.5%，4.5~5%，6%－6.5%，3至4%，——2022年"));
+        Assert.Equal("增长6.5%，5%-5.5%，4.5-5%，6%-6.5%，3-4%，——2022年", result.Text);
+    }
+
+    [Fact]
+    public void Gbk_mojibake_is_repaired_with_its_lost_trail_byte()
+    {
+        var repairer = new MojibakeRepairer(Resources.Common);
+        var pass = repairer.Repair("答卷。\n?。ㄒ唬┚劢鬼椖繛橥?,全力擴大有效投資");
+        Assert.StartsWith("答卷。\n（一）聚焦項目為", pass.Text.Text, StringComparison.Ordinal);
+        Assert.EndsWith(",全力擴大有效投資", pass.Text.Text, StringComparison.Ordinal);
+        Assert.Contains(pass.Notes, n => n.Code == QualityFlags.MojibakeRepaired && n.Start == 4);
+    }
+
+    [Fact]
+    public void Ordinary_text_is_not_taken_for_mojibake()
+    {
+        const string text = "現在，我代表市人民政府向大會報告工作，请予审议。地区生产总值增长5%左右。";
+        var pass = new MojibakeRepairer(Resources.Common).Repair(text);
+        Assert.Equal(text, pass.Text.Text);
+        Assert.Empty(pass.Notes);
+    }
+
+    [Fact]
+    public void Offsets_survive_every_pass()
+    {
+        var normaliser = new TextNormaliser(new MojibakeRepairer(Resources.Common), new PinyinAnnotationRemover(),
+            new ScriptConverter(Resources.OpenCc), new NumberFormNormaliser());
+        const string source = "報(bào)告(gào)：地區生產總值增長６％左右";
+        var result = normaliser.Normalise(MappedText.Identity(source));
+        Assert.Equal("报告：地区生产总值增长6%左右", result.Text.Text);
+        var at = result.Text.Text.IndexOf("地区", StringComparison.Ordinal);
+        Assert.Equal(source.IndexOf("地區", StringComparison.Ordinal), result.Text.SourceStart(at));
+        Assert.Equal(source.Length, result.Text.SourceEnd(result.Text.Length));
+    }
+}

@@ -1,0 +1,42 @@
+using ComparisonGrid.Analysis;
+using ComparisonGrid.Analysis.Model;
+
+namespace ComparisonGrid.Analysis.Tests;
+
+/// <summary>The repository's samples/ (the seed reports) and this project's own fixtures.</summary>
+internal static class TestData
+{
+    public static readonly ReportPipeline Pipeline = new();
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Sample(string prefix) =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "samples"), prefix + "_*").Single();
+
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    public static ParseResult Parse(string path) =>
+        Pipeline.Parse(new SourceDocument(path, File.ReadAllBytes(path)));
+
+    public static Report Single(string path)
+    {
+        var result = Parse(path);
+        Assert.Empty(result.Errors);
+        return Assert.Single(result.Reports);
+    }
+
+    public static Target Target(Report report, string indicator, bool stretch = false) =>
+        Assert.Single(report.Targets, t => t.Indicator == indicator && t.Stretch == stretch);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ComparisonGrid.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("ComparisonGrid.sln not found above the test directory");
+    }
+}
