@@ -12,7 +12,6 @@ namespace ComparisonGrid.Analysis.Sections;
 public sealed partial class SectionParser
 {
     private const int MaxTitle = 50;
-    private const int OneLineThreshold = 400;
 
     private static readonly string[] TitleEndings =
         ["工作回顾", "政府自身建设", "自身建设", "工作安排", "总体要求", "主要任务", "重点任务", "重点工作", "主要工作", "工作任务", "目标任务", "主要目标", "奋斗目标", "总体安排", "满意政府"];
@@ -48,28 +47,34 @@ public sealed partial class SectionParser
         ArgumentNullException.ThrowIfNull(text);
         var accepted = new List<(HeadingCandidate H, int Level)>();
         var stack = new List<(HeadingStyle Style, int Number)>();
-        foreach (var h in FindCandidates(text))
+        var candidates = FindCandidates(text);
+        var running = InRunningText(text, candidates);
+        foreach (var h in candidates)
         {
-            var level = Place(stack, h, accepted.Count == 0);
+            var topLevelTitle = _kinds.Classify(Title(text, h.TitleStart, running.Contains(h.Start))) is not (SectionKind.Other or SectionKind.Plan);
+            var level = Place(stack, h, accepted.Count == 0, topLevelTitle);
             if (level > 0)
             {
                 accepted.Add((h, level));
             }
         }
-        return Build(text, accepted);
+        return Build(text, accepted, running);
     }
 
     /// <summary>Puts the heading on the stack of open lists; returns its level, or 0 when it is not a heading.</summary>
-    private static int Place(List<(HeadingStyle Style, int Number)> stack, HeadingCandidate h, bool first)
+    /// <param name="topLevelTitle">The title reads like a top-level part (review, self-building): when both a nested
+    /// list and the outer one could continue with this number, it continues the outer one.</param>
+    private static int Place(List<(HeadingStyle Style, int Number)> stack, HeadingCandidate h, bool first, bool topLevelTitle)
     {
-        for (var k = stack.Count - 1; k >= 0; k--)
+        var continues = Enumerable.Range(0, stack.Count)
+            .Where(k => stack[k].Style == h.Style && stack[k].Number + 1 == h.Number)
+            .ToList();
+        if (continues.Count > 0)
         {
-            if (stack[k].Style == h.Style && stack[k].Number + 1 == h.Number)
-            {
-                stack.RemoveRange(k, stack.Count - k);
-                stack.Add((h.Style, h.Number));
-                return stack.Count;
-            }
+            var k = topLevelTitle ? continues[0] : continues[^1];
+            stack.RemoveRange(k, stack.Count - k);
+            stack.Add((h.Style, h.Number));
+            return stack.Count;
         }
         var open = stack.FindLastIndex(e => e.Style == h.Style);
         if (h.Number == 1)
@@ -97,9 +102,8 @@ public sealed partial class SectionParser
         return 0;
     }
 
-    private List<Section> Build(string text, List<(HeadingCandidate H, int Level)> headings)
+    private List<Section> Build(string text, List<(HeadingCandidate H, int Level)> headings, HashSet<int> running)
     {
-        var oneLine = IsOneLine(text);
         var flat = new List<(int Level, int Start, int End, string Number, string Title)>();
         for (var i = 0; i < headings.Count; i++)
         {
@@ -114,7 +118,7 @@ public sealed partial class SectionParser
                 }
             }
             var number = h.Mark.Trim('（', '(', '）', ')', '、', '.', '．', '是');
-            flat.Add((level, h.Start, end, number, Title(text, h.TitleStart, oneLine || h.Style == HeadingStyle.Ordinal)));
+            flat.Add((level, h.Start, end, number, Title(text, h.TitleStart, running.Contains(h.Start) || h.Style == HeadingStyle.Ordinal)));
         }
         var index = 0;
         return Children(flat, ref index, 1, SectionKind.Other);
@@ -140,21 +144,11 @@ public sealed partial class SectionParser
         return result;
     }
 
-    private static bool IsOneLine(string text)
+    /// <summary>Headings that share their line with another heading: the report runs on in one line, titles included.</summary>
+    private static HashSet<int> InRunningText(string text, IReadOnlyList<HeadingCandidate> candidates)
     {
-        var longest = 0;
-        var lineStart = 0;
-        var lines = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || text[i] == '\n')
-            {
-                longest = Math.Max(longest, i - lineStart);
-                lineStart = i + 1;
-                lines++;
-            }
-        }
-        return longest > text.Length / 2 && longest > OneLineThreshold;
+        var byLine = candidates.GroupBy(h => text.LastIndexOf('\n', Math.Max(0, h.Start - 1)));
+        return [.. byLine.Where(g => g.Count() > 1).SelectMany(g => g.Select(h => h.Start))];
     }
 
     private static string Title(string text, int from, bool inRunningText)

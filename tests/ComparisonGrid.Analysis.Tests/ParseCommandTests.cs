@@ -1,0 +1,71 @@
+using ComparisonGrid.Analysis;
+using ComparisonGrid.Cli;
+
+namespace ComparisonGrid.Analysis.Tests;
+
+/// <summary><c>cgrid parse</c> in-process: JSON on stdout, one line per bad input on stderr, exit codes.</summary>
+public sealed class ParseCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cgrid-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Good_inputs_exit_zero_with_the_contract_json()
+    {
+        var (code, stdout, stderr) = await Run([TestData.Sample("000"), TestData.Fixture("ningxiang-2023.txt")]);
+        Assert.Equal(0, code);
+        var output = ReportJson.Deserialize(stdout)!;
+        Assert.Equal(["141000", "430182"], output.Reports.Select(r => r.Region!.Code));
+        Assert.Contains("\"per10k\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"comparator\": \"about\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("地区生产总值增长7.5%左右", stdout, StringComparison.Ordinal);
+        Assert.Contains("parsed 2/2 files", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_batch_with_bad_files_prints_the_rest_and_names_each_bad_one()
+    {
+        var empty = Write("empty.txt", []);
+        var binary = Write("image.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]);
+        var csv = Write("corpus.csv", "id,title\n1,x\n"u8.ToArray());
+        var big = Write("big.txt", new byte[2 * 1024 * 1024]);
+        var (code, stdout, stderr) = await Run([empty, TestData.Fixture("ningxiang-2023.txt"), binary, csv, big, Path.Combine(_dir, "missing.txt"), "--max-size", "1"]);
+        Assert.Equal(2, code);
+        Assert.Single(ReportJson.Deserialize(stdout)!.Reports);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("cgrid:", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lines, l => l.Contains("empty.txt: the file is empty", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("image.png (offset 8): binary data", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("corpus.csv (line 1): no text column", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("big.txt: the file is 2.0 MB, over the limit of 1 MB", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("missing.txt: no such file or folder", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Out_writes_a_file_and_usage_errors_are_reported()
+    {
+        var outFile = Path.Combine(_dir, "out.json");
+        var (code, stdout, _) = await Run([TestData.Fixture("heping-2021.html"), "--out", outFile]);
+        Assert.Equal((0, ""), (code, stdout));
+        Assert.Single(ReportJson.Deserialize(await File.ReadAllTextAsync(outFile))!.Reports);
+        await Assert.ThrowsAsync<UsageException>(() => Run(["--bogus"]));
+        await Assert.ThrowsAsync<UsageException>(() => Run([TestData.Fixture("corpus.csv"), "--max-size", "zero"]));
+    }
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> Run(string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var cl = CommandLine.Parse(args, new HashSet<string>(), new HashSet<string> { "--out", "--text-column", "--max-size" });
+        var code = await new ParseCommand(TestData.Pipeline, stdout, stderr).RunAsync(cl, CancellationToken.None);
+        return (code, stdout.ToString().Trim(), stderr.ToString());
+    }
+}

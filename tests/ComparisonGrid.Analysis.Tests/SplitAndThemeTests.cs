@@ -1,0 +1,53 @@
+using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Analysis.Splitting;
+using ComparisonGrid.Analysis.Text;
+using ComparisonGrid.Analysis.Themes;
+
+namespace ComparisonGrid.Analysis.Tests;
+
+public sealed class SplitAndThemeTests
+{
+    [Fact]
+    public void Splits_reports_and_blanks_page_chrome()
+    {
+        var body = new string('。', 3100);
+        var text = "-\n2022年甲市政府工作报告\n2022年1月5日在咸阳市第九届人民代表大会第一次会议上各位代表：" + body +
+                   "\n2025-07-02\n-\n2022年乙区政府工作报告\n政府工作报告2021年12月12日在东丽区第十八届人民代表大会第一次会议上区长 贾堤各位代表：" + body +
+                   "\n有想补充的信息?点我投稿\n- 联系我们";
+        var segments = new ReportSplitter(AnalysisResources.Default.PageChrome).Split(text);
+        Assert.Equal(2, segments.Count);
+        Assert.Equal(text.IndexOf("2025-07-02", StringComparison.Ordinal), segments[1].Start);
+        Assert.StartsWith("2022年乙区", segments[1].Text.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("点我投稿", segments[1].Text, StringComparison.Ordinal);
+        Assert.Equal(text.Length, segments[0].Text.Length + segments[1].Text.Length);
+    }
+
+    [Fact]
+    public void A_report_quoting_its_own_meeting_line_twice_stays_one()
+    {
+        const string text = "——2022年2月20日在临汾市第五届人民代表大会第一次会议上\n市长 李云峰\n2月20日，在临汾市第五届人民代表大会第一次会议上，市长作报告。\n各位代表：";
+        Assert.Single(new ReportSplitter(AnalysisResources.Default.PageChrome).Split(text));
+    }
+
+    [Fact]
+    public void Themes_are_counted_per_report_and_per_section_and_per_10000_characters()
+    {
+        const string text = "一、回顾\n巩固拓展脱贫攻坚成果，乡村振兴加快。\n二、安排\n全面推进乡村振兴，发展数字经济。";
+        var second = text.IndexOf("二、", StringComparison.Ordinal);
+        Section[] sections = [new("一", "回顾", SectionKind.Review, 1, 0, second, []), new("二", "安排", SectionKind.Plan, 1, second, text.Length, [])];
+        var scores = new ThemeCounter(AnalysisResources.Default.Themes).Count(text, sections);
+        var rural = scores.Single(s => s.Theme == "rural_revitalization");
+        Assert.Equal(3, rural.Hits);
+        Assert.Equal([("一", 2), ("二", 1)], rural.Sections.Select(s => (s.Number, s.Hits)));
+        Assert.Equal(Math.Round(3 * 10000.0 / ThemeCounter.CountCharacters(text), 2), rural.Per10K);
+        Assert.True(AnalysisResources.Default.Themes.Themes.Count >= 20);
+    }
+
+    [Fact]
+    public void Automaton_finds_overlapping_and_longest_matches()
+    {
+        var ac = new AhoCorasick<string>([("he", "he"), ("she", "she"), ("hers", "hers"), ("his", "his")]);
+        Assert.Equal(["she", "he", "hers"], ac.FindAll("ushers").Select(m => m.Value));
+        Assert.Equal(["she"], ac.FindLongestNonOverlapping("ushers").Select(m => m.Value));
+    }
+}
