@@ -20,7 +20,7 @@ public sealed partial class SectionParser
 
     public SectionParser(SectionKindRules kinds) => _kinds = kinds;
 
-    [GeneratedRegex(@"(?<=(?:^|\n|[。！？!?：:；;])[ \t\u3000]*)(?:(?<a>[一二三四五六七八九十]{1,3})、|[（(](?<b>[一二三四五六七八九十]{1,3})[）)]|(?<c>\d{1,2})[\.、．](?!\d)|[（(](?<c>\d{1,2})[）)]|(?<d>[一二三四五六七八九十]{1,2})是(?=[\u4E00-\u9FFF“]))")]
+    [GeneratedRegex(@"(?:(?<a>[一二三四五六七八九十]{1,3})、|[（(](?<b>[一二三四五六七八九十]{1,3})[）)]|(?<c>\d{1,2})[\.、．](?!\d)|[（(](?<c>\d{1,2})[）)]|(?<d>[一二三四五六七八九十]{1,2})是(?=[\u4E00-\u9FFF“]))")]
     private static partial Regex Mark();
 
     public IReadOnlyList<HeadingCandidate> FindCandidates(string text)
@@ -29,6 +29,10 @@ public sealed partial class SectionParser
         var list = new List<HeadingCandidate>();
         foreach (Match m in Mark().Matches(text))
         {
+            if (!OpensLineOrSentence(text, m.Index))
+            {
+                continue;
+            }
             var (style, digits) = m.Groups["a"].Success ? (HeadingStyle.ChineseComma, m.Groups["a"].Value)
                 : m.Groups["b"].Success ? (HeadingStyle.ChineseParenthesised, m.Groups["b"].Value)
                 : m.Groups["c"].Success ? (HeadingStyle.Arabic, m.Groups["c"].Value)
@@ -39,6 +43,17 @@ public sealed partial class SectionParser
             }
         }
         return list;
+    }
+
+    /// <summary>A heading opens a line or follows a sentence end, blanks aside (统 一、政策 is inside a sentence).</summary>
+    private static bool OpensLineOrSentence(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && text[i] is ' ' or '\t' or '\u3000')
+        {
+            i--;
+        }
+        return i < 0 || text[i] is '\n' or '。' or '！' or '？' or '!' or '?' or '：' or ':' or '；' or ';';
     }
 
     /// <summary>The outline of <paramref name="text"/>; offsets are positions in it.</summary>
@@ -147,7 +162,12 @@ public sealed partial class SectionParser
     /// <summary>Headings that share their line with another heading: the report runs on in one line, titles included.</summary>
     private static HashSet<int> InRunningText(string text, IReadOnlyList<HeadingCandidate> candidates)
     {
-        var byLine = candidates.GroupBy(h => text.LastIndexOf('\n', Math.Max(0, h.Start - 1)));
+        var newlines = new List<int>();
+        for (var i = text.IndexOf('\n', StringComparison.Ordinal); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            newlines.Add(i);
+        }
+        var byLine = candidates.GroupBy(h => newlines.BinarySearch(h.Start) is var k && k < 0 ? ~k : k);
         return [.. byLine.Where(g => g.Count() > 1).SelectMany(g => g.Select(h => h.Start))];
     }
 

@@ -35,7 +35,16 @@ public sealed partial class IndicatorClauseReader
         IReadOnlyList<(string Family, string Label, int Start)>? previous = null;
         foreach (var (cs, ce, hard) in Clauses(text, from, to))
         {
-            var relations = Relation().Matches(text[cs..ce]).Select(m => (Start: cs + m.Index, End: cs + m.Index + m.Length, Kind: RelationKind(m.Groups["rel"].Value))).ToList();
+            if (!MayStateIndicator(text.AsSpan(cs, ce - cs)))
+            {
+                previous = null;
+                continue;
+            }
+            var relations = new List<(int Start, int End, string Kind)>();
+            for (var m = Relation().Match(text, cs, ce - cs); m.Success; m = m.NextMatch())
+            {
+                relations.Add((m.Index, m.Index + m.Length, RelationKind(m.Groups["rel"].Value)));
+            }
             var labels = _lexicon.Labels.FindLongestNonOverlapping(text, cs, ce)
                 .Where(l => !relations.Any(r => l.Start >= r.Start && l.Start < r.End))
                 .ToList();
@@ -78,6 +87,13 @@ public sealed partial class IndicatorClauseReader
         }
         return statements;
     }
+
+    /// <summary>A clause states a figure only with a digit, and a relation only by naming economic growth.</summary>
+    private static bool MayStateIndicator(ReadOnlySpan<char> clause) =>
+        clause.IndexOfAnyInRange('0', '9') >= 0
+        || clause.Contains("经济", StringComparison.Ordinal)
+        || clause.Contains("生产总值", StringComparison.Ordinal)
+        || clause.Contains("GDP", StringComparison.Ordinal);
 
     private void Pair(string text, IReadOnlyList<(string Family, string Label, int Start)> families, List<Figure> figures, List<IndicatorStatement> output)
     {

@@ -10,6 +10,9 @@ public sealed class AhoCorasick<T>
     private readonly List<int> _fail = [];
     private readonly List<List<(int Length, T Value)>> _outputs = [];
 
+    // Characters that occur in no pattern send the automaton to its root without a dictionary lookup.
+    private readonly bool[] _alphabet = new bool[char.MaxValue + 1];
+
     public AhoCorasick(IEnumerable<(string Pattern, T Value)> patterns)
     {
         ArgumentNullException.ThrowIfNull(patterns);
@@ -23,6 +26,7 @@ public sealed class AhoCorasick<T>
             var node = 0;
             foreach (var c in pattern)
             {
+                _alphabet[c] = true;
                 if (!_next[node].TryGetValue(c, out var child))
                 {
                     child = NewNode();
@@ -63,11 +67,24 @@ public sealed class AhoCorasick<T>
         for (var i = from; i < end; i++)
         {
             var c = text[i];
-            while (node != 0 && !_next[node].ContainsKey(c))
+            if (!_alphabet[c])
             {
+                node = 0;
+                continue;
+            }
+            while (true)
+            {
+                if (_next[node].TryGetValue(c, out var n))
+                {
+                    node = n;
+                    break;
+                }
+                if (node == 0)
+                {
+                    break;
+                }
                 node = _fail[node];
             }
-            node = _next[node].TryGetValue(c, out var n) ? n : 0;
             foreach (var (length, value) in _outputs[node])
             {
                 yield return (i - length + 1, length, value);
@@ -78,7 +95,8 @@ public sealed class AhoCorasick<T>
     /// <summary>Leftmost-longest matches that do not overlap, scanning left to right.</summary>
     public List<(int Start, int Length, T Value)> FindLongestNonOverlapping(string text, int from = 0, int to = -1)
     {
-        var all = FindAll(text, from, to).OrderBy(m => m.Start).ThenByDescending(m => m.Length);
+        var all = FindAll(text, from, to).ToList();
+        all.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
         var result = new List<(int Start, int Length, T Value)>();
         var covered = from;
         foreach (var m in all)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace ComparisonGrid.Analysis.Text;
@@ -10,7 +9,8 @@ namespace ComparisonGrid.Analysis.Text;
 /// </summary>
 public sealed class CommonCharacters
 {
-    private readonly FrozenSet<char> _set;
+    // A flat table: this is asked once per character of every input.
+    private readonly bool[] _common = new bool[char.MaxValue + 1];
 
     public CommonCharacters(IEnumerable<KeyValuePair<string, string>> traditionalToSimplified)
     {
@@ -42,10 +42,13 @@ public sealed class CommonCharacters
         {
             set.Add(c);
         }
-        _set = set.ToFrozenSet();
+        foreach (var c in set)
+        {
+            _common[c] = true;
+        }
     }
 
-    public bool IsCommon(char c) => c < 0x80 || _set.Contains(c);
+    public bool IsCommon(char c) => c < 0x80 || _common[c];
 
     public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
@@ -61,7 +64,7 @@ public sealed class CommonCharacters
                 continue;
             }
             counted++;
-            if (!_set.Contains(c))
+            if (!_common[c])
             {
                 rare++;
             }
