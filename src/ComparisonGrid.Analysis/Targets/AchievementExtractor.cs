@@ -35,7 +35,7 @@ public sealed partial class AchievementExtractor
                         continue;
                     }
                     found[st.Indicator] = new Achievement(st.Indicator, st.Label, year - 1, st.Metric, st.Comparator,
-                        st.Low, st.High, st.Unit, text[st.Start..st.End], st.Start, st.End);
+                        st.Low, st.High, st.Unit, st.Quote, st.Start, st.End);
                 }
             }
         }

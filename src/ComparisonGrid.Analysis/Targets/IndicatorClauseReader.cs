@@ -4,7 +4,7 @@ using ComparisonGrid.Analysis.Model;
 namespace ComparisonGrid.Analysis.Targets;
 
 /// <summary>
-/// Reads indicator statements from a span of text, clause by clause: the labels a clause names, its figures,
+/// Reads indicator figures (as <see cref="Target"/>s; achievements are built from them) from a span of text, clause by clause: the labels a clause names, its figures,
 /// and how they pair (分别增长7.5%左右、8%左右; 均增长8%; 增速与经济增长同步). A clause with figures but no
 /// label continues the previous one only when it starts as a continuation does (同比增长9.3%, 力争7%).
 /// </summary>
@@ -28,10 +28,10 @@ public sealed partial class IndicatorClauseReader
     [GeneratedRegex(@"下降|降低|减少")]
     private static partial Regex Reduction();
 
-    public IReadOnlyList<IndicatorStatement> Read(string text, int from, int to)
+    public IReadOnlyList<Target> Read(string text, int from, int to)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var statements = new List<IndicatorStatement>();
+        var statements = new List<Target>();
         IReadOnlyList<(string Family, string Label, int Start)>? previous = null;
         foreach (var (cs, ce, hard) in Clauses(text, from, to))
         {
@@ -74,8 +74,8 @@ public sealed partial class IndicatorClauseReader
                     var id = _lexicon.Family(family).IdFor("growth");
                     if (id is not null)
                     {
-                        statements.Add(new IndicatorStatement(id, label, "growth", Comparator.Relation, null, null, null, false,
-                            start, relations[0].End, relations[0].Kind, "gdp_growth"));
+                        statements.Add(new Target(id, label, "growth", Comparator.Relation, null, null, null, false,
+                            text[start..relations[0].End], start, relations[0].End, relations[0].Kind, "gdp_growth"));
                     }
                 }
             }
@@ -95,7 +95,7 @@ public sealed partial class IndicatorClauseReader
         || clause.Contains("生产总值", StringComparison.Ordinal)
         || clause.Contains("GDP", StringComparison.Ordinal);
 
-    private void Pair(string text, IReadOnlyList<(string Family, string Label, int Start)> families, List<Figure> figures, List<IndicatorStatement> output)
+    private void Pair(string text, IReadOnlyList<(string Family, string Label, int Start)> families, List<Figure> figures, List<Target> output)
     {
         // Qualifiers of a list go with the last figure: 分别增长5%和3.5%左右 reads as both about.
         var lastQualified = figures.LastOrDefault(f => f.HasOwnQualifier);
@@ -123,7 +123,7 @@ public sealed partial class IndicatorClauseReader
         }
     }
 
-    private void Add(string text, (string Family, string Label, int Start) subject, Figure figure, int quoteStart, int quoteEnd, bool stretch, List<IndicatorStatement> output)
+    private void Add(string text, (string Family, string Label, int Start) subject, Figure figure, int quoteStart, int quoteEnd, bool stretch, List<Target> output)
     {
         var family = _lexicon.Family(subject.Family);
         var metric = Metric(text, subject, figure, family);
@@ -132,8 +132,8 @@ public sealed partial class IndicatorClauseReader
         {
             return;
         }
-        output.Add(new IndicatorStatement(id, subject.Label, metric, figure.Comparator, figure.Low, figure.High, figure.Unit,
-            stretch, quoteStart, quoteEnd));
+        output.Add(new Target(id, subject.Label, metric, figure.Comparator, figure.Low, figure.High, figure.Unit,
+            stretch, text[quoteStart..quoteEnd], quoteStart, quoteEnd));
     }
 
     private static string Metric(string text, (string Family, string Label, int Start) subject, Figure figure, IndicatorFamily family)

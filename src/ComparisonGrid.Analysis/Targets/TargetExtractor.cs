@@ -59,8 +59,7 @@ public sealed partial class TargetExtractor
                     {
                         continue;
                     }
-                    targets.Add(new Target(st.Indicator, st.Label, st.Metric, st.Comparator, st.Low, st.High, st.Unit,
-                        stretch, text[st.Start..st.End], st.Start, st.End, st.Relation, st.Reference));
+                    targets.Add(st with { Stretch = stretch });
                 }
             }
         }
