@@ -94,19 +94,6 @@ public sealed class ReportPipeline
         }
     }
 
-    /// <summary>Parses text that is already decoded (an API body, a corpus cell).</summary>
-    public ParseResult ParseText(string name, string text, ReportHints? hints = null)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return new ParseResult([], [new InputError(name, "the text is empty")]);
-        }
-        var format = FormatOf(name, text);
-        var mapped = format == InputFormat.Html ? _html.Extract(text) : MappedText.Identity(text);
-        return FromText(name, mapped, "utf-16", format == InputFormat.Html ? "html" : "text", hints ?? ReportHints.None, null);
-    }
-
     private ParseResult FromCorpus(string name, DecodedText decoded, string format, CorpusReadResult corpus)
     {
         var reports = new List<Report>();

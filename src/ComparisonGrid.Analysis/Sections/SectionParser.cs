@@ -60,20 +60,21 @@ public sealed partial class SectionParser
     public IReadOnlyList<Section> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var accepted = new List<(HeadingCandidate H, int Level)>();
+        var accepted = new List<(HeadingCandidate H, int Level, string Title)>();
         var stack = new List<(HeadingStyle Style, int Number)>();
         var candidates = FindCandidates(text);
         var running = InRunningText(text, candidates);
         foreach (var h in candidates)
         {
-            var topLevelTitle = _kinds.Classify(Title(text, h.TitleStart, running.Contains(h.Start))) is not (SectionKind.Other or SectionKind.Plan);
+            var title = Title(text, h.TitleStart, running.Contains(h.Start) || h.Style == HeadingStyle.Ordinal);
+            var topLevelTitle = _kinds.Classify(title) is not (SectionKind.Other or SectionKind.Plan);
             var level = Place(stack, h, accepted.Count == 0, topLevelTitle);
             if (level > 0)
             {
-                accepted.Add((h, level));
+                accepted.Add((h, level, title));
             }
         }
-        return Build(text, accepted, running);
+        return Build(text, accepted);
     }
 
     /// <summary>Puts the heading on the stack of open lists; returns its level, or 0 when it is not a heading.</summary>
@@ -117,12 +118,12 @@ public sealed partial class SectionParser
         return 0;
     }
 
-    private List<Section> Build(string text, List<(HeadingCandidate H, int Level)> headings, HashSet<int> running)
+    private List<Section> Build(string text, List<(HeadingCandidate H, int Level, string Title)> headings)
     {
         var flat = new List<(int Level, int Start, int End, string Number, string Title)>();
         for (var i = 0; i < headings.Count; i++)
         {
-            var (h, level) = headings[i];
+            var (h, level, title) = headings[i];
             var end = text.Length;
             for (var j = i + 1; j < headings.Count; j++)
             {
@@ -133,7 +134,7 @@ public sealed partial class SectionParser
                 }
             }
             var number = h.Mark.Trim('（', '(', '）', ')', '、', '.', '．', '是');
-            flat.Add((level, h.Start, end, number, Title(text, h.TitleStart, running.Contains(h.Start) || h.Style == HeadingStyle.Ordinal)));
+            flat.Add((level, h.Start, end, number, title));
         }
         var index = 0;
         return Children(flat, ref index, 1, SectionKind.Other);
