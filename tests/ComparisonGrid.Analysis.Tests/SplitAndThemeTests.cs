@@ -1,5 +1,6 @@
 using ComparisonGrid.Analysis.Model;
 using ComparisonGrid.Analysis.Splitting;
+using ComparisonGrid.Analysis.Targets;
 using ComparisonGrid.Analysis.Text;
 using ComparisonGrid.Analysis.Themes;
 
@@ -49,5 +50,35 @@ public sealed class SplitAndThemeTests
         var ac = new AhoCorasick<string>([("he", "he"), ("she", "she"), ("hers", "hers"), ("his", "his")]);
         Assert.Equal(["she", "he", "hers"], ac.FindAll("ushers").Select(m => m.Value));
         Assert.Equal(["she"], ac.FindLongestNonOverlapping("ushers").Select(m => m.Value));
+    }
+
+    [Fact]
+    public void Automaton_agrees_with_a_naive_search_on_random_text()
+    {
+        var random = new Random(7);
+        const string alphabet = "生产总值增长地区";
+        string Word(int min, int max) => new([.. Enumerable.Range(0, random.Next(min, max)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        var patterns = Enumerable.Range(0, 40).Select(_ => Word(1, 5)).Distinct().ToList();
+        var ac = new AhoCorasick<string>(patterns.Select(p => (p, p)));
+        var text = Word(400, 401);
+        var naive = new List<(int, int, string)>();
+        for (var end = 1; end <= text.Length; end++)
+        {
+            foreach (var p in patterns.Where(p => p.Length <= end && text.AsSpan(end - p.Length, p.Length).SequenceEqual(p)).OrderByDescending(p => p.Length))
+            {
+                naive.Add((end - p.Length, p.Length, p));
+            }
+        }
+        Assert.Equal(naive, ac.FindAll(text));
+    }
+
+    [Fact]
+    public void Qualifier_before_a_figure_may_be_spaced_and_must_lie_inside_the_clause()
+    {
+        var reader = new FigureReader();
+        var spaced = Assert.Single(reader.Read("收入增长不低于 4%", 0, 10));
+        Assert.Equal((Comparator.AtLeast, 4), (spaced.Comparator, spaced.Start));
+        var clipped = Assert.Single(reader.Read("不低于4%", 3, 5));
+        Assert.Equal((Comparator.Exact, 3), (clipped.Comparator, clipped.Start));
     }
 }

@@ -52,13 +52,13 @@ public sealed class MojibakeRepairer
                 continue;
             }
             var repaired = TryRepair(text, runStart, i);
-            b ??= new MappedTextBuilder(text.Length, text.Length);
             if (repaired is null)
             {
                 notes.Add(new QualityNote(QualityFlags.MojibakeUnresolved,
                     $"garbled text left as found: {Clip(run)}", runStart, i));
                 continue;
             }
+            b ??= new MappedTextBuilder(text.Length, text.Length);
             var (replaceStart, replaceEnd, chars, lost) = repaired.Value;
             b.AppendSource(text, copied, replaceStart);
             foreach (var (c, s, e) in chars)

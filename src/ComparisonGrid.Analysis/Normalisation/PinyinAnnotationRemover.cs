@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ComparisonGrid.Analysis.Model;
 using ComparisonGrid.Analysis.Text;
 
@@ -10,18 +9,17 @@ namespace ComparisonGrid.Analysis.Normalisation;
 /// tone mark, or when the document has already shown tone-marked readings (then toneless neutral-tone
 /// syllables such as (de) go too).
 /// </summary>
-public sealed partial class PinyinAnnotationRemover
+public sealed class PinyinAnnotationRemover
 {
     private const int ToneMarkedNeeded = 3;
-
-    [GeneratedRegex(@"(?<=[\u3400-\u4DBF\u4E00-\u9FFF])[(（](?<py>[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7})[)）]")]
-    private static partial Regex Annotation();
+    private const int MaxSyllableLength = 7;
+    private const string PinyinLetters = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
 
     public NormalisationPass Remove(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var matches = Annotation().Matches(text);
-        var toneMarked = matches.Count(m => HasToneMark(m.Groups["py"].ValueSpan));
+        var annotations = Find(text);
+        var toneMarked = annotations.Count(a => a.ToneMarked);
         if (toneMarked == 0)
         {
             return new NormalisationPass(MappedText.Identity(text), []);
@@ -29,14 +27,14 @@ public sealed partial class PinyinAnnotationRemover
         var b = new MappedTextBuilder(text.Length, text.Length);
         var last = 0;
         var removed = 0;
-        foreach (Match m in matches)
+        foreach (var (start, end, marked) in annotations)
         {
-            if (!HasToneMark(m.Groups["py"].ValueSpan) && toneMarked < ToneMarkedNeeded)
+            if (!marked && toneMarked < ToneMarkedNeeded)
             {
                 continue;
             }
-            b.AppendSource(text, last, m.Index);
-            last = m.Index + m.Length;
+            b.AppendSource(text, last, start);
+            last = end;
             removed++;
         }
         b.AppendSource(text, last, text.Length);
@@ -44,15 +42,36 @@ public sealed partial class PinyinAnnotationRemover
         return new NormalisationPass(b.Build(), [note]);
     }
 
-    private static bool HasToneMark(ReadOnlySpan<char> syllable)
+    /// <summary>Bracketed runs of 1-7 pinyin letters right after a Han character, with whether they carry a tone mark.</summary>
+    private static List<(int Start, int End, bool ToneMarked)> Find(string text)
     {
-        foreach (var c in syllable)
+        var found = new List<(int, int, bool)>();
+        var i = text.AsSpan().IndexOfAny('(', '（');
+        while (i >= 0 && i < text.Length)
         {
-            if (c > 0x7F && c != 'ü')
+            var close = i + 1;
+            var marked = false;
+            while (close < text.Length && close - i - 1 <= MaxSyllableLength && PinyinLetters.Contains(text[close], StringComparison.Ordinal))
             {
-                return true;
+                marked |= text[close] > 0x7F && text[close] != 'ü';
+                close++;
             }
+            var length = close - i - 1;
+            if (i > 0 && IsHan(text[i - 1]) && length is >= 1 and <= MaxSyllableLength
+                && close < text.Length && text[close] is ')' or '）')
+            {
+                found.Add((i, close + 1, marked));
+                i = close + 1;
+            }
+            else
+            {
+                i++;
+            }
+            var next = text.AsSpan(i).IndexOfAny('(', '（');
+            i = next < 0 ? -1 : i + next;
         }
-        return false;
+        return found;
     }
+
+    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF';
 }

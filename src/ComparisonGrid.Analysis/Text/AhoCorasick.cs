@@ -4,19 +4,26 @@ namespace ComparisonGrid.Analysis.Text;
 /// Finds every occurrence of many patterns in one pass over the text (Aho-Corasick automaton).
 /// Built once from immutable data and only read afterwards, so one instance serves all threads.
 /// </summary>
+/// <remarks>
+/// The trie is flattened into arrays: a dense table for the root, where most steps of a scan over
+/// Chinese text land, and short sorted edge runs for deeper nodes, which rarely have more than a few
+/// children. A dense table for every node would not fit the 3,000-name region automaton.
+/// </remarks>
 public sealed class AhoCorasick<T>
 {
-    private readonly List<Dictionary<char, int>> _next = [];
-    private readonly List<int> _fail = [];
-    private readonly List<List<(int Length, T Value)>> _outputs = [];
-
-    // Characters that occur in no pattern send the automaton to its root without a dictionary lookup.
-    private readonly bool[] _alphabet = new bool[char.MaxValue + 1];
+    private readonly int[] _rootNext = new int[char.MaxValue + 1];
+    private readonly int[] _edgeStart;
+    private readonly char[] _edgeChar;
+    private readonly int[] _edgeTarget;
+    private readonly int[] _fail;
+    private readonly int[] _outputStart;
+    private readonly (int Length, T Value)[] _outputs;
 
     public AhoCorasick(IEnumerable<(string Pattern, T Value)> patterns)
     {
         ArgumentNullException.ThrowIfNull(patterns);
-        NewNode();
+        var next = new List<SortedDictionary<char, int>> { new() };
+        var outputs = new List<List<(int Length, T Value)>> { new() };
         foreach (var (pattern, value) in patterns)
         {
             if (pattern.Length == 0)
@@ -26,76 +33,89 @@ public sealed class AhoCorasick<T>
             var node = 0;
             foreach (var c in pattern)
             {
-                _alphabet[c] = true;
-                if (!_next[node].TryGetValue(c, out var child))
+                if (!next[node].TryGetValue(c, out var child))
                 {
-                    child = NewNode();
-                    _next[node][c] = child;
+                    child = next.Count;
+                    next.Add([]);
+                    outputs.Add([]);
+                    next[node][c] = child;
                 }
                 node = child;
             }
-            _outputs[node].Add((pattern.Length, value));
+            outputs[node].Add((pattern.Length, value));
         }
-        var queue = new Queue<int>();
-        foreach (var child in _next[0].Values)
+
+        var count = next.Count;
+        _edgeStart = new int[count + 1];
+        _edgeChar = new char[count - 1];
+        _edgeTarget = new int[count - 1];
+        var edge = 0;
+        for (var node = 0; node < count; node++)
         {
-            queue.Enqueue(child);
+            _edgeStart[node] = edge;
+            foreach (var (c, child) in next[node])
+            {
+                _edgeChar[edge] = c;
+                _edgeTarget[edge++] = child;
+            }
         }
+        _edgeStart[count] = edge;
+        foreach (var (c, child) in next[0])
+        {
+            _rootNext[c] = child;
+        }
+
+        // Breadth first, so a node's fail target is final before its children need it.
+        _fail = new int[count];
+        var queue = new Queue<int>(next[0].Values);
         while (queue.Count > 0)
         {
             var node = queue.Dequeue();
-            foreach (var (c, child) in _next[node])
+            foreach (var (c, child) in next[node])
             {
-                var f = _fail[node];
-                while (f != 0 && !_next[f].ContainsKey(c))
-                {
-                    f = _fail[f];
-                }
-                _fail[child] = _next[f].TryGetValue(c, out var target) && target != child ? target : 0;
-                _outputs[child].AddRange(_outputs[_fail[child]]);
+                _fail[child] = node == 0 ? 0 : Step(_fail[node], c);
+                outputs[child].AddRange(outputs[_fail[child]]);
                 queue.Enqueue(child);
             }
         }
+
+        _outputStart = new int[count + 1];
+        _outputs = new (int, T)[outputs.Sum(o => o.Count)];
+        var o = 0;
+        for (var node = 0; node < count; node++)
+        {
+            _outputStart[node] = o;
+            foreach (var output in outputs[node])
+            {
+                _outputs[o++] = output;
+            }
+        }
+        _outputStart[count] = o;
     }
 
     /// <summary>All matches, as (start, length, value), in order of their end position.</summary>
-    public IEnumerable<(int Start, int Length, T Value)> FindAll(string text, int from = 0, int to = -1)
+    public List<(int Start, int Length, T Value)> FindAll(string text, int from = 0, int to = -1)
     {
         ArgumentNullException.ThrowIfNull(text);
         var end = to < 0 ? text.Length : to;
+        var found = new List<(int Start, int Length, T Value)>();
         var node = 0;
         for (var i = from; i < end; i++)
         {
-            var c = text[i];
-            if (!_alphabet[c])
+            node = Step(node, text[i]);
+            for (var k = _outputStart[node]; k < _outputStart[node + 1]; k++)
             {
-                node = 0;
-                continue;
-            }
-            while (true)
-            {
-                if (_next[node].TryGetValue(c, out var n))
-                {
-                    node = n;
-                    break;
-                }
-                if (node == 0)
-                {
-                    break;
-                }
-                node = _fail[node];
-            }
-            foreach (var (length, value) in _outputs[node])
-            {
-                yield return (i - length + 1, length, value);
+                var (length, value) = _outputs[k];
+                found.Add((i - length + 1, length, value));
             }
         }
+        return found;
     }
 
     /// <summary>Leftmost-longest matches that do not overlap, scanning left to right.</summary>
     public List<(int Start, int Length, T Value)> FindLongestNonOverlapping(string text, int from = 0, int to = -1)
     {
-        var all = FindAll(text, from, to).ToList();
+        var all = FindAll(text, from, to);
         all.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
         var result = new List<(int Start, int Length, T Value)>();
         var covered = from;
@@ -110,11 +130,41 @@ public sealed class AhoCorasick<T>
         return result;
     }
 
-    private int NewNode()
+    private int Step(int node, char c)
     {
-        _next.Add([]);
-        _fail.Add(0);
-        _outputs.Add([]);
-        return _next.Count - 1;
+        while (node != 0)
+        {
+            var child = Child(node, c);
+            if (child != 0)
+            {
+                return child;
+            }
+            node = _fail[node];
+        }
+        return _rootNext[c];
+    }
+
+    private int Child(int node, char c)
+    {
+        var lo = _edgeStart[node];
+        var hi = _edgeStart[node + 1] - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            var m = _edgeChar[mid];
+            if (m == c)
+            {
+                return _edgeTarget[mid];
+            }
+            if (m < c)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return 0;
     }
 }

@@ -6,10 +6,12 @@ namespace ComparisonGrid.Analysis.Text;
 /// </summary>
 public sealed class MappedText
 {
-    private readonly int[] _starts;
-    private readonly int[] _ends;
+    // Null for an identity mapping: most passes change nothing, and two offset arrays per character
+    // per pass cost more than the passes themselves.
+    private readonly int[]? _starts;
+    private readonly int[]? _ends;
 
-    internal MappedText(string text, int[] starts, int[] ends, int sourceLength)
+    internal MappedText(string text, int[]? starts, int[]? ends, int sourceLength)
     {
         Text = text;
         _starts = starts;
@@ -25,21 +27,23 @@ public sealed class MappedText
 
     public static MappedText Identity(string text)
     {
-        var starts = new int[text.Length];
-        var ends = new int[text.Length];
-        for (var i = 0; i < text.Length; i++)
-        {
-            starts[i] = i;
-            ends[i] = i + 1;
-        }
-        return new MappedText(text, starts, ends, text.Length);
+        ArgumentNullException.ThrowIfNull(text);
+        return new MappedText(text, null, null, text.Length);
     }
 
     /// <summary>Source offset where the character at <paramref name="index"/> begins (index may be Length).</summary>
-    public int SourceStart(int index) => index >= _starts.Length ? SourceLength : _starts[index];
+    public int SourceStart(int index) => index >= Text.Length ? SourceLength : _starts is null ? index : _starts[index];
 
     /// <summary>Source offset just past a fragment ending (exclusively) at <paramref name="endExclusive"/>.</summary>
-    public int SourceEnd(int endExclusive) => endExclusive <= 0 ? SourceStart(0) : _ends[Math.Min(endExclusive, _ends.Length) - 1];
+    public int SourceEnd(int endExclusive)
+    {
+        if (endExclusive <= 0 || Text.Length == 0)
+        {
+            return SourceStart(0);
+        }
+        var last = Math.Min(endExclusive, Text.Length) - 1;
+        return _ends is null ? last + 1 : _ends[last];
+    }
 
     /// <summary>
     /// Expresses this text's offsets, which point into <paramref name="previous"/>.Text, directly in
@@ -47,6 +51,15 @@ public sealed class MappedText
     /// </summary>
     public MappedText ComposeOnto(MappedText previous)
     {
+        ArgumentNullException.ThrowIfNull(previous);
+        if (_starts is null || _ends is null)
+        {
+            return previous.WithSameLengthText(Text);
+        }
+        if (previous._starts is null)
+        {
+            return new MappedText(Text, _starts, _ends, previous.SourceLength);
+        }
         var starts = new int[_starts.Length];
         var ends = new int[_ends.Length];
         for (var i = 0; i < starts.Length; i++)
