@@ -1,5 +1,5 @@
 using ComparisonGrid.Analysis;
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Cli;
 

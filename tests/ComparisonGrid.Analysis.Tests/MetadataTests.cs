@@ -1,6 +1,6 @@
 using ComparisonGrid.Analysis.Decoding;
 using ComparisonGrid.Analysis.Metadata;
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 using ComparisonGrid.Analysis.Splitting;
 
 namespace ComparisonGrid.Analysis.Tests;

@@ -1,4 +1,4 @@
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 using ComparisonGrid.Analysis.Normalisation;
 using ComparisonGrid.Analysis.Text;
 

@@ -1,4 +1,4 @@
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 using ComparisonGrid.Analysis.Sections;
 
 namespace ComparisonGrid.Analysis.Tests;

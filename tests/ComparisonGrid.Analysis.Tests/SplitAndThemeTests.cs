@@ -1,4 +1,4 @@
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 using ComparisonGrid.Analysis.Splitting;
 using ComparisonGrid.Analysis.Targets;
 using ComparisonGrid.Analysis.Text;

@@ -1,4 +1,4 @@
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 using ComparisonGrid.Analysis.Targets;
 
 namespace ComparisonGrid.Analysis.Tests;

@@ -1,4 +1,4 @@
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Metadata;
 

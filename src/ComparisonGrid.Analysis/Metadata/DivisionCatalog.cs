@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Metadata;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using ComparisonGrid.Analysis.Decoding;
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 using ComparisonGrid.Analysis.Splitting;
 
 namespace ComparisonGrid.Analysis.Metadata;

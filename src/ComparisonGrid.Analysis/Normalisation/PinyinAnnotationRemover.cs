@@ -1,4 +1,4 @@
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 using ComparisonGrid.Analysis.Text;
 
 namespace ComparisonGrid.Analysis.Normalisation;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using ComparisonGrid.Analysis.Metadata;
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Sections;
 

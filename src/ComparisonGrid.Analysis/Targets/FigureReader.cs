@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Targets;
 

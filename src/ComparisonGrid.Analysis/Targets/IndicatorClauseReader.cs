@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ComparisonGrid.Analysis.Model;
+using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Targets;
 

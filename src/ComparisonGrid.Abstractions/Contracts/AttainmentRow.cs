@@ -1,0 +1,7 @@
+namespace ComparisonGrid.Contracts;
+
+/// <summary>
+/// A region's target for the year beside what the next year's report gives as achieved; <see cref="Hit"/>
+/// is null when either is missing.
+/// </summary>
+public sealed record AttainmentRow(RegionRef Region, FigureView Target, FigureView? Achieved, bool? Hit);

@@ -1,0 +1,8 @@
+using ComparisonGrid.Core;
+
+namespace ComparisonGrid.Contracts;
+
+public interface IComparisonObserver : IGrainObserver
+{
+    Task OnComparisonUpdatedAsync(ComparisonResult result);
+}

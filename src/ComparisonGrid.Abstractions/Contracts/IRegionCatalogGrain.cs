@@ -1,0 +1,17 @@
+using ComparisonGrid.Core;
+using ComparisonGrid.Model;
+
+namespace ComparisonGrid.Contracts;
+
+/// <summary>Every region with reports and the years it has; one instance, key <see cref="Key"/>.</summary>
+public interface IRegionCatalogGrain : IGrainWithStringKey
+{
+    public const string Key = "all";
+
+    Task AddAsync(RegionRef region, int year);
+
+    [ReadOnly]
+    Task<IReadOnlyList<RegionEntry>> ListAsync(RegionLevel? level, string? provinceCode);
+}
+
+public sealed record RegionEntry(RegionRef Region, IReadOnlyList<int> Years);

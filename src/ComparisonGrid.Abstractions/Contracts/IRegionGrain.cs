@@ -1,0 +1,12 @@
+using ComparisonGrid.Core;
+
+namespace ComparisonGrid.Contracts;
+
+/// <summary>A region across the years. Key: the region code.</summary>
+public interface IRegionGrain : IGrainWithStringKey
+{
+    Task UpdateAsync(ReportFacts facts);
+
+    [ReadOnly]
+    Task<RegionView?> GetAsync();
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace ComparisonGrid.Contracts;
+
+[JsonConverter(typeof(JsonStringEnumConverter<IngestStatus>))]
+public enum IngestStatus
+{
+    /// <summary>No report was stored for this region and year.</summary>
+    [JsonStringEnumMemberName("new")] New,
+
+    /// <summary>A report with a different source text was stored and is now replaced.</summary>
+    [JsonStringEnumMemberName("replaced")] Replaced,
+
+    /// <summary>The same source text was stored already; nothing changed.</summary>
+    [JsonStringEnumMemberName("unchanged")] Unchanged,
+}

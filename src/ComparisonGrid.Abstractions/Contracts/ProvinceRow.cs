@@ -1,0 +1,4 @@
+namespace ComparisonGrid.Contracts;
+
+/// <summary>The rows of one province rolled up: how many regions state the indicator, mean and median.</summary>
+public sealed record ProvinceRow(int Rank, string Province, string ProvinceCode, int Count, double? Mean, double? Median);

@@ -1,0 +1,16 @@
+namespace ComparisonGrid.Core;
+
+public enum DeactivationReason
+{
+    /// <summary>Unused for longer than the configured idle age.</summary>
+    Idle,
+
+    /// <summary>Least recently used when the bound on live activations was reached.</summary>
+    Capacity,
+
+    /// <summary>The grain asked for it with DeactivateOnIdle.</summary>
+    Requested,
+
+    /// <summary>The silo is shutting down.</summary>
+    Shutdown,
+}

@@ -1,0 +1,15 @@
+namespace ComparisonGrid.Model;
+
+/// <summary>A result the review part reports for the previous year, under the same indicator ids as targets.</summary>
+public sealed record Achievement(
+    string Indicator,
+    string Label,
+    int? Year,
+    string Metric,
+    Comparator Comparator,
+    double? Low,
+    double? High,
+    string? Unit,
+    string Quote,
+    int Start,
+    int End);

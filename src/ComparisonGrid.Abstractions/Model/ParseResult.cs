@@ -1,0 +1,4 @@
+namespace ComparisonGrid.Model;
+
+/// <summary>What one input yielded: its reports and the parts that failed.</summary>
+public sealed record ParseResult(IReadOnlyList<Report> Reports, IReadOnlyList<InputError> Errors);

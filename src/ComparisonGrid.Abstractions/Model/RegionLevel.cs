@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace ComparisonGrid.Model;
+
+[JsonConverter(typeof(JsonStringEnumConverter<RegionLevel>))]
+public enum RegionLevel
+{
+    [JsonStringEnumMemberName("national")] National,
+    [JsonStringEnumMemberName("province")] Province,
+    [JsonStringEnumMemberName("prefecture")] Prefecture,
+    [JsonStringEnumMemberName("county")] County,
+}

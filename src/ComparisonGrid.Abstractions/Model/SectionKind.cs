@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace ComparisonGrid.Model;
+
+[JsonConverter(typeof(JsonStringEnumConverter<SectionKind>))]
+public enum SectionKind
+{
+    [JsonStringEnumMemberName("other")] Other,
+    [JsonStringEnumMemberName("review")] Review,
+    [JsonStringEnumMemberName("targets")] Targets,
+    [JsonStringEnumMemberName("plan")] Plan,
+    [JsonStringEnumMemberName("self_building")] SelfBuilding,
+    [JsonStringEnumMemberName("outlook")] Outlook,
+}

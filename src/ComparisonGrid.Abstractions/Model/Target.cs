@@ -1,0 +1,19 @@
+namespace ComparisonGrid.Model;
+
+/// <summary>A quantified target the report sets for its year.</summary>
+/// <param name="Relation">For relation targets: <c>in_step</c>, <c>above</c> or <c>below</c> the reference indicator.</param>
+/// <param name="Reference">For relation targets: the indicator the target is tied to (gdp_growth).</param>
+public sealed record Target(
+    string Indicator,
+    string Label,
+    string Metric,
+    Comparator Comparator,
+    double? Low,
+    double? High,
+    string? Unit,
+    bool Stretch,
+    string Quote,
+    int Start,
+    int End,
+    string? Relation = null,
+    string? Reference = null);

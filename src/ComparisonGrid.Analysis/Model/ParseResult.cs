@@ -1,4 +1,0 @@
-namespace ComparisonGrid.Analysis.Model;
-
-/// <summary>What one input yielded: its reports and the parts that failed.</summary>
-public sealed record ParseResult(IReadOnlyList<Report> Reports, IReadOnlyList<InputError> Errors);

@@ -1,5 +1,0 @@
-namespace ComparisonGrid.Analysis.Model;
-
-/// <summary>One thing the parser repaired or doubts, with where it is in the input as given.</summary>
-/// <param name="Code">The flag this note explains (<see cref="QualityFlags"/>).</param>
-public sealed record QualityNote(string Code, string Message, int? Start = null, int? End = null);

@@ -1,5 +1,0 @@
-namespace ComparisonGrid.Analysis.Model;
-
-/// <summary>Where a report came from: the input, its encoding, and its span in the input as given.</summary>
-/// <param name="Row">For corpora: the 1-based data row (CSV) or line (JSONL) the report came from.</param>
-public sealed record SourceSpan(string Input, string Encoding, string Format, int Start, int End, int? Row = null);

@@ -1,0 +1,359 @@
+using System.Diagnostics;
+using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Metrics;
+
+namespace ComparisonGrid.Runtime;
+
+/// <summary>
+/// One live instance of a grain and its mailbox. Calls run one at a time in arrival order (a call's
+/// awaits included), except that consecutive read-only calls run together, and a [Reentrant] grain's
+/// calls interleave at awaits.
+/// </summary>
+internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
+{
+    private readonly Lock _lock = new();
+    private readonly Queue<WorkItem> _queue = new();
+    private readonly List<WorkItem> _executing = [];
+    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Silo _silo;
+    private bool _loopOwned;
+    private bool _deactivateRequested;
+    private DeactivationReason _deactivationReason = DeactivationReason.Requested;
+
+    // Read-only calls (or any call of a [Reentrant] grain) still running; only the loop touches this list.
+    private readonly List<Task> _interleaved = [];
+    private Grain? _grain;
+    private IReadOnlyList<IPersistentStateHandle> _states = [];
+
+    public Activation(Silo silo, GrainType type, GrainId id)
+    {
+        _silo = silo;
+        Type = type;
+        Id = id;
+        LastUsed = Environment.TickCount64;
+        // The activation's own run loop owns the mailbox from the start, so calls that arrive before the grain
+        // exists queue behind its activation instead of starting a second loop.
+        _loopOwned = true;
+    }
+
+    public GrainType Type { get; }
+
+    public GrainId Id { get; }
+
+    public ActivationStatus Status { get; private set; } = ActivationStatus.Active;
+
+    public long LastUsed { get; private set; }
+
+    public Task Deactivated => _deactivated.Task;
+
+    string IGrainContext.GrainType => Type.Name;
+
+    string IGrainContext.Key => Id.Key;
+
+    IGrainFactory IGrainContext.GrainFactory => _silo.Factory;
+
+    void IGrainContext.DeactivateOnIdle()
+    {
+        lock (_lock)
+        {
+            _deactivateRequested = true;
+        }
+    }
+
+    public int QueueLength
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return !_loopOwned && _queue.Count == 0 && _executing.Count == 0;
+            }
+        }
+    }
+
+    /// <summary>Starts the activation: the grain is created and activated before the first queued call runs.</summary>
+    public void Start() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+
+    /// <summary>Queues a call; false when the activation is going away and the call must go to a new one.</summary>
+    public bool TryPost(WorkItem item)
+    {
+        lock (_lock)
+        {
+            if (Status != ActivationStatus.Active)
+            {
+                return false;
+            }
+            _queue.Enqueue(item);
+            LastUsed = Environment.TickCount64;
+            if (_loopOwned)
+            {
+                return true;
+            }
+            _loopOwned = true;
+        }
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return true;
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = RunAsync();
+
+    private async Task RunAsync()
+    {
+        if (_grain is null && !await ActivateAsync().ConfigureAwait(false))
+        {
+            return;
+        }
+        while (true)
+        {
+            WorkItem? item = null;
+            lock (_lock)
+            {
+                if (_deactivateRequested && Status == ActivationStatus.Active)
+                {
+                    Status = ActivationStatus.Deactivating;
+                }
+                if (Status == ActivationStatus.Active)
+                {
+                    if (!_queue.TryDequeue(out item))
+                    {
+                        _loopOwned = false;
+                        return;
+                    }
+                    _executing.Add(item);
+                }
+            }
+            if (item is null)
+            {
+                await DeactivateAsync(_deactivationReason).ConfigureAwait(false);
+                return;
+            }
+            if (item.IsCompleted)
+            {
+                // Failed by the timeout sweep while it waited: the caller has its answer already.
+                Finish(item, Task.CompletedTask, record: false);
+                continue;
+            }
+            var exclusive = !Type.IsReentrant && !item.Method.IsReadOnly;
+            if (exclusive && _interleaved.Count > 0)
+            {
+                await WhenAllSettled(_interleaved).ConfigureAwait(false);
+                _interleaved.Clear();
+            }
+            var task = Invoke(item);
+            if (task.IsCompleted)
+            {
+                Finish(item, task, record: true);
+            }
+            else if (exclusive)
+            {
+                await WhenSettled(task).ConfigureAwait(false);
+                Finish(item, task, record: true);
+            }
+            else
+            {
+                _interleaved.RemoveAll(static t => t.IsCompleted);
+                _interleaved.Add(task);
+                _ = FinishWhenDone(item, task);
+            }
+        }
+    }
+
+    private async Task FinishWhenDone(WorkItem item, Task task)
+    {
+        await WhenSettled(task).ConfigureAwait(false);
+        Finish(item, task, record: true);
+    }
+
+    private Task Invoke(WorkItem item)
+    {
+        var previous = CallChain.Current;
+        CallChain.Current = Type.IsReentrant ? null : new CallChain(Id, item.Chain);
+        try
+        {
+            return item.Method.Invoke(_grain!, item.Arguments);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException(e);
+        }
+        finally
+        {
+            CallChain.Current = previous;
+        }
+    }
+
+    private void Finish(WorkItem item, Task task, bool record)
+    {
+        lock (_lock)
+        {
+            _executing.Remove(item);
+        }
+        if (record)
+        {
+            Type.Counters.CallCompleted(Stopwatch.GetElapsedTime(item.Enqueued), !task.IsCompletedSuccessfully);
+            item.CompleteFrom(task);
+        }
+    }
+
+    private async Task<bool> ActivateAsync()
+    {
+        try
+        {
+            var (grain, states) = _silo.CreateGrain(Type, this);
+            _states = states;
+            foreach (var state in states)
+            {
+                await state.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            await grain.OnActivateAsync(CancellationToken.None).ConfigureAwait(false);
+            _grain = grain;
+            return true;
+        }
+        catch (Exception e)
+        {
+            List<WorkItem> failed;
+            lock (_lock)
+            {
+                Status = ActivationStatus.Deactivated;
+                failed = [.. _queue];
+                _queue.Clear();
+            }
+            _silo.Removed(this);
+            var error = new InvalidOperationException($"activation of {Id} failed: {e.Message}", e);
+            foreach (var item in failed)
+            {
+                item.Fail(error);
+            }
+            _deactivated.TrySetResult();
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Deactivates if the activation is idle (or the silo is shutting down): runs OnDeactivateAsync, writes
+    /// changed state, then leaves the directory. Calls that arrive meanwhile wait and go to a new activation.
+    /// </summary>
+    public async Task<bool> TryDeactivateAsync(DeactivationReason reason, bool evenIfBusy)
+    {
+        lock (_lock)
+        {
+            if (Status != ActivationStatus.Active || (!evenIfBusy && (_loopOwned || _queue.Count > 0 || _executing.Count > 0)))
+            {
+                return false;
+            }
+            if (_loopOwned || _executing.Count > 0)
+            {
+                // Busy at shutdown: the loop deactivates once the call it is running has finished.
+                _deactivateRequested = true;
+                _deactivationReason = reason;
+                if (_loopOwned)
+                {
+                    return true;
+                }
+                _loopOwned = true;
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return true;
+            }
+            Status = ActivationStatus.Deactivating;
+            _loopOwned = true;
+        }
+        await DeactivateAsync(reason).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task DeactivateAsync(DeactivationReason reason)
+    {
+        List<WorkItem> pending;
+        try
+        {
+            await WhenAllSettled(_interleaved).ConfigureAwait(false);
+            if (_grain is not null)
+            {
+                await _grain.OnDeactivateAsync(reason, CancellationToken.None).ConfigureAwait(false);
+                foreach (var state in _states)
+                {
+                    await state.WriteIfChangedAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            _silo.DeactivationFailed(Id, e);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                Status = ActivationStatus.Deactivated;
+                pending = [.. _queue];
+                _queue.Clear();
+            }
+            _silo.Removed(this);
+            _deactivated.TrySetResult();
+        }
+        foreach (var item in pending)
+        {
+            _silo.Resend(item, Id, Type);
+        }
+    }
+
+    /// <summary>Fails calls that waited or ran longer than the call timeout.</summary>
+    public void FailOverdue(long now, TimeSpan timeout)
+    {
+        List<WorkItem>? overdue = null;
+        lock (_lock)
+        {
+            foreach (var item in _queue.Concat(_executing))
+            {
+                if (!item.IsCompleted && Stopwatch.GetElapsedTime(item.Enqueued, now) > timeout)
+                {
+                    (overdue ??= []).Add(item);
+                }
+            }
+        }
+        foreach (var item in overdue ?? [])
+        {
+            Type.Counters.CallCompleted(timeout, failed: true);
+            item.Fail(new GrainCallTimeoutException(
+                $"{item.Method.Name} on {Id} got no answer within {timeout.TotalSeconds:0.###} s (the grain is busy or stuck)"));
+        }
+    }
+
+    private static async Task WhenSettled(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The failure goes to the caller through its work item.
+        }
+    }
+
+    private static async Task WhenAllSettled(List<Task> tasks)
+    {
+        foreach (var t in tasks)
+        {
+            await WhenSettled(t).ConfigureAwait(false);
+        }
+    }
+}
+
+internal enum ActivationStatus
+{
+    Active,
+    Deactivating,
+    Deactivated,
+}

@@ -1,0 +1,28 @@
+namespace ComparisonGrid.Runtime;
+
+/// <summary>Settings of the grain runtime, bound from the configuration section "ComparisonGrid".</summary>
+public sealed class GrainRuntimeOptions
+{
+    public const string Section = "ComparisonGrid";
+
+    /// <summary>Where the embedded SQLite store keeps its file.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>"sqlite" (default, embedded) or "memory" (tests).</summary>
+    public string Storage { get; set; } = "sqlite";
+
+    /// <summary>How long a caller waits for an answer before the call fails with a timeout.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>An activation unused for this long is deactivated (its state written first).</summary>
+    public TimeSpan IdleAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often idle activations and overdue calls are looked for.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most live activations; beyond it the least recently used idle ones are deactivated.</summary>
+    public int MaxActivations { get; set; } = 100_000;
+
+    /// <summary>How long shutdown waits for running calls before deactivating anyway.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

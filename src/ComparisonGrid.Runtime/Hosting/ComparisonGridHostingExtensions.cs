@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization.Metadata;
+using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonGrid.Runtime.Hosting;
+
+public static class ComparisonGridHostingExtensions
+{
+    /// <summary>
+    /// Adds the grain runtime: options from the "ComparisonGrid" configuration section (then
+    /// <paramref name="configure"/>), the storage provider they name, the silo and its hosted service.
+    /// </summary>
+    public static IHostApplicationBuilder AddComparisonGrid(this IHostApplicationBuilder builder, Action<GrainRuntimeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<GrainRuntimeOptions>().Bind(builder.Configuration.GetSection(GrainRuntimeOptions.Section));
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        builder.Services.AddSingleton<IGrainStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value));
+        builder.Services.AddSingleton<GrainStateSerializer>();
+        builder.Services.AddSingleton<Silo>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Silo>().Factory);
+        builder.Services.AddHostedService<SiloHostedService>();
+        return builder;
+    }
+
+    public static IServiceCollection AddGrain<TGrainInterface, TGrain>(this IServiceCollection services)
+        where TGrainInterface : IGrainWithStringKey
+        where TGrain : Grain, TGrainInterface
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(new GrainRegistration(typeof(TGrainInterface), typeof(TGrain)));
+        return services;
+    }
+
+    /// <summary>Registers a source-generated JSON context that knows grain state types.</summary>
+    public static IServiceCollection AddGrainStateJson(this IServiceCollection services, IJsonTypeInfoResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(resolver);
+        return services;
+    }
+
+    private static IGrainStorage CreateStorage(GrainRuntimeOptions options) => options.Storage.ToLowerInvariant() switch
+    {
+        "memory" => new MemoryGrainStorage(),
+        // Opening creates the file and schema; the host resolves the silo once at start, on the host's thread.
+        "sqlite" => SqliteGrainStorage.OpenAsync(options.DataDirectory, CancellationToken.None).GetAwaiter().GetResult(),
+        _ => throw new InvalidOperationException($"unknown storage provider \"{options.Storage}\" (ComparisonGrid:Storage is sqlite or memory)"),
+    };
+}

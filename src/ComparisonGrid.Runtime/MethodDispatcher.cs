@@ -1,0 +1,76 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using ComparisonGrid.Core;
+
+namespace ComparisonGrid.Runtime;
+
+/// <summary>
+/// How to call one grain interface method: a compiled invoker (no reflection per call), whether it is
+/// read-only or one-way, and how to make the work item whose task the caller receives.
+/// </summary>
+internal sealed class MethodDispatcher
+{
+    private readonly Func<object, object?[], Task> _invoke;
+    private readonly Func<MethodDispatcher, object?[], CallChain?, WorkItem> _createItem;
+
+    private MethodDispatcher(MethodInfo method, Func<object, object?[], Task> invoke,
+        Func<MethodDispatcher, object?[], CallChain?, WorkItem> createItem)
+    {
+        Name = $"{method.DeclaringType!.Name}.{method.Name}";
+        IsReadOnly = method.IsDefined(typeof(ReadOnlyAttribute), inherit: true);
+        IsOneWay = method.IsDefined(typeof(OneWayAttribute), inherit: true);
+        _invoke = invoke;
+        _createItem = createItem;
+    }
+
+    public string Name { get; }
+
+    public bool IsReadOnly { get; }
+
+    public bool IsOneWay { get; }
+
+    public Task Invoke(object grain, object?[] arguments) => _invoke(grain, arguments);
+
+    public WorkItem CreateItem(object?[] arguments, CallChain? chain) => _createItem(this, arguments, chain);
+
+    public static MethodDispatcher For(MethodInfo method)
+    {
+        var returns = method.ReturnType;
+        Type result;
+        if (returns == typeof(Task))
+        {
+            result = typeof(object);
+        }
+        else if (returns.IsGenericType && returns.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            result = returns.GetGenericArguments()[0];
+        }
+        else
+        {
+            throw new NotSupportedException(
+                $"{method.DeclaringType!.Name}.{method.Name} returns {returns.Name}: grain methods return Task or Task<T>.");
+        }
+        if (method.IsDefined(typeof(OneWayAttribute), true) && returns != typeof(Task))
+        {
+            throw new NotSupportedException($"{method.DeclaringType!.Name}.{method.Name} is one-way and must return Task.");
+        }
+        var factory = (Func<MethodDispatcher, object?[], CallChain?, WorkItem>)typeof(MethodDispatcher)
+            .GetMethod(nameof(ItemFactory), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(result)
+            .Invoke(null, null)!;
+        return new MethodDispatcher(method, CompileInvoker(method), factory);
+    }
+
+    private static Func<MethodDispatcher, object?[], CallChain?, WorkItem> ItemFactory<TResult>() =>
+        static (m, args, chain) => new WorkItem<TResult>(m, args, chain);
+
+    private static Func<object, object?[], Task> CompileInvoker(MethodInfo method)
+    {
+        var grain = Expression.Parameter(typeof(object), "grain");
+        var args = Expression.Parameter(typeof(object?[]), "args");
+        var parameters = method.GetParameters()
+            .Select((p, i) => (Expression)Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), p.ParameterType));
+        var call = Expression.Call(Expression.Convert(grain, method.DeclaringType!), method, parameters);
+        return Expression.Lambda<Func<object, object?[], Task>>(Expression.Convert(call, typeof(Task)), grain, args).Compile();
+    }
+}

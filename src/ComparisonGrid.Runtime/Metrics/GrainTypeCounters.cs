@@ -1,0 +1,43 @@
+namespace ComparisonGrid.Runtime.Metrics;
+
+/// <summary>The counters of one grain type; every call and activation updates them without locks.</summary>
+public sealed class GrainTypeCounters(GrainTypeCounters? total = null)
+{
+    private long _activations;
+    private long _calls;
+    private long _failed;
+
+    public LatencyHistogram Latency { get; } = new();
+
+    public RateCounter Rate { get; } = new();
+
+    public long Activations => Interlocked.Read(ref _activations);
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public long Failed => Interlocked.Read(ref _failed);
+
+    internal void Activated()
+    {
+        Interlocked.Increment(ref _activations);
+        total?.Activated();
+    }
+
+    internal void Deactivated()
+    {
+        Interlocked.Decrement(ref _activations);
+        total?.Deactivated();
+    }
+
+    internal void CallCompleted(TimeSpan latency, bool failed)
+    {
+        Interlocked.Increment(ref _calls);
+        if (failed)
+        {
+            Interlocked.Increment(ref _failed);
+        }
+        Latency.Record(latency);
+        Rate.Increment();
+        total?.CallCompleted(latency, failed);
+    }
+}

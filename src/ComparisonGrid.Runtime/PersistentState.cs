@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Metrics;
+using ComparisonGrid.Runtime.Storage;
+
+namespace ComparisonGrid.Runtime;
+
+/// <summary>
+/// A grain's state in a storage provider. It remembers the JSON last read or written, so deactivation
+/// writes the state only when the grain changed it without writing.
+/// </summary>
+internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersistentStateHandle where TState : class, new()
+{
+    private readonly IGrainStorage _storage;
+    private readonly JsonTypeInfo<TState> _json;
+    private readonly RuntimeMetrics _metrics;
+    private readonly string _stateType;
+    private readonly string _key;
+    private string? _persistedJson;
+
+    public PersistentState(IGrainStorage storage, GrainStateSerializer serializer, RuntimeMetrics metrics, string stateType, string key)
+    {
+        _storage = storage;
+        _json = serializer.TypeInfo<TState>();
+        _metrics = metrics;
+        _stateType = stateType;
+        _key = key;
+    }
+
+    public TState State { get; set; } = new();
+
+    public string? Etag { get; private set; }
+
+    public bool RecordExists => Etag is not null;
+
+    public async Task ReadStateAsync(CancellationToken cancellationToken = default)
+    {
+        _metrics.StorageRead();
+        var stored = await _storage.ReadAsync(_stateType, _key, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            State = new TState();
+            Etag = null;
+            _persistedJson = JsonSerializer.Serialize(State, _json);
+            return;
+        }
+        State = JsonSerializer.Deserialize(stored.Json, _json) ?? new TState();
+        Etag = stored.Etag;
+        _persistedJson = stored.Json;
+    }
+
+    public async Task WriteStateAsync(CancellationToken cancellationToken = default)
+    {
+        var json = JsonSerializer.Serialize(State, _json);
+        _metrics.StorageWrite();
+        Etag = await _storage.WriteAsync(_stateType, _key, json, Etag, cancellationToken).ConfigureAwait(false);
+        _persistedJson = json;
+    }
+
+    public async Task ClearStateAsync(CancellationToken cancellationToken = default)
+    {
+        _metrics.StorageWrite();
+        await _storage.ClearAsync(_stateType, _key, Etag, cancellationToken).ConfigureAwait(false);
+        State = new TState();
+        Etag = null;
+        _persistedJson = JsonSerializer.Serialize(State, _json);
+    }
+
+    Task IPersistentStateHandle.ReadAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);
+
+    async Task IPersistentStateHandle.WriteIfChangedAsync(CancellationToken cancellationToken)
+    {
+        if (JsonSerializer.Serialize(State, _json) != _persistedJson)
+        {
+            await WriteStateAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Metrics;
+using ComparisonGrid.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonGrid.Runtime;
+
+/// <summary>
+/// The grain runtime of one process: the directory of activations (one per grain id), message delivery,
+/// the sweep that fails overdue calls and deactivates idle activations, and graceful shutdown.
+/// </summary>
+public sealed class Silo : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
+    private readonly Dictionary<Type, GrainType> _types = [];
+    private readonly IServiceProvider _services;
+    private readonly IGrainStorage _storage;
+    private readonly GrainStateSerializer _serializer;
+    private readonly GrainRuntimeOptions _options;
+    private readonly ILogger<Silo> _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _sweep;
+    private int _capacitySweepRunning;
+    private volatile bool _stopping;
+
+    public Silo(IServiceProvider services, IGrainStorage storage, GrainStateSerializer serializer,
+        IEnumerable<GrainRegistration> registrations, IOptions<GrainRuntimeOptions> options, ILogger<Silo> logger)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(options);
+        _services = services;
+        _storage = storage;
+        _serializer = serializer;
+        _options = options.Value;
+        _logger = logger;
+        Metrics = new RuntimeMetrics();
+        foreach (var r in registrations)
+        {
+            var name = GrainType.NameOf(r.Interface);
+            _types[r.Interface] = new GrainType(r.Interface, r.Implementation) { Counters = Metrics.For(name) };
+        }
+        Factory = new GrainFactory(this);
+    }
+
+    public IGrainFactory Factory { get; }
+
+    public RuntimeMetrics Metrics { get; }
+
+    public int ActivationCount => _activations.Count;
+
+    public void Start() => _sweep ??= SweepAsync(_stop.Token);
+
+    internal TGrain GetReference<TGrain>(string key) where TGrain : IGrainWithStringKey
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!_types.TryGetValue(typeof(TGrain), out var type))
+        {
+            throw new ArgumentException($"{typeof(TGrain).Name} is not registered with the silo (AddGrain<{typeof(TGrain).Name}, …>)");
+        }
+        var reference = DispatchProxy.Create<TGrain, GrainProxy>();
+        ((GrainProxy)(object)reference).Bind(this, type, new GrainId(type.Name, key));
+        return reference;
+    }
+
+    internal object Send(GrainProxy proxy, MethodDispatcher method, object?[] arguments)
+    {
+        var chain = method.IsOneWay ? null : CallChain.Current;
+        var item = method.CreateItem(arguments, chain);
+        if (chain is not null && !proxy.Type.IsReentrant && chain.Contains(proxy.Id))
+        {
+            proxy.Type.Counters.CallCompleted(TimeSpan.Zero, failed: true);
+            item.Fail(new GrainCallCycleException(
+                $"call cycle {chain.Describe(proxy.Id)}: {method.Name} would wait for a call that is waiting for it; " +
+                "make one of the calls [OneWay] or mark the grain class [Reentrant]"));
+        }
+        else
+        {
+            Deliver(proxy, proxy.Type, proxy.Id, item);
+        }
+        return method.IsOneWay ? Task.CompletedTask : item.Task;
+    }
+
+    internal void Resend(WorkItem item, GrainId id, GrainType type) => Deliver(null, type, id, item);
+
+    private void Deliver(GrainProxy? proxy, GrainType type, GrainId id, WorkItem item)
+    {
+        while (true)
+        {
+            Activation activation;
+            try
+            {
+                activation = proxy?.Activation ?? GetOrActivate(type, id);
+            }
+            catch (InvalidOperationException e)
+            {
+                item.Fail(e);
+                return;
+            }
+            if (activation.TryPost(item))
+            {
+                if (proxy is not null)
+                {
+                    proxy.Activation = activation;
+                }
+                return;
+            }
+            if (proxy is not null)
+            {
+                proxy.Activation = null;
+            }
+            if (activation.Status == ActivationStatus.Deactivated)
+            {
+                _activations.TryRemove(new KeyValuePair<GrainId, Activation>(id, activation));
+                continue;
+            }
+            // Deactivating: the call goes to the next activation once this one has written its state.
+            activation.Deactivated.ContinueWith((_, s) => Resend((WorkItem)s!, id, type), item,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
+        }
+    }
+
+    private Activation GetOrActivate(GrainType type, GrainId id)
+    {
+        if (_activations.TryGetValue(id, out var existing))
+        {
+            return existing;
+        }
+        if (_stopping)
+        {
+            throw new InvalidOperationException($"the silo is shutting down: {id} cannot be activated");
+        }
+        var created = new Activation(this, type, id);
+        var activation = _activations.GetOrAdd(id, created);
+        if (ReferenceEquals(activation, created))
+        {
+            type.Counters.Activated();
+            created.Start();
+            if (_activations.Count > _options.MaxActivations && Interlocked.Exchange(ref _capacitySweepRunning, 1) == 0)
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await CollectAsync(DeactivationReason.Capacity).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref _capacitySweepRunning, 0);
+                    }
+                });
+            }
+        }
+        return activation;
+    }
+
+    internal (Grain Grain, IReadOnlyList<IPersistentStateHandle> States) CreateGrain(GrainType type, Activation activation)
+    {
+        var states = new List<IPersistentStateHandle>();
+        var constructor = type.Implementation.GetConstructors().Single();
+        foreach (var parameter in constructor.GetParameters())
+        {
+            var attribute = parameter.GetCustomAttribute<PersistentStateAttribute>();
+            if (attribute is null)
+            {
+                continue;
+            }
+            var stateType = parameter.ParameterType.IsGenericType && parameter.ParameterType.GetGenericTypeDefinition() == typeof(IPersistentState<>)
+                ? parameter.ParameterType.GetGenericArguments()[0]
+                : throw new InvalidOperationException($"{type.Implementation.Name}: [PersistentState] goes on an IPersistentState<T> parameter");
+            states.Add((IPersistentStateHandle)Activator.CreateInstance(
+                typeof(PersistentState<>).MakeGenericType(stateType),
+                _storage, _serializer, Metrics, $"{type.Name}.{attribute.Name}", activation.Id.Key)!);
+        }
+        var grain = (Grain)ActivatorUtilities.CreateInstance(_services, type.Implementation, [.. states]);
+        grain.Attach(activation);
+        return (grain, states);
+    }
+
+    internal void Removed(Activation activation)
+    {
+        if (_activations.TryRemove(new KeyValuePair<GrainId, Activation>(activation.Id, activation)))
+        {
+            activation.Type.Counters.Deactivated();
+        }
+    }
+
+    internal void DeactivationFailed(GrainId id, Exception e) =>
+        SiloLog.DeactivationFailed(_logger, e, id);
+
+    public RuntimeSnapshot Snapshot()
+    {
+        var queued = new Dictionary<string, int>();
+        foreach (var a in _activations.Values)
+        {
+            queued[a.Type.Name] = queued.GetValueOrDefault(a.Type.Name) + a.QueueLength;
+        }
+        static double Us(TimeSpan t) => Math.Round(t.TotalMicroseconds, 1);
+        var total = Metrics.Total;
+        return new RuntimeSnapshot(DateTimeOffset.UtcNow, _activations.Count, queued.Values.Sum(), total.Calls, total.Failed,
+            Math.Round(total.Rate.PerSecond, 1), Us(total.Latency.Mean), Us(total.Latency.Quantile(0.99)),
+            Metrics.StorageReads, Metrics.StorageWrites,
+            [.. Metrics.GrainTypes.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new GrainTypeSnapshot(
+                t.Key, t.Value.Activations, queued.GetValueOrDefault(t.Key), t.Value.Calls, t.Value.Failed,
+                Math.Round(t.Value.Rate.PerSecond, 1), Us(t.Value.Latency.Mean), Us(t.Value.Latency.Quantile(0.99))))]);
+    }
+
+    /// <summary>Deactivates idle activations older than the idle age, or the least recently used beyond the bound.</summary>
+    internal async Task CollectAsync(DeactivationReason reason)
+    {
+        var now = Environment.TickCount64;
+        IEnumerable<Activation> victims = reason == DeactivationReason.Capacity
+            ? _activations.Values.Where(a => a.IsIdle).OrderBy(a => a.LastUsed).Take(Math.Max(0, _activations.Count - _options.MaxActivations))
+            : _activations.Values.Where(a => a.IsIdle && now - a.LastUsed >= _options.IdleAge.TotalMilliseconds);
+        foreach (var a in victims.ToList())
+        {
+            await a.TryDeactivateAsync(reason, evenIfBusy: false).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_options.SweepInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var now = Stopwatch.GetTimestamp();
+                foreach (var a in _activations.Values)
+                {
+                    a.FailOverdue(now, _options.CallTimeout);
+                }
+                await CollectAsync(DeactivationReason.Idle).ConfigureAwait(false);
+                if (_activations.Count > _options.MaxActivations)
+                {
+                    await CollectAsync(DeactivationReason.Capacity).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown.
+        }
+    }
+
+    /// <summary>Deactivates every activation, writing changed state, waiting at most the shutdown timeout.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_sweep is not null)
+        {
+            await _sweep.ConfigureAwait(false);
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ShutdownTimeout);
+        // Deactivation may notify other grains that are still active; repeat until the directory is empty.
+        while (!_activations.IsEmpty && !timeout.IsCancellationRequested)
+        {
+            var all = _activations.Values.ToList();
+            await Task.WhenAll(all.Select(a => a.TryDeactivateAsync(DeactivationReason.Shutdown, evenIfBusy: true))).ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(all.Select(a => a.Deactivated)).WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                SiloLog.ShutdownOverdue(_logger, _activations.Count, _options.ShutdownTimeout);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping)
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        _stop.Dispose();
+    }
+}

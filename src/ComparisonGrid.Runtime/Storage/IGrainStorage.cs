@@ -1,0 +1,18 @@
+namespace ComparisonGrid.Runtime.Storage;
+
+/// <summary>
+/// Where grain state lives, as JSON with an etag per (state type, key). Every provider follows the same
+/// rules: a write or clear must carry the etag last read (null when nothing is stored); otherwise it throws
+/// <see cref="Core.InconsistentStateException"/> and changes nothing.
+/// </summary>
+public interface IGrainStorage
+{
+    Task<StoredState?> ReadAsync(string stateType, string key, CancellationToken cancellationToken);
+
+    /// <returns>The new etag.</returns>
+    Task<string> WriteAsync(string stateType, string key, string json, string? etag, CancellationToken cancellationToken);
+
+    Task ClearAsync(string stateType, string key, string? etag, CancellationToken cancellationToken);
+}
+
+public sealed record StoredState(string Json, string Etag);

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace ComparisonGrid.Runtime.Storage;
+
+/// <summary>Grain state in process memory, for tests; the etag rules are those of every provider.</summary>
+public sealed class MemoryGrainStorage : IGrainStorage
+{
+    private readonly Dictionary<(string, string), StoredState> _states = [];
+    private readonly Lock _lock = new();
+    private long _version;
+
+    public Task<StoredState?> ReadAsync(string stateType, string key, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_states.GetValueOrDefault((stateType, key)));
+        }
+    }
+
+    public Task<string> WriteAsync(string stateType, string key, string json, string? etag, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var stored = _states.GetValueOrDefault((stateType, key));
+            if (stored?.Etag != etag)
+            {
+                throw StorageConflict.For(stateType, key, etag, stored?.Etag);
+            }
+            var next = (++_version).ToString(CultureInfo.InvariantCulture);
+            _states[(stateType, key)] = new StoredState(json, next);
+            return Task.FromResult(next);
+        }
+    }
+
+    public Task ClearAsync(string stateType, string key, string? etag, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var stored = _states.GetValueOrDefault((stateType, key));
+            if (stored?.Etag != etag)
+            {
+                throw StorageConflict.For(stateType, key, etag, stored?.Etag);
+            }
+            _states.Remove((stateType, key));
+            return Task.CompletedTask;
+        }
+    }
+}

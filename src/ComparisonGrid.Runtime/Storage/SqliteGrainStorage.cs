@@ -1,0 +1,125 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace ComparisonGrid.Runtime.Storage;
+
+/// <summary>
+/// Grain state in one SQLite file (WAL mode) in the data directory: the embedded default, no server needed.
+/// The etag is a row version; the conditional UPDATE/INSERT makes the etag check and the write one statement.
+/// </summary>
+public sealed class SqliteGrainStorage : IGrainStorage
+{
+    private readonly string _connectionString;
+
+    private SqliteGrainStorage(string connectionString) => _connectionString = connectionString;
+
+    public string DatabasePath { get; private init; } = "";
+
+    public static async Task<SqliteGrainStorage> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, "grains.db"));
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        var storage = new SqliteGrainStorage(connectionString) { DatabasePath = path };
+        await using var connection = await storage.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS grain_state (
+                state_type TEXT NOT NULL,
+                grain_key TEXT NOT NULL,
+                etag INTEGER NOT NULL,
+                json TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (state_type, grain_key)
+            ) WITHOUT ROWID;
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return storage;
+    }
+
+    public async Task<StoredState?> ReadAsync(string stateType, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json, etag FROM grain_state WHERE state_type = $type AND grain_key = $key";
+        command.Parameters.AddWithValue("$type", stateType);
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        return new StoredState(reader.GetString(0), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+    }
+
+    public async Task<string> WriteAsync(string stateType, string key, string json, string? etag, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = etag is null
+            ? """
+              INSERT INTO grain_state (state_type, grain_key, etag, json, updated_at) VALUES ($type, $key, 1, $json, $now)
+              ON CONFLICT DO NOTHING RETURNING etag
+              """
+            : """
+              UPDATE grain_state SET etag = etag + 1, json = $json, updated_at = $now
+              WHERE state_type = $type AND grain_key = $key AND etag = $etag RETURNING etag
+              """;
+        command.Parameters.AddWithValue("$type", stateType);
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$json", json);
+        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        if (etag is not null)
+        {
+            command.Parameters.AddWithValue("$etag", ParseEtag(etag));
+        }
+        var written = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        if (written is null)
+        {
+            throw StorageConflict.For(stateType, key, etag, (await ReadAsync(stateType, key, cancellationToken).ConfigureAwait(false))?.Etag);
+        }
+        return Convert.ToInt64(written, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+    }
+
+    public async Task ClearAsync(string stateType, string key, string? etag, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = etag is null
+            ? "SELECT etag FROM grain_state WHERE state_type = $type AND grain_key = $key"
+            : "DELETE FROM grain_state WHERE state_type = $type AND grain_key = $key AND etag = $etag RETURNING etag";
+        command.Parameters.AddWithValue("$type", stateType);
+        command.Parameters.AddWithValue("$key", key);
+        if (etag is not null)
+        {
+            command.Parameters.AddWithValue("$etag", ParseEtag(etag));
+        }
+        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        // Without an etag, clearing is right only when nothing is stored; with one, only when it matched.
+        if ((etag is null) != (result is null))
+        {
+            throw StorageConflict.For(stateType, key, etag, (await ReadAsync(stateType, key, cancellationToken).ConfigureAwait(false))?.Etag);
+        }
+    }
+
+    private static long ParseEtag(string etag) =>
+        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var pragma = connection.CreateCommand();
+        // WAL with synchronous=NORMAL survives a process crash; only a power loss may drop the last commits.
+        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+}
