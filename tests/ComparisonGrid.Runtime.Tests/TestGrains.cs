@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
+using System.Runtime.CompilerServices;
+using ComparisonGrid.Core;
+
+namespace ComparisonGrid.Runtime.Tests;
+
+public interface ICounterGrain : IGrainWithStringKey
+{
+    /// <summary>Adds one to the state without writing it, yielding halfway so interleaving would show.</summary>
+    Task<int> IncrementAsync();
+
+    Task SaveAsync();
+
+    [ReadOnly]
+    Task<int> GetAsync();
+
+    [ReadOnly]
+    Task<int> SlowReadAsync(int milliseconds);
+
+    Task HangAsync(int milliseconds);
+
+    Task FailAsync(string message);
+
+    Task<int> CallSelfAsync();
+
+    Task<int> CallPeerAsync(string peer, bool back);
+
+    Task<string> InstanceAsync();
+
+    Task RecordAsync(int value);
+
+    [OneWay]
+    Task NotifyAsync(int value);
+
+    Task<IReadOnlyList<int>> RecordedAsync();
+}
+
+public sealed class CounterState
+{
+    public int Value { get; set; }
+}
+
+[JsonSerializable(typeof(CounterState))]
+public sealed partial class TestStateJson : JsonSerializerContext;
+
+/// <summary>What the test grains saw, shared through DI so tests can look inside.</summary>
+public sealed class GrainLog
+{
+    private int _running;
+    private int _readers;
+
+    public ConcurrentQueue<string> Events { get; } = new();
+
+    public int MaxRunning { get; private set; }
+
+    public int MaxReaders { get; private set; }
+
+    public IDisposable Enter(bool reader)
+    {
+        var running = Interlocked.Increment(ref _running);
+        MaxRunning = Math.Max(MaxRunning, running);
+        if (reader)
+        {
+            MaxReaders = Math.Max(MaxReaders, Interlocked.Increment(ref _readers));
+        }
+        return new Exit(this, reader);
+    }
+
+    private sealed class Exit(GrainLog log, bool reader) : IDisposable
+    {
+        public void Dispose()
+        {
+            Interlocked.Decrement(ref log._running);
+            if (reader)
+            {
+                Interlocked.Decrement(ref log._readers);
+            }
+        }
+    }
+}
+
+public sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> state, GrainLog log) : Grain, ICounterGrain
+{
+    private readonly List<int> _recorded = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        log.Events.Enqueue($"activate {GetPrimaryKeyString()}");
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        log.Events.Enqueue($"deactivate {GetPrimaryKeyString()} {reason}");
+        return Task.CompletedTask;
+    }
+
+    public async Task<int> IncrementAsync()
+    {
+        using (log.Enter(reader: false))
+        {
+            var before = state.State.Value;
+            await Task.Yield();
+            state.State.Value = before + 1;
+            return state.State.Value;
+        }
+    }
+
+    public Task SaveAsync() => state.WriteStateAsync();
+
+    public Task<int> GetAsync() => Task.FromResult(state.State.Value);
+
+    public async Task<int> SlowReadAsync(int milliseconds)
+    {
+        using (log.Enter(reader: true))
+        {
+            await Task.Delay(milliseconds);
+            return state.State.Value;
+        }
+    }
+
+    public Task HangAsync(int milliseconds) => Task.Delay(milliseconds);
+
+    public Task FailAsync(string message) => throw new ArgumentException(message);
+
+    public Task<int> CallSelfAsync() => GrainFactory.GetGrain<ICounterGrain>(GetPrimaryKeyString()).GetAsync();
+
+    public Task<int> CallPeerAsync(string peer, bool back) => back
+        ? GrainFactory.GetGrain<ICounterGrain>(peer).CallPeerAsync(GetPrimaryKeyString(), back: false)
+        : GrainFactory.GetGrain<ICounterGrain>(peer).GetAsync();
+
+    public Task<string> InstanceAsync() => Task.FromResult(RuntimeHelpers.GetHashCode(this).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public Task RecordAsync(int value)
+    {
+        _recorded.Add(value);
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyAsync(int value) => RecordAsync(value);
+
+    public Task<IReadOnlyList<int>> RecordedAsync() => Task.FromResult<IReadOnlyList<int>>([.. _recorded]);
+}
+
+public interface IEchoGrain : IGrainWithStringKey
+{
+    Task<int> DepthAsync(int n);
+}
+
+/// <summary>Calls itself recursively, which only a [Reentrant] grain may do.</summary>
+[Reentrant]
+public sealed class EchoGrain : Grain, IEchoGrain
+{
+    public async Task<int> DepthAsync(int n) =>
+        n == 0 ? 0 : 1 + await GrainFactory.GetGrain<IEchoGrain>(GetPrimaryKeyString()).DepthAsync(n - 1);
+}
