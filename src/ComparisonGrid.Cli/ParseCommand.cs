@@ -6,6 +6,8 @@ namespace ComparisonGrid.Cli;
 /// <summary><c>cgrid parse</c>: every input to the JSON of shared/spec/targets.md; bad inputs named on stderr.</summary>
 internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, TextWriter stderr)
 {
+    private readonly FileParser parser = new(pipeline);
+
     public const int SomeInputsFailed = 2;
 
     public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
@@ -19,10 +21,10 @@ internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, T
         var (files, missing) = InputFiles.Expand(cl.Positional);
         var errors = missing.Select(m => new InputError(m, "no such file or folder")).ToList();
         var results = new ParseResult[files.Count];
-        var progress = new Progress(stderr, files.Count);
+        var progress = new Progress(stderr, files.Count, "parsed");
         await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            results[i] = await ParseFileAsync(files[i], options, ct).ConfigureAwait(false);
+            results[i] = (await parser.ParseAsync(files[i], options, ct).ConfigureAwait(false)).Result;
             progress.Done(results[i].Reports.Count);
         }).ConfigureAwait(false);
         progress.Finish();
@@ -43,29 +45,5 @@ internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, T
             await stderr.WriteLineAsync($"cgrid: {error}").ConfigureAwait(false);
         }
         return errors.Count == 0 ? 0 : SomeInputsFailed;
-    }
-
-    private async Task<ParseResult> ParseFileAsync(string path, ParseOptions options, CancellationToken ct)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Length > options.MaxBytes)
-            {
-                // Refuse before reading: the limit exists so a stray huge file costs nothing.
-                return new ParseResult([], [new InputError(path,
-                    $"the file is {info.Length / 1024.0 / 1024.0:0.0} MB, over the limit of {options.MaxBytes / 1024.0 / 1024.0:0.#} MB (--max-size)")]);
-            }
-            var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-            return pipeline.Parse(new SourceDocument(path, bytes), options);
-        }
-        catch (IOException e)
-        {
-            return new ParseResult([], [new InputError(path, $"cannot read: {e.Message}")]);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return new ParseResult([], [new InputError(path, "cannot read: permission denied")]);
-        }
     }
 }

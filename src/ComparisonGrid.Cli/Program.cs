@@ -1,5 +1,7 @@
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 const string Usage = """
     usage: cgrid <command> [options]
@@ -9,10 +11,22 @@ const string Usage = """
           --out FILE             write the JSON to FILE instead of stdout
           --text-column NAME     the CSV column / JSONL field with the report text (default: detected)
           --max-size MB          refuse inputs larger than this (default 20)
+      ingest <file|folder>...  parse and store reports in the data directory (same options as parse)
+      compare indicator <id> --year Y [--level L] [--province P] [--kind target|achieved]
+      compare provinces <id> --year Y [--level L] [--kind target|achieved]
+      compare hierarchy <id> --year Y [--level L] [--province P]
+      compare attainment <id> --year Y [--level L] [--province P]
+      compare themes --year Y [--level L] [--province P]
+          --format table|csv|json   (default table; CSV carries a UTF-8 BOM for Excel)
+      regions [--province P] [--level L] [--format table|csv|json]
+      report <region> <year>   one stored report as JSON (region by name or code)
       bench parse [file|folder]...  parse throughput, single thread and all cores (default: samples/)
           --seconds N            time per measurement (default 5)
 
-    exit codes: 0 all inputs parsed, 2 some inputs failed (named on stderr), 64 usage error
+    levels: national, province, prefecture, county; provinces by name (河北省, 河北) or code (130000)
+    every command that stores or reads reports takes --data-dir DIR (default ./data)
+
+    exit codes: 0 done, 1 nothing found, 2 some inputs failed (named on stderr), 64 usage error
     """;
 
 using var cts = new CancellationTokenSource();
@@ -29,18 +43,49 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     return args.Length == 0 ? 64 : 0;
 }
 
+HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
+var parseOptions = Set("--out", "--text-column", "--max-size");
+var gridOptions = Set("--data-dir", "--year", "--level", "--province", "--kind", "--format");
+
 try
 {
     var pipeline = new ReportPipeline();
-    var rest = args.Skip(1);
-    return args[0] switch
+    var rest = args.Skip(1).ToList();
+    switch (args[0])
     {
-        "parse" => await new ParseCommand(pipeline, Console.Out, Console.Error)
-            .RunAsync(CommandLine.Parse(rest, new HashSet<string>(), new HashSet<string> { "--out", "--text-column", "--max-size" }), cts.Token),
-        "bench" => await new BenchCommand(pipeline, Console.Out)
-            .RunAsync(CommandLine.Parse(rest, new HashSet<string>(), new HashSet<string> { "--seconds" }), cts.Token),
-        _ => throw new UsageException($"unknown command '{args[0]}'"),
-    };
+        case "parse":
+            return await new ParseCommand(pipeline, Console.Out, Console.Error).RunAsync(CommandLine.Parse(rest, Set(), parseOptions), cts.Token);
+        case "bench":
+            return await new BenchCommand(pipeline, Console.Out).RunAsync(CommandLine.Parse(rest, Set(), Set("--seconds")), cts.Token);
+        case "ingest" or "compare" or "regions" or "report":
+        {
+            var cl = CommandLine.Parse(rest, Set(), args[0] == "ingest" ? Set("--data-dir", "--text-column", "--max-size") : gridOptions);
+            if (args[0] == "compare")
+            {
+                // Validate before starting the silo, so a typo costs nothing and never creates a data directory.
+                CompareCommand.Spec(cl);
+            }
+            using var host = await GridHost.StartAsync(GridArguments.DataDirectory(cl), cts.Token);
+            var grains = host.Services.GetRequiredService<ComparisonGrid.Core.IGrainFactory>();
+            try
+            {
+                return args[0] switch
+                {
+                    "ingest" => await new IngestCommand(pipeline, grains, Console.Out, Console.Error).RunAsync(cl, cts.Token),
+                    "compare" => await new CompareCommand(grains, Console.Out, Console.Error).RunAsync(cl),
+                    "regions" => await new RegionsCommand(grains, Console.Out).ListAsync(cl),
+                    _ => await new RegionsCommand(grains, Console.Out).ReportAsync(cl, Console.Error),
+                };
+            }
+            finally
+            {
+                // Deactivates every grain, which writes the catalogs' batched changes.
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+        default:
+            throw new UsageException($"unknown command '{args[0]}'");
+    }
 }
 catch (UsageException e)
 {

@@ -1,14 +1,21 @@
+using System.Diagnostics;
+
 namespace ComparisonGrid.Cli;
 
-/// <summary>One progress line on stderr: rewritten in place on a terminal, printed once at the end otherwise.</summary>
-internal sealed class Progress(TextWriter stderr, int total)
+/// <summary>
+/// Progress on stderr: a bar rewritten in place (files, reports, rate, ETA) on a terminal; otherwise a plain
+/// line at most once a second, so logs stay readable.
+/// </summary>
+internal sealed class Progress(TextWriter stderr, int total, string verb)
 {
+    private const int BarWidth = 24;
     private readonly Lock _lock = new();
-    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _lastLine;
     private int _files;
     private int _reports;
 
-    private bool Live => total > 1 && !Console.IsErrorRedirected;
+    private bool Live => !Console.IsErrorRedirected;
 
     public void Done(int reports)
     {
@@ -16,9 +23,19 @@ internal sealed class Progress(TextWriter stderr, int total)
         {
             _files++;
             _reports += reports;
+            if (total <= 1)
+            {
+                return;
+            }
             if (Live)
             {
-                stderr.Write($"\rparsed {_files}/{total} files, {_reports} reports");
+                var filled = BarWidth * _files / total;
+                stderr.Write($"\r[{new string('#', filled)}{new string('.', BarWidth - filled)}] {Line()}");
+            }
+            else if (_clock.Elapsed - _lastLine >= TimeSpan.FromSeconds(1))
+            {
+                _lastLine = _clock.Elapsed;
+                stderr.WriteLine(Line());
             }
         }
     }
@@ -29,7 +46,14 @@ internal sealed class Progress(TextWriter stderr, int total)
         {
             return;
         }
-        var line = $"parsed {_files}/{total} files, {_reports} reports in {_clock.Elapsed.TotalSeconds:0.0} s";
-        stderr.WriteLine(Live ? "\r" + line : line);
+        var line = $"{verb} {_files}/{total} files, {_reports} reports in {_clock.Elapsed.TotalSeconds:0.0} s";
+        stderr.WriteLine(Live ? $"\r{line}{new string(' ', BarWidth)}" : line);
+    }
+
+    private string Line()
+    {
+        var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+        var eta = _files == 0 ? 0 : seconds / _files * (total - _files);
+        return $"{verb} {_files}/{total} files, {_reports} reports, {_reports / seconds:0.0} reports/s, ETA {eta:0} s";
     }
 }

@@ -60,6 +60,10 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
     }
 
+    public bool IsKeptAlive { get; private set; }
+
+    void IGrainContext.KeepAlive(bool keep) => IsKeptAlive = keep;
+
     public int QueueLength
     {
         get

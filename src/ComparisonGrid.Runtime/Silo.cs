@@ -215,8 +215,8 @@ public sealed class Silo : IAsyncDisposable
     {
         var now = Environment.TickCount64;
         IEnumerable<Activation> victims = reason == DeactivationReason.Capacity
-            ? _activations.Values.Where(a => a.IsIdle).OrderBy(a => a.LastUsed).Take(Math.Max(0, _activations.Count - _options.MaxActivations))
-            : _activations.Values.Where(a => a.IsIdle && now - a.LastUsed >= _options.IdleAge.TotalMilliseconds);
+            ? _activations.Values.Where(a => a.IsIdle && !a.IsKeptAlive).OrderBy(a => a.LastUsed).Take(Math.Max(0, _activations.Count - _options.MaxActivations))
+            : _activations.Values.Where(a => a.IsIdle && !a.IsKeptAlive && now - a.LastUsed >= _options.IdleAge.TotalMilliseconds);
         foreach (var a in victims.ToList())
         {
             await a.TryDeactivateAsync(reason, evenIfBusy: false).ConfigureAwait(false);

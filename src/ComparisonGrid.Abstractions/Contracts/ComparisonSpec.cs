@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Contracts;
@@ -39,8 +40,17 @@ public sealed record ComparisonSpec(
             Parse<FigureKind>(p[5], key));
     }
 
-    /// <summary>The years whose reports this comparison reads: attainment needs the next year's review.</summary>
-    public IReadOnlyList<int> Years => Kind == ComparisonKind.Attainment ? [Year, Year + 1] : [Year];
+    /// <summary>
+    /// The years whose reports this comparison reads: a year's achieved figures are in the next year's
+    /// review, so attainment reads both years and achieved comparisons read the next year only.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<int> Years => Kind switch
+    {
+        ComparisonKind.Attainment => [Year, Year + 1],
+        ComparisonKind.Indicator or ComparisonKind.Provinces when Figure == FigureKind.Achieved => [Year + 1],
+        _ => [Year],
+    };
 
     private static string Name<T>(T value) where T : struct, Enum =>
         value.ToString().ToLowerInvariant();

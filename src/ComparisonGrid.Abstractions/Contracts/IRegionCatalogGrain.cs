@@ -10,6 +10,10 @@ public interface IRegionCatalogGrain : IGrainWithStringKey
 
     Task AddAsync(RegionRef region, int year);
 
+    /// <summary>Writes changes not yet stored (additions are written in batches, at most a second late).</summary>
+    [OneWay]
+    Task FlushAsync();
+
     [ReadOnly]
     Task<IReadOnlyList<RegionEntry>> ListAsync(RegionLevel? level, string? provinceCode);
 }

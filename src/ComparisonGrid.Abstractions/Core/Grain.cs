@@ -21,5 +21,7 @@ public abstract class Grain
 
     protected void DeactivateOnIdle() => Context.DeactivateOnIdle();
 
+    protected void KeepAlive(bool keep) => Context.KeepAlive(keep);
+
     internal void Attach(IGrainContext context) => _context = context;
 }

@@ -11,4 +11,7 @@ public interface IGrainContext
 
     /// <summary>Deactivates the grain once the current call has finished.</summary>
     void DeactivateOnIdle();
+
+    /// <summary>While set, idle collection and the activation bound leave the grain alone (it holds subscribers).</summary>
+    void KeepAlive(bool keep);
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
+
+namespace ComparisonGrid.Cli;
+
+/// <summary><c>cgrid compare &lt;kind&gt;</c>: asks the comparison grain and prints its result as a table, CSV or JSON.</summary>
+internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, TextWriter stderr)
+{
+    public static ComparisonSpec Spec(CommandLine cl)
+    {
+        if (cl.Positional.Count == 0)
+        {
+            throw new UsageException("compare needs a kind: indicator, themes, provinces, hierarchy or attainment");
+        }
+        var kind = cl.Positional[0] switch
+        {
+            "indicator" => ComparisonKind.Indicator,
+            "themes" => ComparisonKind.Themes,
+            "provinces" => ComparisonKind.Provinces,
+            "hierarchy" => ComparisonKind.Hierarchy,
+            "attainment" => ComparisonKind.Attainment,
+            var other => throw new UsageException($"unknown comparison '{other}': indicator, themes, provinces, hierarchy or attainment"),
+        };
+        string? indicator = null;
+        if (kind != ComparisonKind.Themes)
+        {
+            indicator = cl.Positional.Count > 1
+                ? GridArguments.Indicator(cl.Positional[1])
+                : throw new UsageException($"compare {cl.Positional[0]} needs an indicator, e.g. gdp_growth");
+        }
+        var figure = cl.Value("--kind") switch
+        {
+            null or "target" => FigureKind.Target,
+            "achieved" when kind is ComparisonKind.Indicator or ComparisonKind.Provinces => FigureKind.Achieved,
+            "achieved" => throw new UsageException("--kind achieved applies to indicator and provinces comparisons"),
+            var other => throw new UsageException($"--kind is target or achieved, not '{other}'"),
+        };
+        return new ComparisonSpec(kind, GridArguments.Year(cl), GridArguments.Level(cl), GridArguments.Province(cl), indicator, figure);
+    }
+
+    public async Task<int> RunAsync(CommandLine cl)
+    {
+        var spec = Spec(cl);
+        var format = GridArguments.Format(cl);
+        var result = await grains.GetGrain<IComparisonGrain>(spec.ToKey()).GetAsync().ConfigureAwait(false);
+        if (format == "json")
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(result, ContractJson.Readable.ComparisonResult)).ConfigureAwait(false);
+            return 0;
+        }
+        var table = ComparisonTable.For(result);
+        await stdout.WriteAsync(format == "csv" ? table.ToCsv() : table.ToTable()).ConfigureAwait(false);
+        if (format == "table")
+        {
+            if (result.Stats is { } s)
+            {
+                await stdout.WriteLineAsync($"n={s.N} mean={s.Mean} median={s.Median} min={s.Min} max={s.Max} std={s.Std}{(s.Unit is null ? "" : $" ({s.Unit})")}").ConfigureAwait(false);
+            }
+            if (result.Note is { } note)
+            {
+                await stdout.WriteLineAsync($"note: {note}").ConfigureAwait(false);
+            }
+            await stdout.WriteLineAsync($"version {result.Version}").ConfigureAwait(false);
+        }
+        if (table.Count == 0)
+        {
+            await stderr.WriteLineAsync($"cgrid: no stored report matches {spec.ToKey()} (ingest reports first, or check --year, --level and --province)").ConfigureAwait(false);
+        }
+        return 0;
+    }
+}

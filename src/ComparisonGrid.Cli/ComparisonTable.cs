@@ -1,0 +1,83 @@
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Model;
+
+namespace ComparisonGrid.Cli;
+
+/// <summary>The rows of each comparison kind as table columns (the same for the terminal and for CSV).</summary>
+internal static class ComparisonTable
+{
+    public static TextTable For(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Spec.Kind switch
+        {
+            ComparisonKind.Indicator => Indicator(result.Rows ?? []),
+            ComparisonKind.Themes => Themes(result.Themes ?? new ThemeComparison([], [])),
+            ComparisonKind.Provinces => Provinces(result.Provinces ?? []),
+            ComparisonKind.Hierarchy => Hierarchy(result.Hierarchy ?? []),
+            ComparisonKind.Attainment => Attainment(result.Attainment ?? []),
+            _ => throw new NotSupportedException(result.Spec.Kind.ToString()),
+        };
+    }
+
+    private static TextTable Indicator(IReadOnlyList<IndicatorRow> rows)
+    {
+        var t = new TextTable("rank", "region", "code", "level", "province", "comparator", "low", "high", "unit", "stretch", "value", "quote");
+        foreach (var r in rows)
+        {
+            t.Add(r.Rank, r.Region.Name, r.Region.Code, Name(r.Region.Level), r.Region.Province, Name(r.Comparator), r.Low, r.High, r.Unit, r.Stretch, r.Value, r.Quote);
+        }
+        return t;
+    }
+
+    private static TextTable Themes(ThemeComparison themes)
+    {
+        var ids = themes.Rankings.Select(r => r.Theme).ToList();
+        var t = new TextTable(["region", "code", "level", "province", .. themes.Rankings.Select(r => r.Label)]);
+        foreach (var r in themes.Regions)
+        {
+            t.Add([r.Region.Name, r.Region.Code, Name(r.Region.Level), r.Region.Province, .. ids.Select(id => (object?)r.Per10K.GetValueOrDefault(id))]);
+        }
+        return t;
+    }
+
+    private static TextTable Provinces(IReadOnlyList<ProvinceRow> rows)
+    {
+        var t = new TextTable("rank", "province", "province_code", "count", "mean", "median");
+        foreach (var r in rows)
+        {
+            t.Add(r.Rank, r.Province, r.ProvinceCode, r.Count, r.Mean, r.Median);
+        }
+        return t;
+    }
+
+    private static TextTable Hierarchy(IReadOnlyList<HierarchyRow> rows)
+    {
+        var t = new TextTable("region", "code", "level", "target", "unit", "parent", "parent_code", "parent_target", "gap", "quote");
+        foreach (var r in rows)
+        {
+            t.Add(r.Region.Name, r.Region.Code, Name(r.Region.Level), r.Target.Value, r.Target.Unit, r.Parent?.Name, r.Parent?.Code, r.ParentTarget?.Value, r.Gap, r.Target.Quote);
+        }
+        return t;
+    }
+
+    private static TextTable Attainment(IReadOnlyList<AttainmentRow> rows)
+    {
+        var t = new TextTable("region", "code", "level", "province", "comparator", "target", "achieved", "unit", "hit", "target_quote", "achieved_quote");
+        foreach (var r in rows)
+        {
+            t.Add(r.Region.Name, r.Region.Code, Name(r.Region.Level), r.Region.Province, Name(r.Target.Comparator), r.Target.Value,
+                r.Achieved?.Value, r.Target.Unit, r.Hit, r.Target.Quote, r.Achieved?.Quote);
+        }
+        return t;
+    }
+
+    private static string Name(RegionLevel level) => level.ToString().ToLowerInvariant();
+
+    private static string Name(Comparator comparator) => comparator switch
+    {
+        Comparator.AtLeast => "at_least",
+        Comparator.AtMost => "at_most",
+        _ => comparator.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,28 @@
+using ComparisonGrid.Grains;
+using ComparisonGrid.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ComparisonGrid.Cli;
+
+/// <summary>The in-process silo a CLI command talks to: grains on the embedded SQLite store in the data directory.</summary>
+internal static class GridHost
+{
+    public const string DefaultDataDirectory = "data";
+
+    public static async Task<IHost> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.ClearProviders();
+        // stdout carries the command's output (JSON, CSV); logs go to stderr and only when something is wrong.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.AddComparisonGrid(o => o.DataDirectory = dataDirectory);
+        builder.Services.AddComparisonGridGrains();
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        return host;
+    }
+}

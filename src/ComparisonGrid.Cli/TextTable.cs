@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace ComparisonGrid.Cli;
+
+/// <summary>Rows of cells printed as an aligned table (Chinese characters count two columns) or as CSV.</summary>
+internal sealed class TextTable(params string[] header)
+{
+    private const int MaxCellWidth = 40;
+    private readonly List<string[]> _rows = [];
+
+    public int Count => _rows.Count;
+
+    public void Add(params object?[] cells) => _rows.Add([.. cells.Select(Format)]);
+
+    /// <summary>RFC 4180 CSV with a UTF-8 BOM, so Excel opens Chinese text correctly.</summary>
+    public string ToCsv()
+    {
+        var sb = new StringBuilder("\uFEFF");
+        foreach (var row in _rows.Prepend(header))
+        {
+            sb.AppendJoin(',', row.Select(Quote)).Append("\r\n");
+        }
+        return sb.ToString();
+    }
+
+    public string ToTable()
+    {
+        var all = _rows.Prepend(header).Select(r => r.Select(Clip).ToArray()).ToList();
+        var widths = header.Select((_, i) => all.Max(r => Width(r[i]))).ToArray();
+        var sb = new StringBuilder();
+        foreach (var row in all)
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                sb.Append(row[i]);
+                if (i < row.Length - 1)
+                {
+                    sb.Append(' ', widths[i] - Width(row[i]) + 2);
+                }
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Format(object? cell) => cell switch
+    {
+        null => "",
+        double d => d.ToString("0.####", CultureInfo.InvariantCulture),
+        bool b => b ? "yes" : "no",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => cell.ToString() ?? "",
+    };
+
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
+
+    private static string Clip(string cell)
+    {
+        if (Width(cell) <= MaxCellWidth)
+        {
+            return cell;
+        }
+        var sb = new StringBuilder();
+        var width = 0;
+        foreach (var c in cell)
+        {
+            width += CharWidth(c);
+            if (width > MaxCellWidth - 1)
+            {
+                break;
+            }
+            sb.Append(c);
+        }
+        return sb.Append('…').ToString();
+    }
+
+    private static int Width(string s) => s.Sum(CharWidth);
+
+    private static int CharWidth(char c) => c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6)) ? 2 : 1;
+}

@@ -1,0 +1,23 @@
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Grains.State;
+using ComparisonGrid.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ComparisonGrid.Grains;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>Registers the report, region, catalog and comparison grains and the JSON of their state.</summary>
+    public static IServiceCollection AddComparisonGridGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddGrain<IReportGrain, ReportGrain>();
+        services.AddGrain<IRegionGrain, RegionGrain>();
+        services.AddGrain<IYearCatalogGrain, YearCatalogGrain>();
+        services.AddGrain<IRegionCatalogGrain, RegionCatalogGrain>();
+        services.AddGrain<IComparisonGrain, ComparisonGrain>();
+        services.AddGrainStateJson(GrainStateJson.Default);
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
+using ComparisonGrid.Grains.State;
+using ComparisonGrid.Model;
+
+namespace ComparisonGrid.Grains;
+
+public sealed class ReportGrain([PersistentState("report")] IPersistentState<ReportState> state, TimeProvider clock) : Grain, IReportGrain
+{
+    public async Task<IngestOutcome> IngestAsync(Report report, string sourceHash)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Region is null || report.Year is null)
+        {
+            throw new ArgumentException("a report needs a resolved region and year to be stored");
+        }
+        var key = ReportKey.For(report.Region.Code, report.Year.Value);
+        if (key != GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"the report is {key}, not {GetPrimaryKeyString()}");
+        }
+        var s = state.State;
+        IngestStatus status;
+        if (s.Report is not null && s.SourceHash == sourceHash)
+        {
+            status = IngestStatus.Unchanged;
+        }
+        else
+        {
+            status = s.Report is null ? IngestStatus.New : IngestStatus.Replaced;
+            if (s.Report is not null)
+            {
+                s.History.Add(new ReportVersion(s.Version, s.SourceHash!, s.IngestedAt));
+            }
+            s.Report = report;
+            s.SourceHash = sourceHash;
+            s.Version++;
+            s.IngestedAt = clock.GetUtcNow();
+            await state.WriteStateAsync().ConfigureAwait(false);
+        }
+        // Also when unchanged: the indexes take facts they already hold as a no-op, and re-ingesting
+        // restores any they lost to a crash between their batched writes.
+        var facts = ReportFactsBuilder.From(s.Report, s.Version);
+        await GrainFactory.GetGrain<IRegionGrain>(facts.Region.Code).UpdateAsync(facts).ConfigureAwait(false);
+        await GrainFactory.GetGrain<IYearCatalogGrain>(facts.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).UpsertAsync(facts).ConfigureAwait(false);
+        await GrainFactory.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).AddAsync(facts.Region, facts.Year).ConfigureAwait(false);
+        return new IngestOutcome(key, facts.Region, facts.Year, status, s.Version, report.Flags);
+    }
+
+    public Task<StoredReport?> GetAsync()
+    {
+        var s = state.State;
+        return Task.FromResult(s.Report is null
+            ? null
+            : new StoredReport(s.Report, s.SourceHash!, s.Version, s.IngestedAt, [.. s.History]));
+    }
+}

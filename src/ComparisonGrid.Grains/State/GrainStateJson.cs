@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace ComparisonGrid.Grains.State;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ReportState))]
+[JsonSerializable(typeof(RegionState))]
+[JsonSerializable(typeof(YearCatalogState))]
+[JsonSerializable(typeof(RegionCatalogState))]
+[JsonSerializable(typeof(ComparisonState))]
+public sealed partial class GrainStateJson : JsonSerializerContext;

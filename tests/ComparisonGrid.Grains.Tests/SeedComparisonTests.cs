@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using ComparisonGrid.Cli;
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Model;
+
+namespace ComparisonGrid.Grains.Tests;
+
+public sealed class SeedComparisonTests
+{
+    private static ComparisonSpec Gdp2022Provinces => new(ComparisonKind.Indicator, 2022, RegionLevel.Province, Indicator: "gdp_growth");
+
+    [Fact]
+    public async Task The_2022_province_gdp_comparison_lists_hebei_liaoning_and_qinghai_with_their_targets()
+    {
+        await using var grid = await Grid.StartAsync();
+        var (code, _, err) = await grid.IngestAsync(Grid.Samples);
+        Assert.True(code == 0, err);
+        var result = await grid.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey()).GetAsync();
+        var rows = result.Rows!.ToDictionary(r => r.Region.Name, r => (r.Comparator, r.Low, r.Unit));
+        Assert.Equal(new[] { "河北省", "辽宁省", "青海省" }, rows.Keys.Order());
+        Assert.Equal((Comparator.Exact, 6.5, "%"), rows["河北省"]);
+        Assert.Equal((Comparator.AtLeast, 5.5, "%"), rows["辽宁省"]);
+        Assert.Equal((Comparator.About, 5.5, "%"), rows["青海省"]);
+        Assert.Equal(3, result.Stats!.N);
+        Assert.Equal(5.5, result.Stats.Median);
+        Assert.Equal(1, result.Rows![0].Rank);
+        Assert.Equal("河北省", result.Rows[0].Region.Name);
+    }
+
+    [Fact]
+    public async Task The_2024_prefecture_comparison_for_shanxi_has_yuncheng_and_shuozhou()
+    {
+        await using var grid = await Grid.StartAsync();
+        await grid.IngestAsync(Grid.Samples);
+        var spec = new ComparisonSpec(ComparisonKind.Indicator, 2024, RegionLevel.Prefecture, "140000", "gdp_growth");
+        var result = await grid.Grains.GetGrain<IComparisonGrain>(spec.ToKey()).GetAsync();
+        Assert.Equal(new[] { "朔州市", "运城市" }, result.Rows!.Select(r => r.Region.Name).Order());
+        Assert.All(result.Rows!, r => Assert.Equal("山西省", r.Region.Province));
+    }
+
+    [Fact]
+    public async Task Ingesting_the_same_folder_twice_reports_everything_unchanged()
+    {
+        await using var grid = await Grid.StartAsync();
+        var first = await grid.IngestAsync(Grid.Samples);
+        Assert.Contains("ingested 14 reports from 5 files: 14 new, 0 replaced, 0 unchanged; 0 failed", first.Out, StringComparison.Ordinal);
+        var version = (await grid.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey()).GetAsync()).Version;
+        var second = await grid.IngestAsync(Grid.Samples);
+        Assert.Equal(0, second.Code);
+        Assert.Contains("ingested 14 reports from 5 files: 0 new, 0 replaced, 14 unchanged; 0 failed", second.Out, StringComparison.Ordinal);
+        Assert.Equal(version, (await grid.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey()).GetAsync()).Version);
+    }
+
+    [Fact]
+    public async Task A_subscriber_receives_a_new_version_when_a_matching_report_is_ingested()
+    {
+        await using var grid = await Grid.StartAsync();
+        await grid.IngestAsync(Grid.Samples);
+        var comparison = grid.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey());
+        var before = await comparison.GetAsync();
+        var observer = new Observer();
+        await comparison.SubscribeAsync(observer);
+
+        // A prefecture report of another year does not touch this comparison …
+        await grid.IngestAsync(Grid.Fixture("ningxiang-2023.txt"));
+        // … a province report of 2022 does.
+        var (code, _, err) = await grid.IngestAsync(Grid.Fixture("shandong-2022.txt"));
+        Assert.True(code == 0, err);
+        var update = await observer.Updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(before.Version + 1, update.Version);
+        var shandong = Assert.Single(update.Rows!, r => r.Region.Name == "山东省");
+        Assert.Equal((Comparator.AtLeast, 5.5), (shandong.Comparator, shandong.Low));
+        Assert.Equal(4, update.Stats!.N);
+        Assert.False(observer.Updates.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task A_different_text_for_the_same_region_and_year_replaces_the_report_and_keeps_the_old_hash()
+    {
+        await using var grid = await Grid.StartAsync();
+        var dir = Directory.CreateTempSubdirectory("cgrid-replace-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "shandong.txt");
+            var text = await File.ReadAllTextAsync(Grid.Fixture("shandong-2022.txt"));
+            await File.WriteAllTextAsync(path, text);
+            await grid.IngestAsync(path);
+            var first = await grid.Grains.GetGrain<IReportGrain>("370000/2022").GetAsync();
+            await File.WriteAllTextAsync(path, text.Replace("增长5.5%以上", "增长6%以上", StringComparison.Ordinal));
+            var (_, output, _) = await grid.IngestAsync(path);
+            Assert.Contains("1 replaced", output, StringComparison.Ordinal);
+            var second = await grid.Grains.GetGrain<IReportGrain>("370000/2022").GetAsync();
+            Assert.Equal(2, second!.Version);
+            Assert.Equal(first!.SourceHash, Assert.Single(second.History).SourceHash);
+            Assert.Equal(6, second.Report.Targets.First(t => t.Indicator == "gdp_growth").Low);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_process_sees_what_the_first_stored()
+    {
+        string dir;
+        await using (var first = await Grid.StartAsync())
+        {
+            await first.IngestAsync(Grid.Samples);
+            dir = first.DataDirectory;
+            await first.StopAsync();
+            await using var second = await Grid.StartAsync(dir);
+            var regions = await second.Grains.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).ListAsync(null, null);
+            Assert.Equal(14, regions.Count);
+            var result = await second.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey()).GetAsync();
+            Assert.Equal(3, result.Rows!.Count);
+            var report = await second.Grains.GetGrain<IReportGrain>("140800/2024").GetAsync();
+            Assert.Equal("运城市", report!.Report.Region!.Name);
+        }
+    }
+
+    [Fact]
+    public async Task Csv_output_has_a_bom_and_a_header_and_json_has_spec_version_rows_and_stats()
+    {
+        await using var grid = await Grid.StartAsync();
+        await grid.IngestAsync(Grid.Samples);
+        string Run(string format)
+        {
+            using var stdout = new StringWriter();
+            var cl = CommandLine.Parse(["indicator", "gdp_growth", "--year", "2022", "--level", "province", "--format", format],
+                new HashSet<string>(), new HashSet<string> { "--year", "--level", "--format", "--province", "--kind" });
+            new CompareCommand(grid.Grains, stdout, TextWriter.Null).RunAsync(cl).GetAwaiter().GetResult();
+            return stdout.ToString();
+        }
+        var csv = Run("csv");
+        Assert.StartsWith("\uFEFFrank,region,code,level,province,comparator,low,high,unit,stretch,value,quote\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("1,河北省,130000,province,河北省,exact,6.5,6.5,%,no,6.5,生产总值增长6.5%", csv, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(Run("json"));
+        var root = json.RootElement;
+        Assert.Equal("gdp_growth", root.GetProperty("spec").GetProperty("indicator").GetString());
+        Assert.True(root.GetProperty("version").GetInt64() >= 1);
+        var row = root.GetProperty("rows")[0];
+        Assert.Equal("河北省", row.GetProperty("region").GetProperty("name").GetString());
+        Assert.Equal("province", row.GetProperty("region").GetProperty("level").GetString());
+        Assert.Equal("exact", row.GetProperty("comparator").GetString());
+        Assert.Equal(3, root.GetProperty("stats").GetProperty("n").GetInt32());
+    }
+
+    private sealed class Observer : IComparisonObserver
+    {
+        public Channel<ComparisonResult> Updates { get; } = Channel.CreateUnbounded<ComparisonResult>();
+
+        public Task OnComparisonUpdatedAsync(ComparisonResult result) => Updates.Writer.WriteAsync(result).AsTask();
+    }
+}
