@@ -57,6 +57,13 @@ internal sealed class CommandLine
         return new CommandLine(positional, options);
     }
 
+    /// <summary>The same options without the first positional argument (a sub-command's view).</summary>
+    public static CommandLine Shift(CommandLine cl)
+    {
+        ArgumentNullException.ThrowIfNull(cl);
+        return new CommandLine([.. cl.Positional.Skip(1)], new Dictionary<string, string?>(cl._options, StringComparer.Ordinal));
+    }
+
     public bool Has(string name) => _options.ContainsKey(name);
 
     public string? Value(string name) => _options.GetValueOrDefault(name);

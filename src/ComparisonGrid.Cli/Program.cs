@@ -21,6 +21,9 @@ const string Usage = """
       regions [--province P] [--level L] [--format table|csv|json]
       report <region> <year>   one stored report as JSON (region by name or code)
       bench parse [file|folder]...  parse throughput, single thread and all cores (default: samples/)
+      bench calls              grain call throughput and latency, 1 and 64 callers, beside a Channel hand-off
+      bench ingest [--reports N]    parse + store synthetic 45,000-character reports in SQLite (default 400)
+      bench compare [--regions N]   cold and warm comparison queries over N regions (default 3000)
           --seconds N            time per measurement (default 5)
 
     levels: national, province, prefecture, county; provinces by name (河北省, 河北) or code (130000)
@@ -56,7 +59,8 @@ try
         case "parse":
             return await new ParseCommand(pipeline, Console.Out, Console.Error).RunAsync(CommandLine.Parse(rest, Set(), parseOptions), cts.Token);
         case "bench":
-            return await new BenchCommand(pipeline, Console.Out).RunAsync(CommandLine.Parse(rest, Set(), Set("--seconds")), cts.Token);
+            return await new ComparisonGrid.Cli.Bench.BenchCommand(pipeline, Console.Out)
+                .RunAsync(CommandLine.Parse(rest, Set(), Set("--seconds", "--reports", "--regions")), cts.Token);
         case "ingest" or "compare" or "regions" or "report":
         {
             var cl = CommandLine.Parse(rest, Set(), args[0] == "ingest" ? Set("--data-dir", "--text-column", "--max-size") : gridOptions);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Grains.Comparisons;
@@ -19,6 +18,7 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
     private readonly ObserverSet<IComparisonObserver> _observers = new();
     private ComparisonSpec _spec = null!;
     private ComparisonResult? _cached;
+    private readonly List<ReportFacts> _read = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +108,8 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
             default:
                 throw new NotSupportedException($"comparison kind {spec.Kind}");
         }
-        var hash = Hash(result);
+        var hash = InputHash();
+        _read.Clear();
         if (hash != state.State.ResultHash)
         {
             state.State.Version++;
@@ -121,15 +122,27 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
     private static string Indicator(ComparisonSpec spec) =>
         spec.Indicator ?? throw new ArgumentException($"a {spec.Kind.ToString().ToLowerInvariant()} comparison needs an indicator");
 
-    private Task<IReadOnlyList<ReportFacts>> Members(int year, Model.RegionLevel? level, string? province) =>
-        Catalog(year).MembersAsync(level, province);
+    private async Task<IReadOnlyList<ReportFacts>> Members(int year, Model.RegionLevel? level, string? province)
+    {
+        var members = await Catalog(year).MembersAsync(level, province).ConfigureAwait(false);
+        _read.AddRange(members);
+        return members;
+    }
 
     private IYearCatalogGrain Catalog(int year) => GrainFactory.GetGrain<IYearCatalogGrain>(year.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>The content of a result without its version and time: equal content keeps the version.</summary>
-    private static string Hash(ComparisonResult result)
+    /// <summary>
+    /// What the result was computed from: the spec and each member report's version. Equal inputs give an equal
+    /// result, so the version moves exactly when a member report of this comparison changed, and hashing the
+    /// inputs costs a fraction of serialising a result with thousands of rows.
+    /// </summary>
+    private string InputHash()
     {
-        var json = JsonSerializer.Serialize(result with { ComputedAt = default }, ContractJson.Default.ComparisonResult);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        var sb = new StringBuilder(GetPrimaryKeyString());
+        foreach (var m in _read.OrderBy(m => m.Year).ThenBy(m => m.Region.Code, StringComparer.Ordinal))
+        {
+            sb.Append('|').Append(m.Year).Append(':').Append(m.Region.Code).Append(':').Append(m.Version);
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 }

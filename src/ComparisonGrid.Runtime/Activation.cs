@@ -12,8 +12,11 @@ namespace ComparisonGrid.Runtime;
 internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
 {
     private readonly Lock _lock = new();
-    private readonly Queue<WorkItem> _queue = new();
-    private readonly List<WorkItem> _executing = [];
+    private readonly Queue<IWorkItem> _queue = new();
+    // Calls running interleaved (read-only, or any call of a [Reentrant] grain); the exclusive call the
+    // loop is running is _current, set and cleared under the lock the loop takes to dequeue anyway.
+    private readonly List<IWorkItem> _executing = [];
+    private IWorkItem? _current;
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Silo _silo;
     private bool _loopOwned;
@@ -90,7 +93,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
     public void Start() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
     /// <summary>Queues a call; false when the activation is going away and the call must go to a new one.</summary>
-    public bool TryPost(WorkItem item)
+    public bool TryPost(IWorkItem item)
     {
         lock (_lock)
         {
@@ -120,13 +123,14 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
         while (true)
         {
-            WorkItem? item = null;
+            IWorkItem? item = null;
             lock (_lock)
             {
                 if (_deactivateRequested && Status == ActivationStatus.Active)
                 {
                     Status = ActivationStatus.Deactivating;
                 }
+                _current = null;
                 if (Status == ActivationStatus.Active)
                 {
                     if (!_queue.TryDequeue(out item))
@@ -134,7 +138,14 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
                         _loopOwned = false;
                         return;
                     }
-                    _executing.Add(item);
+                    if (Type.IsReentrant || item.Method.IsReadOnly)
+                    {
+                        _executing.Add(item);
+                    }
+                    else
+                    {
+                        _current = item;
+                    }
                 }
             }
             if (item is null)
@@ -145,7 +156,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
             if (item.IsCompleted)
             {
                 // Failed by the timeout sweep while it waited: the caller has its answer already.
-                Finish(item, Task.CompletedTask, record: false);
+                Finish(item, Task.CompletedTask, record: false, interleaved: _current is null);
                 continue;
             }
             var exclusive = !Type.IsReentrant && !item.Method.IsReadOnly;
@@ -157,12 +168,12 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
             var task = Invoke(item);
             if (task.IsCompleted)
             {
-                Finish(item, task, record: true);
+                Finish(item, task, record: true, interleaved: !exclusive);
             }
             else if (exclusive)
             {
                 await WhenSettled(task).ConfigureAwait(false);
-                Finish(item, task, record: true);
+                Finish(item, task, record: true, interleaved: false);
             }
             else
             {
@@ -173,13 +184,13 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
     }
 
-    private async Task FinishWhenDone(WorkItem item, Task task)
+    private async Task FinishWhenDone(IWorkItem item, Task task)
     {
         await WhenSettled(task).ConfigureAwait(false);
-        Finish(item, task, record: true);
+        Finish(item, task, record: true, interleaved: true);
     }
 
-    private Task Invoke(WorkItem item)
+    private Task Invoke(IWorkItem item)
     {
         var previous = CallChain.Current;
         CallChain.Current = Type.IsReentrant ? null : new CallChain(Id, item.Chain);
@@ -197,11 +208,14 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
     }
 
-    private void Finish(WorkItem item, Task task, bool record)
+    private void Finish(IWorkItem item, Task task, bool record, bool interleaved)
     {
-        lock (_lock)
+        if (interleaved)
         {
-            _executing.Remove(item);
+            lock (_lock)
+            {
+                _executing.Remove(item);
+            }
         }
         if (record)
         {
@@ -226,7 +240,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
         catch (Exception e)
         {
-            List<WorkItem> failed;
+            List<IWorkItem> failed;
             lock (_lock)
             {
                 Status = ActivationStatus.Deactivated;
@@ -278,7 +292,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
 
     private async Task DeactivateAsync(DeactivationReason reason)
     {
-        List<WorkItem> pending;
+        List<IWorkItem> pending;
         try
         {
             await WhenAllSettled(_interleaved).ConfigureAwait(false);
@@ -315,12 +329,12 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
     /// <summary>Fails calls that waited or ran longer than the call timeout.</summary>
     public void FailOverdue(long now, TimeSpan timeout)
     {
-        List<WorkItem>? overdue = null;
+        List<IWorkItem>? overdue = null;
         lock (_lock)
         {
-            foreach (var item in _queue.Concat(_executing))
+            foreach (var item in _queue.Concat(_executing).Append(_current))
             {
-                if (!item.IsCompleted && Stopwatch.GetElapsedTime(item.Enqueued, now) > timeout)
+                if (item is not null && !item.IsCompleted && Stopwatch.GetElapsedTime(item.Enqueued, now) > timeout)
                 {
                     (overdue ??= []).Add(item);
                 }

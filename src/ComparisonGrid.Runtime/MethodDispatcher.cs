@@ -11,10 +11,10 @@ namespace ComparisonGrid.Runtime;
 internal sealed class MethodDispatcher
 {
     private readonly Func<object, object?[], Task> _invoke;
-    private readonly Func<MethodDispatcher, object?[], CallChain?, WorkItem> _createItem;
+    private readonly Func<MethodDispatcher, object?[], CallChain?, IWorkItem> _createItem;
 
     private MethodDispatcher(MethodInfo method, Func<object, object?[], Task> invoke,
-        Func<MethodDispatcher, object?[], CallChain?, WorkItem> createItem)
+        Func<MethodDispatcher, object?[], CallChain?, IWorkItem> createItem)
     {
         Name = $"{method.DeclaringType!.Name}.{method.Name}";
         IsReadOnly = method.IsDefined(typeof(ReadOnlyAttribute), inherit: true);
@@ -31,7 +31,7 @@ internal sealed class MethodDispatcher
 
     public Task Invoke(object grain, object?[] arguments) => _invoke(grain, arguments);
 
-    public WorkItem CreateItem(object?[] arguments, CallChain? chain) => _createItem(this, arguments, chain);
+    public IWorkItem CreateItem(object?[] arguments, CallChain? chain) => _createItem(this, arguments, chain);
 
     public static MethodDispatcher For(MethodInfo method)
     {
@@ -54,14 +54,14 @@ internal sealed class MethodDispatcher
         {
             throw new NotSupportedException($"{method.DeclaringType!.Name}.{method.Name} is one-way and must return Task.");
         }
-        var factory = (Func<MethodDispatcher, object?[], CallChain?, WorkItem>)typeof(MethodDispatcher)
+        var factory = (Func<MethodDispatcher, object?[], CallChain?, IWorkItem>)typeof(MethodDispatcher)
             .GetMethod(nameof(ItemFactory), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(result)
             .Invoke(null, null)!;
         return new MethodDispatcher(method, CompileInvoker(method), factory);
     }
 
-    private static Func<MethodDispatcher, object?[], CallChain?, WorkItem> ItemFactory<TResult>() =>
+    private static Func<MethodDispatcher, object?[], CallChain?, IWorkItem> ItemFactory<TResult>() =>
         static (m, args, chain) => new WorkItem<TResult>(m, args, chain);
 
     private static Func<object, object?[], Task> CompileInvoker(MethodInfo method)

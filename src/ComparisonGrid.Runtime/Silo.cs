@@ -85,9 +85,9 @@ public sealed class Silo : IAsyncDisposable
         return method.IsOneWay ? Task.CompletedTask : item.Task;
     }
 
-    internal void Resend(WorkItem item, GrainId id, GrainType type) => Deliver(null, type, id, item);
+    internal void Resend(IWorkItem item, GrainId id, GrainType type) => Deliver(null, type, id, item);
 
-    private void Deliver(GrainProxy? proxy, GrainType type, GrainId id, WorkItem item)
+    private void Deliver(GrainProxy? proxy, GrainType type, GrainId id, IWorkItem item)
     {
         while (true)
         {
@@ -119,7 +119,7 @@ public sealed class Silo : IAsyncDisposable
                 continue;
             }
             // Deactivating: the call goes to the next activation once this one has written its state.
-            activation.Deactivated.ContinueWith((_, s) => Resend((WorkItem)s!, id, type), item,
+            activation.Deactivated.ContinueWith((_, s) => Resend((IWorkItem)s!, id, type), item,
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return;
         }
@@ -201,9 +201,10 @@ public sealed class Silo : IAsyncDisposable
             queued[a.Type.Name] = queued.GetValueOrDefault(a.Type.Name) + a.QueueLength;
         }
         static double Us(TimeSpan t) => Math.Round(t.TotalMicroseconds, 1);
-        var total = Metrics.Total;
-        return new RuntimeSnapshot(DateTimeOffset.UtcNow, _activations.Count, queued.Values.Sum(), total.Calls, total.Failed,
-            Math.Round(total.Rate.PerSecond, 1), Us(total.Latency.Mean), Us(total.Latency.Quantile(0.99)),
+        var types = Metrics.GrainTypes.Values.ToList();
+        var latency = LatencyHistogram.Merge(types.Select(t => t.Latency));
+        return new RuntimeSnapshot(DateTimeOffset.UtcNow, _activations.Count, queued.Values.Sum(), types.Sum(t => t.Calls), types.Sum(t => t.Failed),
+            Math.Round(types.Sum(t => t.Rate.PerSecond), 1), Us(latency.Mean), Us(latency.Quantile(0.99)),
             Metrics.StorageReads, Metrics.StorageWrites,
             [.. Metrics.GrainTypes.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new GrainTypeSnapshot(
                 t.Key, t.Value.Activations, queued.GetValueOrDefault(t.Key), t.Value.Calls, t.Value.Failed,

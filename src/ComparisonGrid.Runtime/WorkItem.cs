@@ -6,60 +6,56 @@ namespace ComparisonGrid.Runtime;
 /// One call waiting in, or running on, an activation's mailbox. It is also the caller's task source,
 /// so a call costs one allocation besides its arguments.
 /// </summary>
-internal abstract class WorkItem
+internal interface IWorkItem
 {
-    protected WorkItem(MethodDispatcher method, object?[] arguments, CallChain? chain)
-    {
-        Method = method;
-        Arguments = arguments;
-        Chain = chain;
-        Enqueued = Stopwatch.GetTimestamp();
-    }
+    MethodDispatcher Method { get; }
 
-    public MethodDispatcher Method { get; }
+    object?[] Arguments { get; }
 
-    public object?[] Arguments { get; }
+    CallChain? Chain { get; }
 
-    public CallChain? Chain { get; }
+    long Enqueued { get; }
 
-    public long Enqueued { get; }
+    bool IsCompleted { get; }
 
-    public abstract bool IsCompleted { get; }
-
-    public abstract Task Task { get; }
+    Task Task { get; }
 
     /// <summary>Completes the caller's task the way the grain's task ended.</summary>
-    public abstract void CompleteFrom(Task grainTask);
+    void CompleteFrom(Task grainTask);
 
-    public abstract void Fail(Exception exception);
+    void Fail(Exception exception);
 }
 
 internal sealed class WorkItem<TResult>(MethodDispatcher method, object?[] arguments, CallChain? chain)
-    : WorkItem(method, arguments, chain)
+    : TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), IWorkItem
 {
-    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public MethodDispatcher Method { get; } = method;
 
-    public override bool IsCompleted => _completion.Task.IsCompleted;
+    public object?[] Arguments { get; } = arguments;
 
-    public override Task Task => _completion.Task;
+    public CallChain? Chain { get; } = chain;
 
-    public Task<TResult> TypedTask => _completion.Task;
+    public long Enqueued { get; } = Stopwatch.GetTimestamp();
 
-    public override void CompleteFrom(Task grainTask)
+    public bool IsCompleted => Task.IsCompleted;
+
+    Task IWorkItem.Task => Task;
+
+    public void CompleteFrom(Task grainTask)
     {
         if (grainTask.IsCompletedSuccessfully)
         {
-            _completion.TrySetResult(grainTask is Task<TResult> typed ? typed.Result : default!);
+            TrySetResult(grainTask is Task<TResult> typed ? typed.Result : default!);
         }
         else if (grainTask.IsCanceled)
         {
-            _completion.TrySetCanceled();
+            TrySetCanceled();
         }
         else
         {
-            _completion.TrySetException(grainTask.Exception!.InnerExceptions);
+            TrySetException(grainTask.Exception!.InnerExceptions);
         }
     }
 
-    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    public void Fail(Exception exception) => TrySetException(exception);
 }

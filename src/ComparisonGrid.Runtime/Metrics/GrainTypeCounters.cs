@@ -1,10 +1,9 @@
 namespace ComparisonGrid.Runtime.Metrics;
 
 /// <summary>The counters of one grain type; every call and activation updates them without locks.</summary>
-public sealed class GrainTypeCounters(GrainTypeCounters? total = null)
+public sealed class GrainTypeCounters
 {
     private long _activations;
-    private long _calls;
     private long _failed;
 
     public LatencyHistogram Latency { get; } = new();
@@ -13,31 +12,22 @@ public sealed class GrainTypeCounters(GrainTypeCounters? total = null)
 
     public long Activations => Interlocked.Read(ref _activations);
 
-    public long Calls => Interlocked.Read(ref _calls);
+    public long Calls => Latency.Count;
 
     public long Failed => Interlocked.Read(ref _failed);
 
-    internal void Activated()
-    {
-        Interlocked.Increment(ref _activations);
-        total?.Activated();
-    }
+    internal void Activated() => Interlocked.Increment(ref _activations);
 
-    internal void Deactivated()
-    {
-        Interlocked.Decrement(ref _activations);
-        total?.Deactivated();
-    }
+    internal void Deactivated() => Interlocked.Decrement(ref _activations);
 
     internal void CallCompleted(TimeSpan latency, bool failed)
     {
-        Interlocked.Increment(ref _calls);
         if (failed)
         {
             Interlocked.Increment(ref _failed);
         }
         Latency.Record(latency);
         Rate.Increment();
-        total?.CallCompleted(latency, failed);
+
     }
 }

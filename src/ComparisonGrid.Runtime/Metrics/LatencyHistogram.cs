@@ -8,18 +8,45 @@ public sealed class LatencyHistogram
 {
     private const int SubBuckets = 4;
     private readonly long[] _counts = new long[64 * SubBuckets];
-    private long _count;
     private long _sumNanoseconds;
 
     public void Record(TimeSpan elapsed)
     {
         var ns = Math.Max(1, (long)(elapsed.Ticks * 100));
+        // Two atomic adds per call: the count is the buckets' sum, computed when someone reads it.
         Interlocked.Increment(ref _counts[Bucket(ns)]);
-        Interlocked.Increment(ref _count);
         Interlocked.Add(ref _sumNanoseconds, ns);
     }
 
-    public long Count => Interlocked.Read(ref _count);
+    public long Count
+    {
+        get
+        {
+            long n = 0;
+            for (var b = 0; b < _counts.Length; b++)
+            {
+                n += Interlocked.Read(ref _counts[b]);
+            }
+            return n;
+        }
+    }
+
+    /// <summary>All calls of several histograms together (per grain type → the silo), summed at read time so a
+    /// call records into one histogram only.</summary>
+    public static LatencyHistogram Merge(IEnumerable<LatencyHistogram> histograms)
+    {
+        ArgumentNullException.ThrowIfNull(histograms);
+        var merged = new LatencyHistogram();
+        foreach (var h in histograms)
+        {
+            for (var b = 0; b < merged._counts.Length; b++)
+            {
+                merged._counts[b] += Interlocked.Read(ref h._counts[b]);
+            }
+            merged._sumNanoseconds += Interlocked.Read(ref h._sumNanoseconds);
+        }
+        return merged;
+    }
 
     public TimeSpan Mean => Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref _sumNanoseconds) / Count / 100);
 

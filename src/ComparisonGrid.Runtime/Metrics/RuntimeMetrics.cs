@@ -9,15 +9,13 @@ public sealed class RuntimeMetrics
     private long _storageReads;
     private long _storageWrites;
 
-    public GrainTypeCounters Total { get; } = new();
-
     public long StorageReads => Interlocked.Read(ref _storageReads);
 
     public long StorageWrites => Interlocked.Read(ref _storageWrites);
 
     public IReadOnlyDictionary<string, GrainTypeCounters> GrainTypes => _types;
 
-    public GrainTypeCounters For(string grainType) => _types.GetOrAdd(grainType, _ => new GrainTypeCounters(Total));
+    public GrainTypeCounters For(string grainType) => _types.GetOrAdd(grainType, _ => new GrainTypeCounters());
 
     internal void StorageRead() => Interlocked.Increment(ref _storageReads);
 

@@ -1,21 +1,18 @@
 using System.Diagnostics;
 using ComparisonGrid.Analysis;
+using ComparisonGrid.Cli;
 
-namespace ComparisonGrid.Cli;
+namespace ComparisonGrid.Cli.Bench;
 
 /// <summary>
 /// <c>cgrid bench parse</c>: end-to-end parse throughput over a set of inputs (the samples by default),
 /// single-threaded and on all cores, in MB/s of input and reports/s.
 /// </summary>
-internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
+internal sealed class ParseBenchmark(ReportPipeline pipeline, TextWriter stdout)
 {
     public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
     {
-        if (cl.Positional.Count == 0 || cl.Positional[0] != "parse")
-        {
-            throw new UsageException("bench knows one benchmark: bench parse [files or folders] [--seconds N]");
-        }
-        var paths = cl.Positional.Skip(1).DefaultIfEmpty("samples").ToList();
+        var paths = cl.Positional.DefaultIfEmpty("samples").ToList();
         var (files, missing) = InputFiles.Expand(paths);
         if (missing.Count > 0 || files.Count == 0)
         {
@@ -51,7 +48,7 @@ internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
             $"{label}: {bytes / 1024.0 / 1024.0 / s:0.0} MB/s, {reports / s:0.0} reports/s ({m.Passes} passes, {m.PerPass.TotalMilliseconds:0.0} ms each)").ConfigureAwait(false);
     }
 
-    private static (TimeSpan PerPass, int Passes) Measure(double seconds, Action pass)
+    internal static (TimeSpan PerPass, int Passes) Measure(double seconds, Action pass)
     {
         // Warm-up: tiered JIT needs a second or so of calls before the optimised code runs; JIT,
         // regex construction and the lazily loaded reference data are not steady-state throughput.

@@ -1,0 +1,22 @@
+using ComparisonGrid.Analysis;
+
+namespace ComparisonGrid.Cli.Bench;
+
+/// <summary><c>cgrid bench parse|calls|ingest|compare</c>: speed figures for docs/benchmarks.md, printed, never asserted.</summary>
+internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
+{
+    public const string Kinds = "bench parse [files or folders], bench calls, bench ingest [--reports N], bench compare [--regions N]; all take --seconds N";
+
+    public Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    {
+        var rest = CommandLine.Shift(cl);
+        return (cl.Positional.Count > 0 ? cl.Positional[0] : null) switch
+        {
+            "parse" => new ParseBenchmark(pipeline, stdout).RunAsync(rest, cancellationToken),
+            "calls" => new CallBenchmark(stdout).RunAsync(rest, cancellationToken),
+            "ingest" => new GridBenchmark(pipeline, stdout).IngestAsync(rest, cancellationToken),
+            "compare" => new GridBenchmark(pipeline, stdout).CompareAsync(rest, cancellationToken),
+            _ => throw new UsageException($"bench knows: {Kinds}"),
+        };
+    }
+}

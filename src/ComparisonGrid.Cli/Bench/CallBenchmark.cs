@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Hosting;
+using ComparisonGrid.Runtime.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ComparisonGrid.Cli.Bench;
+
+/// <summary>
+/// Local grain call throughput and latency with 1 and 64 callers, beside the floor for an asynchronous
+/// message: a request and its answer handed between two tasks through a Channel, in the same run.
+/// </summary>
+internal sealed class CallBenchmark(TextWriter stdout)
+{
+    private const int ManyCallers = 64;
+
+    public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    {
+        var seconds = cl.Number("--seconds") ?? 5;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.AddComparisonGrid(o => o.Storage = "memory");
+        builder.Services.AddGrain<IBenchGrain, BenchGrain>();
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await stdout.WriteLineAsync($"{Environment.ProcessorCount} cores, {seconds} s per measurement").ConfigureAwait(false);
+        foreach (var callers in new[] { 1, ManyCallers })
+        {
+            var channel = await MeasureAsync(callers, seconds, ChannelCaller, cancellationToken).ConfigureAwait(false);
+            await Print($"channel hand-off, {callers} callers", channel).ConfigureAwait(false);
+            var refs = Enumerable.Range(0, callers).Select(i => grains.GetGrain<IBenchGrain>($"b{i}")).ToArray();
+            var grain = await MeasureAsync(callers, seconds, i => x => refs[i].PingAsync(x), cancellationToken).ConfigureAwait(false);
+            await Print($"grain call,       {callers} callers", grain).ConfigureAwait(false);
+            await stdout.WriteLineAsync($"  grain / channel: {channel.PerSecond / grain.PerSecond:0.0}x slower").ConfigureAwait(false);
+        }
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>A caller of a bare server task: request in through one channel, answer back through a task source.</summary>
+    private static Func<int, Func<int, Task<int>>> ChannelCaller => caller =>
+    {
+        var requests = Channel.CreateUnbounded<(int Value, TaskCompletionSource<int> Reply)>(new UnboundedChannelOptions { SingleReader = true });
+        _ = Task.Run(async () =>
+        {
+            await foreach (var (value, reply) in requests.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                reply.SetResult(value + 1);
+            }
+        });
+        return value =>
+        {
+            var reply = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            requests.Writer.TryWrite((value, reply));
+            return reply.Task;
+        };
+    };
+
+    private static async Task<(double PerSecond, TimeSpan P50, TimeSpan P99)> MeasureAsync(
+        int callers, double seconds, Func<int, Func<int, Task<int>>> callerFactory, CancellationToken cancellationToken)
+    {
+        var calls = Enumerable.Range(0, callers).Select(callerFactory).ToArray();
+        // Warm-up so tiered JIT and the thread pool have settled before the clock runs.
+        await RunAsync(calls, TimeSpan.FromSeconds(Math.Min(2, seconds / 2)), null, cancellationToken).ConfigureAwait(false);
+        var latency = new LatencyHistogram();
+        var clock = Stopwatch.StartNew();
+        var total = await RunAsync(calls, TimeSpan.FromSeconds(seconds), latency, cancellationToken).ConfigureAwait(false);
+        return (total / clock.Elapsed.TotalSeconds, latency.Quantile(0.5), latency.Quantile(0.99));
+    }
+
+    private static async Task<long> RunAsync(Func<int, Task<int>>[] calls, TimeSpan duration, LatencyHistogram? latency, CancellationToken cancellationToken)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var counts = await Task.WhenAll(calls.Select(call => Task.Run(async () =>
+        {
+            long n = 0;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var start = Stopwatch.GetTimestamp();
+                if (start >= until)
+                {
+                    break;
+                }
+                await call((int)n).ConfigureAwait(false);
+                latency?.Record(Stopwatch.GetElapsedTime(start));
+                n++;
+            }
+            return n;
+        }, cancellationToken))).ConfigureAwait(false);
+        return counts.Sum();
+    }
+
+    private Task Print(string label, (double PerSecond, TimeSpan P50, TimeSpan P99) m) =>
+        stdout.WriteLineAsync($"{label}: {m.PerSecond:N0} calls/s, p50 {m.P50.TotalMicroseconds:0.0} µs, p99 {m.P99.TotalMicroseconds:0.0} µs");
+}
