@@ -7,6 +7,14 @@ namespace ComparisonGrid.Cli;
 /// <summary>Reads and parses one input file; unreadable or oversized files become an input error, never an exception.</summary>
 internal sealed class FileParser(ReportPipeline pipeline)
 {
+    /// <summary>The parse options of --text-column and --max-size (MB), shared by parse and ingest.</summary>
+    public static ParseOptions Options(CommandLine cl)
+    {
+        ArgumentNullException.ThrowIfNull(cl);
+        var maxMb = cl.Number("--max-size") ?? ParseOptions.DefaultMaxBytes / 1024.0 / 1024.0;
+        return new ParseOptions(cl.Value("--text-column"), (long)(maxMb * 1024 * 1024));
+    }
+
     public async Task<ParsedFile> ParseAsync(string path, ParseOptions options, CancellationToken ct)
     {
         try

@@ -19,8 +19,7 @@ internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grain
         {
             throw new UsageException("ingest needs at least one file or folder");
         }
-        var maxMb = cl.Number("--max-size") ?? ParseOptions.DefaultMaxBytes / 1024.0 / 1024.0;
-        var options = new ParseOptions(cl.Value("--text-column"), (long)(maxMb * 1024 * 1024));
+        var options = FileParser.Options(cl);
         var (files, missing) = InputFiles.Expand(cl.Positional);
         var failures = new ConcurrentQueue<string>(missing.Select(m => $"{m}: no such file or folder"));
         var outcomes = new ConcurrentQueue<IngestOutcome>();

@@ -16,8 +16,7 @@ internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, T
         {
             throw new UsageException("parse needs at least one file or folder");
         }
-        var maxMb = cl.Number("--max-size") ?? ParseOptions.DefaultMaxBytes / 1024.0 / 1024.0;
-        var options = new ParseOptions(cl.Value("--text-column"), (long)(maxMb * 1024 * 1024));
+        var options = FileParser.Options(cl);
         var (files, missing) = InputFiles.Expand(cl.Positional);
         var errors = missing.Select(m => new InputError(m, "no such file or folder")).ToList();
         var results = new ParseResult[files.Count];

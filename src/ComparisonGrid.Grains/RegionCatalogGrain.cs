@@ -7,8 +7,9 @@ namespace ComparisonGrid.Grains;
 
 public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPersistentState<RegionCatalogState> state) : Grain, IRegionCatalogGrain
 {
-    private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(1);
-    private bool _flushScheduled;
+    private BatchedWrite? _write;
+
+    private BatchedWrite Write => _write ??= new(() => GrainFactory.GetGrain<IRegionCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
 
     public Task AddAsync(RegionRef region, int year)
     {
@@ -20,19 +21,16 @@ public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPers
         }
         var changed = years.Add(year) | !Equals(s.Regions.GetValueOrDefault(region.Code), region);
         s.Regions[region.Code] = region;
-        if (changed && !_flushScheduled)
+        if (changed)
         {
-            // Batched like the year catalogs: one write for a burst of ingests.
-            _flushScheduled = true;
-            var self = GrainFactory.GetGrain<IRegionCatalogGrain>(GetPrimaryKeyString());
-            _ = Task.Delay(FlushDelay).ContinueWith(_ => self.FlushAsync(), TaskScheduler.Default);
+            Write.Schedule();
         }
         return Task.CompletedTask;
     }
 
     public Task FlushAsync()
     {
-        _flushScheduled = false;
+        Write.Flushed();
         return state.WriteStateAsync();
     }
 

@@ -7,8 +7,9 @@ namespace ComparisonGrid.Grains;
 
 public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersistentState<YearCatalogState> state) : Grain, IYearCatalogGrain
 {
-    private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(1);
-    private bool _flushScheduled;
+    private BatchedWrite? _write;
+
+    private BatchedWrite Write => _write ??= new(() => GrainFactory.GetGrain<IYearCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
 
     public Task UpsertAsync(ReportFacts facts)
     {
@@ -19,7 +20,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
             return Task.CompletedTask;
         }
         members[facts.Region.Code] = facts;
-        ScheduleFlush();
+        Write.Schedule();
         foreach (var watcher in state.State.Watchers)
         {
             GrainFactory.GetGrain<IComparisonGrain>(watcher).MembersChangedAsync(facts.Year);
@@ -33,7 +34,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
 
     public Task FlushAsync()
     {
-        _flushScheduled = false;
+        Write.Flushed();
         return state.WriteStateAsync();
     }
 
@@ -41,7 +42,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
     {
         if (state.State.Watchers.Add(comparisonKey))
         {
-            ScheduleFlush();
+            Write.Schedule();
         }
         return Task.CompletedTask;
     }
@@ -50,23 +51,8 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
     {
         if (state.State.Watchers.Remove(comparisonKey))
         {
-            ScheduleFlush();
+            Write.Schedule();
         }
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// A year holds thousands of reports; writing the whole catalog on every upsert would cost more than the
-    /// ingest. Changes are written together a second later, and on deactivation.
-    /// </summary>
-    private void ScheduleFlush()
-    {
-        if (_flushScheduled)
-        {
-            return;
-        }
-        _flushScheduled = true;
-        var self = GrainFactory.GetGrain<IYearCatalogGrain>(GetPrimaryKeyString());
-        _ = Task.Delay(FlushDelay).ContinueWith(_ => self.FlushAsync(), TaskScheduler.Default);
     }
 }

@@ -147,6 +147,31 @@ public sealed class SeedComparisonTests
         Assert.Equal(3, root.GetProperty("stats").GetProperty("n").GetInt32());
     }
 
+    [Fact]
+    public async Task One_bad_file_is_listed_and_the_rest_of_the_batch_is_stored()
+    {
+        await using var grid = await Grid.StartAsync();
+        var dir = Directory.CreateTempSubdirectory("cgrid-batch-").FullName;
+        try
+        {
+            File.Copy(Grid.Fixture("shandong-2022.txt"), Path.Combine(dir, "a-shandong.txt"));
+            await File.WriteAllBytesAsync(Path.Combine(dir, "b-binary.txt"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01]);
+            await File.WriteAllTextAsync(Path.Combine(dir, "c-no-region.txt"), "今年的主要预期目标是：地区生产总值增长5%左右。这是一段没有标题也没有地区名称的文字，用来检查无法确定地区的报告会被列出。" + new string('。', 60));
+            var (code, output, errors) = await grid.IngestAsync(dir, Grid.Fixture("missing.txt"));
+            Assert.Equal(2, code);
+            Assert.Contains("1 new", output, StringComparison.Ordinal);
+            Assert.Contains("b-binary.txt", errors, StringComparison.Ordinal);
+            Assert.Contains("c-no-region.txt", errors, StringComparison.Ordinal);
+            Assert.Contains("missing.txt: no such file or folder", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+            Assert.NotNull(await grid.Grains.GetGrain<IReportGrain>("370000/2022").GetAsync());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private sealed class Observer : IComparisonObserver
     {
         public Channel<ComparisonResult> Updates { get; } = Channel.CreateUnbounded<ComparisonResult>();
