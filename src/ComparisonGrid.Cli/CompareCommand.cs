@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Export;
+using ComparisonGrid.Grains.Requests;
 
 namespace ComparisonGrid.Cli;
 
@@ -13,30 +15,8 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
         {
             throw new UsageException("compare needs a kind: indicator, themes, provinces, hierarchy or attainment");
         }
-        var kind = cl.Positional[0] switch
-        {
-            "indicator" => ComparisonKind.Indicator,
-            "themes" => ComparisonKind.Themes,
-            "provinces" => ComparisonKind.Provinces,
-            "hierarchy" => ComparisonKind.Hierarchy,
-            "attainment" => ComparisonKind.Attainment,
-            var other => throw new UsageException($"unknown comparison '{other}': indicator, themes, provinces, hierarchy or attainment"),
-        };
-        string? indicator = null;
-        if (kind != ComparisonKind.Themes)
-        {
-            indicator = cl.Positional.Count > 1
-                ? GridArguments.Indicator(cl.Positional[1])
-                : throw new UsageException($"compare {cl.Positional[0]} needs an indicator, e.g. gdp_growth");
-        }
-        var figure = cl.Value("--kind") switch
-        {
-            null or "target" => FigureKind.Target,
-            "achieved" when kind is ComparisonKind.Indicator or ComparisonKind.Provinces => FigureKind.Achieved,
-            "achieved" => throw new UsageException("--kind achieved applies to indicator and provinces comparisons"),
-            var other => throw new UsageException($"--kind is target or achieved, not '{other}'"),
-        };
-        return new ComparisonSpec(kind, GridArguments.Year(cl), GridArguments.Level(cl), GridArguments.Province(cl), indicator, figure);
+        return GridArguments.Read(() => ComparisonRequest.Spec(cl.Positional[0], cl.Positional.Count > 1 ? cl.Positional[1] : null,
+            cl.Value("--year"), cl.Value("--level"), cl.Value("--province"), cl.Value("--kind")));
     }
 
     public async Task<int> RunAsync(CommandLine cl)

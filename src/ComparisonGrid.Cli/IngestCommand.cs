@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Ingestion;
 
 namespace ComparisonGrid.Cli;
 
@@ -11,7 +12,7 @@ namespace ComparisonGrid.Cli;
 /// </summary>
 internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grains, TextWriter stdout, TextWriter stderr)
 {
-    private readonly FileParser _parser = new(pipeline);
+    private readonly ReportIngestor _ingestor = new(pipeline, grains);
 
     public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
     {
@@ -26,26 +27,17 @@ internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grain
         var progress = new Progress(stderr, files.Count, "ingested");
         await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken }, async (file, ct) =>
         {
-            var parsed = await _parser.ParseAsync(file, options, ct).ConfigureAwait(false);
-            foreach (var error in parsed.Result.Errors)
+            var (document, error) = await FileParser.ReadAsync(file, options, ct).ConfigureAwait(false);
+            var batch = document is null ? new IngestBatch([], [error!]) : await _ingestor.IngestAsync(document, options).ConfigureAwait(false);
+            foreach (var failure in batch.Failures)
             {
-                failures.Enqueue(error.ToString());
+                failures.Enqueue(failure.ToString());
             }
-            var stored = 0;
-            foreach (var report in parsed.Result.Reports)
+            foreach (var outcome in batch.Outcomes)
             {
-                var outcome = await IngestAsync(parsed, report).ConfigureAwait(false);
-                if (outcome.Outcome is { } o)
-                {
-                    outcomes.Enqueue(o);
-                    stored++;
-                }
-                else
-                {
-                    failures.Enqueue(outcome.Failure!);
-                }
+                outcomes.Enqueue(outcome);
             }
-            progress.Done(stored);
+            progress.Done(batch.Outcomes.Count);
         }).ConfigureAwait(false);
         progress.Finish();
 
@@ -58,27 +50,5 @@ internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grain
             await stderr.WriteLineAsync($"cgrid: {failure}").ConfigureAwait(false);
         }
         return failures.IsEmpty ? 0 : ParseCommand.SomeInputsFailed;
-    }
-
-    private async Task<(IngestOutcome? Outcome, string? Failure)> IngestAsync(ParsedFile parsed, Model.Report report)
-    {
-        var where = report.Source.Row is int row ? $"{parsed.Path} (row {row})" : $"{parsed.Path} (offset {report.Source.Start})";
-        if (report.Region is null)
-        {
-            return (null, $"{where}: the region could not be resolved, so the report cannot be stored");
-        }
-        if (report.Year is null)
-        {
-            return (null, $"{where}: the year could not be determined, so the report cannot be stored");
-        }
-        try
-        {
-            var grain = grains.GetGrain<IReportGrain>(ReportKey.For(report.Region.Code, report.Year.Value));
-            return (await grain.IngestAsync(report, parsed.SourceHash(report)).ConfigureAwait(false), null);
-        }
-        catch (Exception e) when (e is InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
-        {
-            return (null, $"{where}: not stored: {e.Message}");
-        }
     }
 }

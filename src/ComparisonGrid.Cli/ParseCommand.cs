@@ -6,7 +6,6 @@ namespace ComparisonGrid.Cli;
 /// <summary><c>cgrid parse</c>: every input to the JSON of shared/spec/targets.md; bad inputs named on stderr.</summary>
 internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, TextWriter stderr)
 {
-    private readonly FileParser parser = new(pipeline);
 
     public const int SomeInputsFailed = 2;
 
@@ -23,7 +22,8 @@ internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, T
         var progress = new Progress(stderr, files.Count, "parsed");
         await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            results[i] = (await parser.ParseAsync(files[i], options, ct).ConfigureAwait(false)).Result;
+            var (document, error) = await FileParser.ReadAsync(files[i], options, ct).ConfigureAwait(false);
+            results[i] = document is null ? new ParseResult([], [error!]) : pipeline.Parse(document, options);
             progress.Done(results[i].Reports.Count);
         }).ConfigureAwait(false);
         progress.Finish();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Export;
 
 namespace ComparisonGrid.Cli;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace ComparisonGrid.Cli;
+namespace ComparisonGrid.Grains.Export;
 
 /// <summary>Rows of cells printed as an aligned table (Chinese characters count two columns) or as CSV.</summary>
-internal sealed class TextTable(params string[] header)
+public sealed class TextTable(params string[] header)
 {
     private const int MaxCellWidth = 40;
     private readonly List<string[]> _rows = [];

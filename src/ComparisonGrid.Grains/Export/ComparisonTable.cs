@@ -1,10 +1,10 @@
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Model;
 
-namespace ComparisonGrid.Cli;
+namespace ComparisonGrid.Grains.Export;
 
 /// <summary>The rows of each comparison kind as table columns (the same for the terminal and for CSV).</summary>
-internal static class ComparisonTable
+public static class ComparisonTable
 {
     public static TextTable For(ComparisonResult result)
     {

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using ComparisonGrid.Analysis;
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
+using ComparisonGrid.Model;
+
+namespace ComparisonGrid.Grains.Ingestion;
+
+/// <summary>
+/// Parses one input and stores each of its reports through its report grain. Whatever cannot be stored
+/// (unparseable input, a report without region or year) comes back as a failure naming the input and where.
+/// </summary>
+public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains)
+{
+    public async Task<IngestBatch> IngestAsync(SourceDocument document, ParseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var result = pipeline.Parse(document, options);
+        var contentHash = Convert.ToHexString(SHA256.HashData(document.Content.Span));
+        var failures = result.Errors.ToList();
+        var outcomes = new List<IngestOutcome>();
+        foreach (var report in result.Reports)
+        {
+            var where = report.Source.Row is int row ? $"row {row}" : $"offset {report.Source.Start}";
+            if (report.Region is null || report.Year is null)
+            {
+                var missing = report.Region is null ? "region" : "year";
+                failures.Add(new InputError(document.Name, $"the {missing} could not be determined, so the report cannot be stored", where));
+                continue;
+            }
+            try
+            {
+                var grain = grains.GetGrain<IReportGrain>(ReportKey.For(report.Region.Code, report.Year.Value));
+                outcomes.Add(await grain.IngestAsync(report, SourceHash(contentHash, report)).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
+            {
+                failures.Add(new InputError(document.Name, $"not stored: {e.Message}", where));
+            }
+        }
+        return new IngestBatch(outcomes, failures);
+    }
+
+    /// <summary>Identifies one report's source text: the same bytes and span give the same hash.</summary>
+    private static string SourceHash(string contentHash, Report report) =>
+        $"{contentHash}:{report.Source.Start}-{report.Source.End}:{report.Source.Row}";
+}
+
+/// <summary>What one input gave: the reports stored (new, replaced or unchanged) and what failed.</summary>
+public sealed record IngestBatch(IReadOnlyList<IngestOutcome> Outcomes, IReadOnlyList<InputError> Failures);

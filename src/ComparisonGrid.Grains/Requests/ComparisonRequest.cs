@@ -1,0 +1,99 @@
+using System.Globalization;
+using ComparisonGrid.Analysis;
+using ComparisonGrid.Analysis.Metadata;
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Model;
+
+namespace ComparisonGrid.Grains.Requests;
+
+/// <summary>
+/// Reads what a user asks for (kind, indicator, year, level, province, region) from text, as the CLI and the
+/// HTTP API receive it, checking names against GB/T 2260 and the indicator lexicon.
+/// </summary>
+public static class ComparisonRequest
+{
+    private static DivisionCatalog Divisions => AnalysisResources.Default.Divisions;
+
+    public static ComparisonSpec Spec(string? kind, string? indicator, string? year, string? level, string? province, string? figure)
+    {
+        var k = Kind(kind);
+        var id = k == ComparisonKind.Themes ? null
+            : indicator is null ? throw new RequestException($"a {kind} comparison needs an indicator, e.g. gdp_growth")
+            : Indicator(indicator);
+        var f = figure switch
+        {
+            null or "" or "target" => FigureKind.Target,
+            "achieved" when k is ComparisonKind.Indicator or ComparisonKind.Provinces => FigureKind.Achieved,
+            "achieved" => throw new RequestException("kind achieved applies to indicator and provinces comparisons"),
+            _ => throw new RequestException($"kind is target or achieved, not '{figure}'"),
+        };
+        return new ComparisonSpec(k, Year(year), Level(level), Province(province), id, f);
+    }
+
+    public static ComparisonKind Kind(string? text) => text switch
+    {
+        "indicator" => ComparisonKind.Indicator,
+        "themes" => ComparisonKind.Themes,
+        "provinces" => ComparisonKind.Provinces,
+        "hierarchy" => ComparisonKind.Hierarchy,
+        "attainment" => ComparisonKind.Attainment,
+        _ => throw new RequestException($"unknown comparison '{text}': indicator, themes, provinces, hierarchy or attainment"),
+    };
+
+    public static int Year(string? text)
+    {
+        if (text is null or "")
+        {
+            throw new RequestException("year is required");
+        }
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1949 and <= 2100
+            ? year
+            : throw new RequestException($"year needs a year such as 2024, not '{text}'");
+    }
+
+    public static RegionLevel? Level(string? text) => text switch
+    {
+        null or "" => null,
+        "national" => RegionLevel.National,
+        "province" => RegionLevel.Province,
+        "prefecture" => RegionLevel.Prefecture,
+        "county" => RegionLevel.County,
+        _ => throw new RequestException($"level is national, province, prefecture or county, not '{text}'"),
+    };
+
+    /// <summary>A province by code (130000), name (河北省) or short name (河北).</summary>
+    public static string? Province(string? text)
+    {
+        if (text is null or "")
+        {
+            return null;
+        }
+        var match = Divisions.All.FirstOrDefault(d => d.Level == RegionLevel.Province && (d.Code == text || d.Name == text || d.ShortName == text));
+        return match?.Code ?? throw new RequestException($"unknown province '{text}' (give its name, e.g. 河北省 or 河北, or its code, e.g. 130000)");
+    }
+
+    /// <summary>A region by code or exact name; a name shared by several regions must be given as a code.</summary>
+    public static string RegionCode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Divisions.ByCode(text) is { } byCode)
+        {
+            return byCode.Code;
+        }
+        var named = Divisions.ByName(text);
+        return named.Count switch
+        {
+            1 => named[0].Code,
+            0 => throw new RequestException($"unknown region '{text}' (give its name, e.g. 运城市, or its code, e.g. 140800)"),
+            _ => throw new RequestException($"'{text}' names {named.Count} regions ({string.Join(", ", named.Select(d => $"{d.Code} in {Divisions.ProvinceOf(d)?.Name}"))}); give the code"),
+        };
+    }
+
+    public static string Indicator(string text)
+    {
+        var known = AnalysisResources.Default.Indicators.AllIds.ToHashSet(StringComparer.Ordinal);
+        return known.Contains(text)
+            ? text
+            : throw new RequestException($"unknown indicator '{text}'; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+    }
+}
