@@ -17,6 +17,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<IYearCatalogGrain, YearCatalogGrain>();
         services.AddGrain<IRegionCatalogGrain, RegionCatalogGrain>();
         services.AddGrain<IComparisonGrain, ComparisonGrain>();
+        services.AddGrain<IJobGrain, JobGrain>();
+        services.AddGrain<IJobIndexGrain, JobIndexGrain>();
         services.AddGrainStateJson(GrainStateJson.Default);
         return services;
     }

@@ -13,6 +13,8 @@ namespace ComparisonGrid.Contracts;
 [JsonSerializable(typeof(StoredReport))]
 [JsonSerializable(typeof(RegionView))]
 [JsonSerializable(typeof(IReadOnlyList<RegionEntry>))]
+[JsonSerializable(typeof(JobView))]
+[JsonSerializable(typeof(JobRequest))]
 public sealed partial class ContractJson : JsonSerializerContext
 {
     /// <summary>The same JSON with Chinese text as written instead of \u escapes, for people and spreadsheets.</summary>

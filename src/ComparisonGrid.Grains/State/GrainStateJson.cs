@@ -8,4 +8,6 @@ namespace ComparisonGrid.Grains.State;
 [JsonSerializable(typeof(YearCatalogState))]
 [JsonSerializable(typeof(RegionCatalogState))]
 [JsonSerializable(typeof(ComparisonState))]
+[JsonSerializable(typeof(JobState))]
+[JsonSerializable(typeof(JobIndexState))]
 public sealed partial class GrainStateJson : JsonSerializerContext;

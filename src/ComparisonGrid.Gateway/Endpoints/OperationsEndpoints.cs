@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using ComparisonGrid.Gateway.Live;
+using ComparisonGrid.Gateway.Operations;
+using ComparisonGrid.Runtime;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ComparisonGrid.Gateway.Endpoints;
+
+/// <summary>GET /api/cluster, /healthz (the process answers), /readyz (the grid is ready to serve).</summary>
+internal static class OperationsEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/cluster", (Silo silo, ComparisonStreams streams, IServer server) =>
+        {
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+            var started = new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime());
+            var self = new SiloView($"{Environment.MachineName}/{Environment.ProcessId}", addresses, "active", started, silo.Snapshot());
+            return Results.Ok(new ClusterView([self], streams.Open));
+        }).WithReadRules().WithSummary("Silos, activations per grain type, calls/s, latency, storage");
+        app.MapGet("/healthz", () => Results.Ok(new HealthView("ok"))).WithSummary("The process is up");
+        app.MapGet("/readyz", (Readiness readiness) => readiness.IsReady
+            ? Results.Ok(new HealthView("ready"))
+            : Results.Json(new HealthView("starting", $"waiting for {readiness.WaitingFor}"), GatewayJson.Web.HealthView, statusCode: StatusCodes.Status503ServiceUnavailable))
+            .WithSummary("The grid is ready to serve");
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ComparisonGrid.Analysis;
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Ingestion;
+using ComparisonGrid.Grains.Requests;
+using ComparisonGrid.Model;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonGrid.Gateway.Endpoints;
+
+/// <summary>POST /api/reports (ingest) and GET /api/reports/{regionCode}/{year}.</summary>
+internal static class ReportEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/reports", IngestAsync).WithWriteRules().WithSummary("Ingest reports: text/plain, multipart files (txt, html, csv, jsonl) or JSON {text, title?, region?, year?}");
+        api.MapGet("/reports/{regionCode}/{year:int}", GetAsync).WithReadRules().WithSummary("A stored report (the output contract of targets.md)");
+    }
+
+    private static async Task<IResult> IngestAsync(HttpRequest request, ReportIngestor ingestor, IOptions<GatewayOptions> options, CancellationToken ct)
+    {
+        var limit = options.Value.MaxRequestBytes;
+        RequestBody.CheckDeclaredLength(request, limit);
+        var documents = new List<SourceDocument>();
+        var contentType = request.ContentType ?? "";
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct).ConfigureAwait(false);
+            foreach (var file in form.Files)
+            {
+                await using var stream = file.OpenReadStream();
+                documents.Add(new SourceDocument(file.FileName, await RequestBody.ReadAsync(stream, limit, ct).ConfigureAwait(false)));
+            }
+        }
+        else if (contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            var name = request.Query["name"].FirstOrDefault() ?? "request.txt";
+            documents.Add(new SourceDocument(name, await RequestBody.ReadAsync(request.Body, limit, ct).ConfigureAwait(false)));
+        }
+        else if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            documents.Add(FromJson(await RequestBody.ReadAsync(request.Body, limit, ct).ConfigureAwait(false)));
+        }
+        else
+        {
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType,
+                $"send reports as text/plain, multipart/form-data files or application/json, not '{contentType}'");
+        }
+        if (documents.Count == 0)
+        {
+            return Problems.Status(StatusCodes.Status400BadRequest, "the request holds no report: attach files or send the text as the body");
+        }
+        var ingested = new List<IngestOutcome>();
+        var failed = new List<InputError>();
+        foreach (var document in documents)
+        {
+            var batch = await ingestor.IngestAsync(document, ParseOptions.Default with { MaxBytes = limit }).ConfigureAwait(false);
+            ingested.AddRange(batch.Outcomes);
+            failed.AddRange(batch.Failures);
+        }
+        return Results.Ok(new IngestResponse(ingested, failed));
+    }
+
+    /// <summary>A JSON body becomes a one-row JSONL corpus, so title, region and year become the parser's hints.</summary>
+    private static SourceDocument FromJson(byte[] body)
+    {
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException e)
+        {
+            throw new RequestException($"the body is not JSON: {e.Message}");
+        }
+        if (json?["text"] is not JsonValue text || text.GetValueKind() != JsonValueKind.String)
+        {
+            throw new RequestException("the JSON body needs a \"text\" string (title, region and year are optional)");
+        }
+        return new SourceDocument("request.jsonl", JsonSerializer.SerializeToUtf8Bytes(json, GatewayJson.Default.JsonObject));
+    }
+
+    private static async Task<IResult> GetAsync(string regionCode, int year, IGrainFactory grains)
+    {
+        var stored = await grains.GetGrain<IReportGrain>(ReportKey.For(ComparisonRequest.RegionCode(regionCode), year)).GetAsync().ConfigureAwait(false);
+        return stored is null
+            ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {regionCode} and year {year}")
+            : Results.Ok(stored);
+    }
+}
+
+/// <summary>What an ingest request stored and what failed, per input.</summary>
+public sealed record IngestResponse(IReadOnlyList<IngestOutcome> Ingested, IReadOnlyList<InputError> Failed);

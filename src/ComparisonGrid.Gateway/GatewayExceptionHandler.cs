@@ -1,0 +1,40 @@
+using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Requests;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ComparisonGrid.Gateway;
+
+/// <summary>Turns what went wrong into problem details with the right status; never a stack trace.</summary>
+internal sealed partial class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail) = exception switch
+        {
+            RequestException e => (StatusCodes.Status400BadRequest, e.Message),
+            PayloadTooLargeException e => (StatusCodes.Status413PayloadTooLarge, e.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "the request body is over the size limit"),
+            InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status413PayloadTooLarge, "the request body is over the size limit"),
+            BadHttpRequestException e => (e.StatusCode, e.Message),
+            GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "the grid did not answer in time; try again"),
+            _ => (StatusCodes.Status500InternalServerError, "the server failed to handle the request; the error is in its log"),
+        };
+        if (status >= 500)
+        {
+            LogFailure(logger, exception, httpContext.Request.Path);
+        }
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = { Status = status, Detail = detail },
+            Exception = exception,
+        }).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "request {Path} failed")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string path);
+}
+
+/// <summary>The body is larger than the gateway accepts (ComparisonGrid:MaxRequestBytes).</summary>
+internal sealed class PayloadTooLargeException(string message) : Exception(message);

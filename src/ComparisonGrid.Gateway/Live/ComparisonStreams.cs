@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonGrid.Gateway.Live;
+
+/// <summary>
+/// Server-sent events for a comparison: the current result first, then one event per new version (event id =
+/// version, so Last-Event-ID resumes: a client that has seen the current version gets only later ones), with
+/// heartbeat comments so proxies keep the connection open. Open streams are capped.
+/// </summary>
+public sealed class ComparisonStreams(IGrainFactory grains, IOptions<GatewayOptions> options)
+{
+    private int _open;
+
+    public int Open => Volatile.Read(ref _open);
+
+    public async Task<IResult> StreamAsync(HttpContext http, ComparisonSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (Interlocked.Increment(ref _open) > options.Value.MaxSseConnections)
+        {
+            Interlocked.Decrement(ref _open);
+            return Problems.Status(StatusCodes.Status429TooManyRequests,
+                $"the gateway holds its maximum of {options.Value.MaxSseConnections} live streams; try again later");
+        }
+        try
+        {
+            await RunAsync(http, spec).ConfigureAwait(false);
+            return Results.Empty;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _open);
+        }
+    }
+
+    private async Task RunAsync(HttpContext http, ComparisonSpec spec)
+    {
+        var ct = http.RequestAborted;
+        var response = http.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        var observer = new Observer();
+        var grain = grains.GetGrain<IComparisonGrain>(spec.ToKey());
+        // Subscribe before reading the current result, so a version published in between is not lost.
+        await grain.SubscribeAsync(observer).ConfigureAwait(false);
+        try
+        {
+            var last = long.TryParse(http.Request.Headers["Last-Event-ID"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
+            last = await SendIfNewerAsync(response, await grain.GetAsync().ConfigureAwait(false), last, ct).ConfigureAwait(false);
+            await response.Body.FlushAsync(ct).ConfigureAwait(false);
+            while (!ct.IsCancellationRequested)
+            {
+                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                heartbeat.CancelAfter(options.Value.SseHeartbeat);
+                try
+                {
+                    var next = await observer.Updates.Reader.ReadAsync(heartbeat.Token).ConfigureAwait(false);
+                    last = await SendIfNewerAsync(response, next, last, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    await response.WriteAsync(": heartbeat\n\n", ct).ConfigureAwait(false);
+                }
+                await response.Body.FlushAsync(ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            await grain.UnsubscribeAsync(observer).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<long> SendIfNewerAsync(HttpResponse response, ComparisonResult result, long last, CancellationToken ct)
+    {
+        if (result.Version <= last)
+        {
+            return last;
+        }
+        var json = JsonSerializer.Serialize(result, GatewayJson.Web.ComparisonResult);
+        await response.WriteAsync($"id: {result.Version}\nevent: comparison\ndata: {json}\n\n", ct).ConfigureAwait(false);
+        return result.Version;
+    }
+
+    private sealed class Observer : IComparisonObserver
+    {
+        public Channel<ComparisonResult> Updates { get; } = Channel.CreateUnbounded<ComparisonResult>();
+
+        public Task OnComparisonUpdatedAsync(ComparisonResult result) => Updates.Writer.WriteAsync(result).AsTask();
+    }
+}

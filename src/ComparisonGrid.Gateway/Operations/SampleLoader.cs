@@ -1,0 +1,53 @@
+using ComparisonGrid.Analysis;
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonGrid.Gateway.Operations;
+
+/// <summary>
+/// On the first start with an empty store, ingests the bundled sample reports, so a newcomer sees comparisons
+/// at once. Turned off by --no-samples (ComparisonGrid:LoadSamples=false).
+/// </summary>
+internal sealed partial class SampleLoader(IGrainFactory grains, ReportIngestor ingestor, Readiness readiness,
+    IOptions<GatewayOptions> options, ILogger<SampleLoader> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var folder = Path.GetFullPath(options.Value.SamplesDirectory);
+            if (!options.Value.LoadSamples)
+            {
+                return;
+            }
+            if ((await grains.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).ListAsync(null, null).ConfigureAwait(false)).Count > 0)
+            {
+                return;
+            }
+            if (!Directory.Exists(folder))
+            {
+                LogNoSamples(logger, folder);
+                return;
+            }
+            var stored = 0;
+            foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+            {
+                var batch = await ingestor.IngestAsync(new SourceDocument(file, await File.ReadAllBytesAsync(file, stoppingToken).ConfigureAwait(false)), ParseOptions.Default).ConfigureAwait(false);
+                stored += batch.Outcomes.Count;
+            }
+            LogLoaded(logger, stored, folder);
+        }
+        finally
+        {
+            readiness.Ready();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "first start: loaded {Count} sample reports from {Folder}")]
+    private static partial void LogLoaded(ILogger logger, int count, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "first start: no sample folder at {Folder}; starting empty")]
+    private static partial void LogNoSamples(ILogger logger, string folder);
+}

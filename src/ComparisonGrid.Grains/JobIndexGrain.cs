@@ -1,0 +1,16 @@
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
+using ComparisonGrid.Grains.State;
+
+namespace ComparisonGrid.Grains;
+
+public sealed class JobIndexGrain([PersistentState("job-index")] IPersistentState<JobIndexState> state) : Grain, IJobIndexGrain
+{
+    public async Task AddAsync(string jobId)
+    {
+        state.State.Jobs.Add(jobId);
+        await state.WriteStateAsync().ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Jobs]);
+}

@@ -1,0 +1,229 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace ComparisonGrid.Gateway.Tests;
+
+public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
+{
+    private readonly GatewayFactory _gateway;
+
+    public ApiTests(SharedGateway shared)
+    {
+        ArgumentNullException.ThrowIfNull(shared);
+        _gateway = shared.Gateway;
+    }
+
+    /// <summary>One gateway for the read tests: starting one costs a second.</summary>
+    public sealed class SharedGateway : IDisposable
+    {
+        public GatewayFactory Gateway { get; } = new();
+
+        public void Dispose() => Gateway.Dispose();
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string detailPart)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Json(response);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.Contains(detailPart, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_indicator_comparison_is_the_cli_json_and_the_samples_are_loaded_at_first_start()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        var json = await Json(await client.GetAsync("/api/compare/indicator?indicator=gdp_growth&year=2022&level=province"));
+        Assert.Equal("gdp_growth", json.GetProperty("spec").GetProperty("indicator").GetString());
+        Assert.True(json.GetProperty("version").GetInt64() >= 1);
+        var names = json.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("region").GetProperty("name").GetString()).ToList();
+        Assert.Contains("河北省", names);
+        Assert.Contains("辽宁省", names);
+        Assert.Contains("青海省", names);
+        Assert.True(json.GetProperty("stats").GetProperty("n").GetInt32() >= 3);
+    }
+
+    [Fact]
+    public async Task Csv_has_a_bom_and_a_header()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        var response = await client.GetAsync("/api/compare/indicator?indicator=gdp_growth&year=2024&level=prefecture&province=山西&format=csv");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("rank,region,code,level,province,comparator", text, StringComparison.Ordinal);
+        Assert.Contains("运城市", text, StringComparison.Ordinal);
+        Assert.Contains("朔州市", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("themes?year=2022&level=province", "themes")]
+    [InlineData("provinces?indicator=gdp_growth&year=2022&level=prefecture", "provinces")]
+    [InlineData("hierarchy?indicator=gdp_growth&year=2022", "hierarchy")]
+    [InlineData("attainment?indicator=gdp_growth&year=2021", "attainment")]
+    [InlineData("indicator?indicator=gdp&year=2021&kind=achieved", "rows")]
+    public async Task Every_comparison_kind_answers(string query, string property)
+    {
+        var client = await _gateway.ReadyClientAsync();
+        var response = await client.GetAsync($"/api/compare/{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await Json(response)).TryGetProperty(property, out _));
+    }
+
+    [Theory]
+    [InlineData("/api/compare/indicator?indicator=nope&year=2022", "unknown indicator 'nope'")]
+    [InlineData("/api/compare/indicator?indicator=gdp_growth", "year is required")]
+    [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&level=city", "level is national")]
+    [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&province=Atlantis", "unknown province 'Atlantis'")]
+    [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&format=xml", "format is json or csv")]
+    [InlineData("/api/compare/everything?year=2022", "unknown comparison 'everything'")]
+    [InlineData("/api/regions/Atlantis", "unknown region 'Atlantis'")]
+    public async Task Bad_parameters_are_400_problems_that_name_the_parameter(string url, string detail)
+    {
+        var client = await _gateway.ReadyClientAsync();
+        await AssertProblem(await client.GetAsync(url), HttpStatusCode.BadRequest, detail);
+    }
+
+    [Fact]
+    public async Task Reports_and_regions_are_readable_and_missing_ones_are_404()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        var report = await Json(await client.GetAsync("/api/reports/140800/2024"));
+        Assert.Equal("运城市", report.GetProperty("report").GetProperty("region").GetProperty("name").GetString());
+        Assert.True(report.GetProperty("report").GetProperty("targets").GetArrayLength() > 0);
+        await AssertProblem(await client.GetAsync("/api/reports/140800/1999"), HttpStatusCode.NotFound, "no report is stored");
+        var regions = await Json(await client.GetAsync("/api/regions?province=山西省"));
+        Assert.Contains(regions.EnumerateArray(), r => r.GetProperty("region").GetProperty("name").GetString() == "运城市");
+        Assert.All(regions.EnumerateArray(), r => Assert.Equal("140000", r.GetProperty("region").GetProperty("provinceCode").GetString()));
+        var region = await Json(await client.GetAsync("/api/regions/运城市"));
+        Assert.Equal(2024, region.GetProperty("years")[0].GetInt32());
+        Assert.Contains(region.GetProperty("series").EnumerateArray(), s => s.GetProperty("indicator").GetString() == "gdp_growth");
+        await AssertProblem(await client.GetAsync("/api/regions/110101"), HttpStatusCode.NotFound, "no report is stored for region 110101");
+    }
+
+    [Fact]
+    public async Task Writes_need_a_valid_api_key()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        await AssertProblem(await client.PostAsync("/api/reports", new StringContent("x", Encoding.UTF8, "text/plain")),
+            HttpStatusCode.Unauthorized, "needs an API key in the X-Api-Key header");
+        var wrong = _gateway.CreateClient();
+        wrong.DefaultRequestHeaders.Add("X-Api-Key", "not-the-key");
+        await AssertProblem(await wrong.PostAsync("/api/reports", new StringContent("x", Encoding.UTF8, "text/plain")),
+            HttpStatusCode.Unauthorized, "not valid");
+        await AssertProblem(await client.PostAsJsonAsync("/api/jobs", new { comparisons = Array.Empty<object>() }),
+            HttpStatusCode.Unauthorized, "API key");
+    }
+
+    [Fact]
+    public async Task Ingest_takes_text_json_and_multipart_and_lists_what_failed_per_input()
+    {
+        await _gateway.ReadyClientAsync();
+        var writer = _gateway.WriterClient();
+        var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
+
+        var plain = await Json(await writer.PostAsync("/api/reports", new StringContent(text, Encoding.UTF8, "text/plain")));
+        var first = plain.GetProperty("ingested")[0];
+        Assert.Equal("370000/2022", first.GetProperty("key").GetString());
+
+        var json = await Json(await writer.PostAsJsonAsync("/api/reports", new { text, title = "2022年山东省政府工作报告" }));
+        // The same text sent as JSON is another source (other bytes), so it replaces the report with itself.
+        Assert.Equal("replaced", json.GetProperty("ingested")[0].GetProperty("status").GetString());
+
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(text.Replace("山东省", "河南省", StringComparison.Ordinal))), "files", "henan.txt" },
+            { new ByteArrayContent([0x00, 0x01, 0x02, 0x03]), "files", "broken.bin" },
+        };
+        var multi = await Json(await writer.PostAsync("/api/reports", form));
+        Assert.Equal("410000/2022", multi.GetProperty("ingested")[0].GetProperty("key").GetString());
+        var failure = Assert.Single(multi.GetProperty("failed").EnumerateArray());
+        Assert.Equal("broken.bin", failure.GetProperty("input").GetString());
+
+        await AssertProblem(await writer.PostAsync("/api/reports", new StringContent("<x/>", Encoding.UTF8, "application/xml")),
+            HttpStatusCode.UnsupportedMediaType, "text/plain");
+        await AssertProblem(await writer.PostAsync("/api/reports", new StringContent("{\"title\":\"x\"}", Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest, "\"text\"");
+        await AssertProblem(await writer.PostAsync("/api/reports", new StringContent("{not json", Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest, "not JSON");
+        using var empty = new MultipartFormDataContent { { new StringContent("v"), "field" } };
+        await AssertProblem(await writer.PostAsync("/api/reports", empty), HttpStatusCode.BadRequest, "no report");
+    }
+
+    [Fact]
+    public async Task Operations_endpoints_answer()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var cluster = await Json(await client.GetAsync("/api/cluster"));
+        var silo = Assert.Single(cluster.GetProperty("silos").EnumerateArray());
+        Assert.Equal("active", silo.GetProperty("status").GetString());
+        Assert.Contains(silo.GetProperty("runtime").GetProperty("grainTypes").EnumerateArray(), t => t.GetProperty("grainType").GetString() == "report");
+        var openapi = await Json(await client.GetAsync("/openapi/v1.json"));
+        Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/compare/{kind}", out _));
+    }
+
+    [Fact]
+    public async Task A_job_computes_its_comparisons_and_serves_them_as_ndjson_or_a_zip_of_csv()
+    {
+        await _gateway.ReadyClientAsync();
+        var writer = _gateway.WriterClient();
+        var accepted = await writer.PostAsJsonAsync("/api/jobs", new
+        {
+            comparisons = new object[]
+            {
+                new { kind = "indicator", indicator = "gdp_growth", year = 2022, level = "province" },
+                new { kind = "themes", year = 2024 },
+            },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var id = (await Json(accepted)).GetProperty("id").GetString();
+        JsonElement job = default;
+        for (var i = 0; i < 100; i++)
+        {
+            job = await Json(await writer.GetAsync($"/api/jobs/{id}"));
+            if (job.GetProperty("status").GetString() is "done" or "failed")
+            {
+                break;
+            }
+            await Task.Delay(50);
+        }
+        Assert.Equal("done", job.GetProperty("status").GetString());
+        Assert.Equal(2, job.GetProperty("done").GetInt32());
+        var ndjson = await writer.GetStringAsync($"/api/jobs/{id}/result");
+        var lines = ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("indicator", JsonDocument.Parse(lines[0]).RootElement.GetProperty("spec").GetProperty("kind").GetString());
+        var zip = await writer.GetAsync($"/api/jobs/{id}/result?format=csv");
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType?.MediaType);
+        using var archive = new System.IO.Compression.ZipArchive(await zip.Content.ReadAsStreamAsync());
+        Assert.Equal(2, archive.Entries.Count);
+        await AssertProblem(await writer.GetAsync("/api/jobs/nope"), HttpStatusCode.NotFound, "no job nope");
+        await AssertProblem(await writer.PostAsJsonAsync("/api/jobs", new { comparisons = Array.Empty<object>() }), HttpStatusCode.BadRequest, "a job needs");
+    }
+
+    [Fact]
+    public async Task A_failed_job_says_why_and_its_result_is_a_409()
+    {
+        await _gateway.ReadyClientAsync();
+        var writer = _gateway.WriterClient();
+        var accepted = await writer.PostAsJsonAsync("/api/jobs", new { ingestFolder = "/no/such/folder" });
+        var id = (await Json(accepted)).GetProperty("id").GetString();
+        for (var i = 0; i < 100 && (await Json(await writer.GetAsync($"/api/jobs/{id}"))).GetProperty("status").GetString() is "queued" or "running"; i++)
+        {
+            await Task.Delay(50);
+        }
+        await AssertProblem(await writer.GetAsync($"/api/jobs/{id}/result"), HttpStatusCode.Conflict, "no such folder on the server: /no/such/folder");
+    }
+}
