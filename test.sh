@@ -1,7 +1,22 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. CI calls exactly this (.ci/run); later issues add what it must install first.
+# Runs every test of the solution. CI calls exactly this (.ci/run) on a fresh machine, so it first installs
+# what the tests need and is missing: Node.js and npm (the dashboard build), Debian's chromium and CJK fonts
+# (the browser test).
 set -euo pipefail
 cd "$(dirname "$0")"
+
+missing=()
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" = "0" ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -22,6 +22,8 @@ namespace ComparisonGrid.Gateway;
 [JsonSerializable(typeof(JobAccepted))]
 [JsonSerializable(typeof(ClusterView))]
 [JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(MetaView))]
+[JsonSerializable(typeof(List<ReportSummary>))]
 [JsonSerializable(typeof(RuntimeSnapshot))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class GatewayJson : JsonSerializerContext

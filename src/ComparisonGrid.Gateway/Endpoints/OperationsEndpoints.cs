@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ComparisonGrid.Analysis;
 using ComparisonGrid.Gateway.Live;
 using ComparisonGrid.Gateway.Operations;
 using ComparisonGrid.Runtime;
@@ -19,6 +20,11 @@ internal static class OperationsEndpoints
             var self = new SiloView($"{Environment.MachineName}/{Environment.ProcessId}", addresses, "active", started, silo.Snapshot());
             return Results.Ok(new ClusterView([self], streams.Open));
         }).WithReadRules().WithSummary("Silos, activations per grain type, calls/s, latency, storage");
+        app.MapGet("/api/meta", () => Results.Ok(new MetaView(
+                [.. AnalysisResources.Default.Indicators.AllIds.Order(StringComparer.Ordinal)],
+                [.. AnalysisResources.Default.Themes.Themes.Select(t => new ThemeView(t.Id, t.Label))],
+                ["national", "province", "prefecture", "county"])))
+            .WithReadRules().WithSummary("Indicator ids, themes and levels that comparisons accept");
         app.MapGet("/healthz", () => Results.Ok(new HealthView("ok"))).WithSummary("The process is up");
         app.MapGet("/readyz", (Readiness readiness) => readiness.IsReady
             ? Results.Ok(new HealthView("ready"))

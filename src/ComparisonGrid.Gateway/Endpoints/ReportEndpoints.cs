@@ -16,6 +16,7 @@ internal static class ReportEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/reports", IngestAsync).WithWriteRules().WithSummary("Ingest reports: text/plain, multipart files (txt, html, csv, jsonl) or JSON {text, title?, region?, year?}");
+        api.MapGet("/reports", ListAsync).WithReadRules().WithSummary("Every stored report: region, year, counts and quality flags");
         api.MapGet("/reports/{regionCode}/{year:int}", GetAsync).WithReadRules().WithSummary("A stored report (the output contract of targets.md)");
     }
 
@@ -82,6 +83,18 @@ internal static class ReportEndpoints
         return new SourceDocument("request.jsonl", JsonSerializer.SerializeToUtf8Bytes(json, GatewayJson.Default.JsonObject));
     }
 
+    private static async Task<IResult> ListAsync(IGrainFactory grains)
+    {
+        var regions = await grains.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).ListAsync(null, null).ConfigureAwait(false);
+        var summaries = new List<ReportSummary>();
+        foreach (var year in regions.SelectMany(r => r.Years).Distinct().Order())
+        {
+            var members = await grains.GetGrain<IYearCatalogGrain>(year.ToString(System.Globalization.CultureInfo.InvariantCulture)).MembersAsync(null, null).ConfigureAwait(false);
+            summaries.AddRange(members.Select(m => new ReportSummary(m.Region, m.Year, m.Title, m.Version, m.Flags, m.Targets.Count, m.Achievements.Count)));
+        }
+        return Results.Ok(summaries);
+    }
+
     private static async Task<IResult> GetAsync(string regionCode, int year, IGrainFactory grains)
     {
         var stored = await grains.GetGrain<IReportGrain>(ReportKey.For(ComparisonRequest.RegionCode(regionCode), year)).GetAsync().ConfigureAwait(false);
@@ -90,6 +103,9 @@ internal static class ReportEndpoints
             : Results.Ok(stored);
     }
 }
+
+/// <summary>One stored report in the list: enough to pick it and to see its quality at a glance.</summary>
+public sealed record ReportSummary(RegionRef Region, int Year, string? Title, int Version, IReadOnlyList<string> Flags, int Targets, int Achievements);
 
 /// <summary>What an ingest request stored and what failed, per input.</summary>
 public sealed record IngestResponse(IReadOnlyList<IngestOutcome> Ingested, IReadOnlyList<InputError> Failed);

@@ -8,3 +8,8 @@ public sealed record ClusterView(IReadOnlyList<SiloView> Silos, int OpenStreams)
 public sealed record SiloView(string Name, IReadOnlyList<string> Addresses, string Status, DateTimeOffset StartedAt, RuntimeSnapshot Runtime);
 
 public sealed record HealthView(string Status, string? Detail = null);
+
+/// <summary>What comparisons accept: the indicator ids, the themes (id and label) and the levels.</summary>
+public sealed record MetaView(IReadOnlyList<string> Indicators, IReadOnlyList<ThemeView> Themes, IReadOnlyList<string> Levels);
+
+public sealed record ThemeView(string Id, string Label);

@@ -1,0 +1,277 @@
+// The dashboard: four pages over the gateway's API, routed by the URL hash. Plain DOM, no framework.
+const page = document.getElementById("page");
+const el = (tag, attrs = {}, ...children) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") e.className = v; else if (k.startsWith("on")) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v);
+  }
+  for (const c of children.flat()) e.append(c instanceof Node ? c : document.createTextNode(c ?? ""));
+  return e;
+};
+const api = async (url, options) => {
+  const response = await fetch(url, options);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.detail || response.statusText);
+  return body;
+};
+const fmt = v => v === null || v === undefined ? "" : typeof v === "number" ? String(Math.round(v * 100) / 100) : String(v);
+let cleanup = () => {};
+
+// A table whose columns sort on click; rows are arrays of cells, `keys` gives each row an id for links.
+function sortableTable(headers, rows, keys = []) {
+  const table = el("table", { "data-testid": "comparison-table" });
+  const head = el("tr", {}, headers.map(h => el("th", {}, h)));
+  const body = el("tbody");
+  let order = { column: -1, asc: true };
+  const render = () => {
+    const indexed = rows.map((r, i) => ({ r, key: keys[i] }));
+    if (order.column >= 0) {
+      indexed.sort((a, b) => {
+        const x = a.r[order.column], y = b.r[order.column];
+        const c = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""), "zh");
+        return order.asc ? c : -c;
+      });
+    }
+    body.replaceChildren(...indexed.map(({ r, key }) => el("tr", key ? { id: `row-${key}` } : {}, r.map(c => el("td", {}, c instanceof Node ? c : fmt(c))))));
+    [...head.children].forEach((th, i) => th.className = i === order.column ? (order.asc ? "sorted-asc" : "sorted-desc") : "");
+  };
+  [...head.children].forEach((th, i) => th.addEventListener("click", () => {
+    order = { column: i, asc: order.column === i ? !order.asc : true };
+    render();
+  }));
+  table.append(el("thead", {}, head), body);
+  render();
+  return table;
+}
+
+let chinaMap;
+async function ensureChinaMap() {
+  if (!chinaMap) {
+    chinaMap = await (await fetch("vendor/china.json")).json();
+    echarts.registerMap("china", chinaMap);
+  }
+  return chinaMap;
+}
+
+async function comparePage(params) {
+  const meta = await api("/api/meta");
+  const state = {
+    kind: params.get("kind") || "indicator",
+    indicator: params.get("indicator") || "gdp_growth",
+    year: params.get("year") || "2022",
+    level: params.get("level") ?? "province",
+    province: params.get("province") || "",
+    theme: params.get("theme") || "",
+  };
+  const select = (name, options, value) => el("select", { name, "data-testid": name },
+    options.map(([v, label]) => { const o = el("option", { value: v }, label); if (v === value) o.selected = true; return o; }));
+  const form = el("form", { class: "controls" },
+    el("label", {}, "Compare", select("kind", [["indicator", "indicator"], ["themes", "themes"]], state.kind)),
+    el("label", {}, "Indicator", select("indicator", meta.indicators.map(i => [i, i]), state.indicator)),
+    el("label", {}, "Year", el("input", { name: "year", type: "number", value: state.year, "data-testid": "year", style: "width:6rem" })),
+    el("label", {}, "Level", select("level", [["", "all"], ["national", "national"], ["province", "province"], ["prefecture", "prefecture"], ["county", "county"]], state.level)),
+    el("label", {}, "Province", el("input", { name: "province", value: state.province, placeholder: "e.g. 山西", style: "width:7rem" })),
+    el("button", { type: "submit", "data-testid": "show" }, "Show"));
+  form.addEventListener("submit", e => {
+    e.preventDefault();
+    const q = new URLSearchParams([...new FormData(form)].filter(([, v]) => v !== ""));
+    location.hash = `#/compare?${q}`;
+  });
+  const status = el("div", { class: "status", "data-testid": "status" });
+  const chart = el("div", { class: "chart", "data-testid": "bar-chart" });
+  const map = el("div", { class: "chart", "data-testid": "map-chart" });
+  const tableHolder = el("div");
+  page.replaceChildren(form, status, el("div", { class: "panels" }, chart, map), el("h3", {}, "Rows"), tableHolder);
+
+  const query = new URLSearchParams({ year: state.year });
+  if (state.kind === "indicator") query.set("indicator", state.indicator);
+  if (state.level) query.set("level", state.level);
+  if (state.province) query.set("province", state.province);
+  const url = `/api/compare/${state.kind}?${query}`;
+  const barChart = echarts.init(chart);
+  const mapChart = echarts.init(map);
+
+  const show = async (result, live) => {
+    const version = el("span", { "data-testid": "version" }, `version ${result.version}`);
+    status.replaceChildren(version, " · ", el("a", { href: `${url}&format=csv`, "data-testid": "csv" }, "download CSV"));
+    if (live) status.append(el("span", { class: "updated", "data-testid": "updated" }, `updated ${new Date().toLocaleTimeString()}`));
+    let names, values, rows, headers, keys;
+    if (state.kind === "themes") {
+      const ranking = result.themes.rankings.find(r => r.theme === state.theme) || result.themes.rankings[0];
+      const ranks = ranking ? ranking.ranks : [];
+      names = ranks.map(r => r.region.name);
+      values = ranks.map(r => r.per10k);
+      headers = ["rank", "region", "province", `${ranking?.label ?? ""} per 10k`, "hits"];
+      rows = ranks.map(r => [r.rank, r.region.name, r.region.province, r.per10k, r.hits]);
+      keys = ranks.map(r => r.region.code);
+    } else {
+      const valued = result.rows.filter(r => r.value !== null && r.value !== undefined);
+      names = valued.map(r => r.region.name);
+      values = valued.map(r => r.value);
+      headers = ["rank", "region", "level", "province", "comparator", "value", "unit", "stretch", "quote"];
+      rows = result.rows.map(r => [r.rank, el("a", { href: `#/region/${r.region.code}` }, r.region.name), r.region.level, r.region.province,
+        r.comparator, r.value ?? null, r.unit, r.stretch ? "yes" : "", r.quote]);
+      keys = result.rows.map(r => r.region.code);
+    }
+    tableHolder.replaceChildren(sortableTable(headers, rows, keys));
+    barChart.setOption({
+      tooltip: {}, grid: { left: 60, right: 20, bottom: 80 },
+      xAxis: { type: "category", data: names, axisLabel: { rotate: 45 } }, yAxis: { type: "value" },
+      series: [{ type: "bar", data: values, itemStyle: { color: "#5b8def" } }],
+    }, true);
+    const provinceLevel = state.kind === "indicator" && state.level === "province";
+    map.style.display = provinceLevel ? "" : "none";
+    if (provinceLevel) {
+      const geo = await ensureChinaMap();
+      const byId = Object.fromEntries(geo.features.map(f => [f.properties.id, f.properties.name]));
+      const data = result.rows.filter(r => r.value !== null).map(r => ({ name: byId[r.region.code.slice(0, 2)], value: r.value }));
+      mapChart.setOption({
+        tooltip: {}, visualMap: { min: Math.min(...values, 0), max: Math.max(...values, 1), calculable: true, left: 10, bottom: 10 },
+        series: [{ type: "map", map: "china", data, roam: false }],
+      }, true);
+      mapChart.resize();
+    }
+    barChart.resize();
+  };
+
+  try {
+    await show(await api(url), false);
+  } catch (e) {
+    status.replaceChildren(el("span", { class: "error" }, e.message));
+    return;
+  }
+  // Live: the same URL as an event stream; each event is a new version of the result.
+  const source = new EventSource(url);
+  let first = true;
+  source.addEventListener("comparison", e => {
+    const result = JSON.parse(e.data);
+    show(result, !first);
+    first = false;
+  });
+  cleanup = () => { source.close(); barChart.dispose(); mapChart.dispose(); };
+}
+
+const highlightNumbers = text => {
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(/\d+(?:\.\d+)?%?/g)) {
+    parts.push(text.slice(last, m.index), el("mark", { class: "num" }, m[0]));
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+};
+
+async function regionPage(code) {
+  const view = await api(`/api/regions/${encodeURIComponent(code)}`);
+  const chart = el("div", { class: "chart", "data-testid": "region-chart" });
+  const indicatorSelect = el("select", { "data-testid": "region-indicator" }, view.series.map(s => el("option", { value: s.indicator }, s.indicator)));
+  if (view.series.some(s => s.indicator === "gdp_growth")) indicatorSelect.value = "gdp_growth";
+  const seriesHolder = el("div");
+  const reportHolder = el("div");
+  page.replaceChildren(el("h2", {}, `${view.region.name} (${view.region.code}) · ${view.region.province ?? ""}`),
+    el("label", {}, "Indicator ", indicatorSelect), chart, seriesHolder, reportHolder);
+  const plot = echarts.init(chart);
+  const draw = () => {
+    const s = view.series.find(x => x.indicator === indicatorSelect.value) ?? view.series[0];
+    if (!s) return;
+    plot.setOption({
+      tooltip: { trigger: "axis" }, legend: {},
+      xAxis: { type: "category", data: s.points.map(p => p.year) }, yAxis: { type: "value" },
+      series: [
+        { name: "target", type: "line", symbolSize: 10, data: s.points.map(p => p.target?.value ?? null) },
+        { name: "achieved", type: "line", symbolSize: 10, data: s.points.map(p => p.achieved?.value ?? null) },
+      ],
+    }, true);
+    seriesHolder.replaceChildren(sortableTable(["year", "target", "achieved", "hit", "target quote", "achieved quote"],
+      s.points.map(p => [p.year, p.target?.value ?? null, p.achieved?.value ?? null, p.hit === null || p.hit === undefined ? "" : p.hit ? "hit" : "missed",
+        p.target?.quote ?? "", p.achieved?.quote ?? ""])));
+  };
+  indicatorSelect.addEventListener("change", draw);
+  draw();
+  const year = view.years[view.years.length - 1];
+  const stored = await api(`/api/reports/${code}/${year}`);
+  const report = stored.report;
+  const figures = [...report.targets.map(t => ({ ...t, kind: "target" })), ...report.achievements.map(a => ({ ...a, kind: "achieved" }))]
+    .sort((a, b) => a.start - b.start);
+  reportHolder.replaceChildren(
+    el("h3", {}, `${year} report: ${report.title ?? ""}`),
+    el("div", {}, report.flags.map(f => el("span", { class: "flag" }, f))),
+    el("h4", {}, "Sections"),
+    el("ol", {}, report.sections.map(s => el("li", {}, `${s.number} ${s.title} (${s.kind})`))),
+    el("h4", {}, "Every extracted number, in the sentence it came from"),
+    sortableTable(["kind", "indicator", "comparator", "low", "high", "unit", "sentence", "offset"],
+      figures.map(f => [f.kind, f.indicator, f.comparator, f.low, f.high, f.unit, el("span", { class: "quote" }, highlightNumbers(f.quote)), f.start]),
+      figures.map(f => `${f.kind}-${f.indicator}`)));
+  cleanup = () => plot.dispose();
+}
+
+async function reportsPage() {
+  const key = el("input", { placeholder: "API key", value: localStorage.getItem("apiKey") ?? "", "data-testid": "api-key" });
+  const files = el("input", { type: "file", multiple: "", "data-testid": "files" });
+  const progress = el("progress", { max: 100, value: 0 });
+  const result = el("div", { class: "status", "data-testid": "upload-result" });
+  const list = el("div");
+  const upload = el("button", { "data-testid": "upload" }, "Upload");
+  upload.addEventListener("click", () => {
+    localStorage.setItem("apiKey", key.value);
+    const form = new FormData();
+    for (const f of files.files) form.append("files", f, f.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/reports");
+    xhr.setRequestHeader("X-Api-Key", key.value);
+    xhr.upload.onprogress = e => { if (e.lengthComputable) progress.value = 100 * e.loaded / e.total; };
+    xhr.onload = () => {
+      const body = JSON.parse(xhr.responseText || "{}");
+      result.replaceChildren(xhr.status === 200
+        ? `${body.ingested.length} stored (${body.ingested.map(i => `${i.region.name} ${i.year}: ${i.status}`).join(", ")}); ${body.failed.length} failed ${body.failed.map(f => `${f.input}: ${f.message}`).join("; ")}`
+        : el("span", { class: "error" }, body.detail ?? xhr.statusText));
+      load();
+    };
+    xhr.send(form);
+  });
+  const load = async () => {
+    const reports = await api("/api/reports");
+    list.replaceChildren(sortableTable(["region", "code", "level", "province", "year", "targets", "achieved", "quality flags"],
+      reports.map(r => [el("a", { href: `#/region/${r.region.code}` }, r.region.name), r.region.code, r.region.level, r.region.province, r.year,
+        r.targets, r.achievements, el("span", {}, r.flags.map(f => el("span", { class: "flag" }, f)))])));
+  };
+  page.replaceChildren(el("h2", {}, "Reports"), el("div", { class: "controls" }, key, files, upload, progress), result, list);
+  await load();
+}
+
+async function clusterPage() {
+  const holder = el("div");
+  page.replaceChildren(el("h2", {}, "Cluster"), holder);
+  const refresh = async () => {
+    const c = await api("/api/cluster");
+    holder.replaceChildren(...c.silos.map(s => el("section", {},
+      el("h3", {}, `${s.name} · ${s.status} · ${s.addresses.join(", ")}`),
+      el("div", { class: "status", "data-testid": "cluster-totals" },
+        `${s.runtime.activations} activations · ${s.runtime.callsPerSecond} calls/s · mean ${s.runtime.meanLatencyMicroseconds} µs · p99 ${s.runtime.p99LatencyMicroseconds} µs · ` +
+        `${s.runtime.queuedCalls} queued · ${s.runtime.failedCalls} failed · storage ${s.runtime.storageReads} reads / ${s.runtime.storageWrites} writes · ${c.openStreams} live streams`),
+      sortableTable(["grain type", "activations", "calls", "calls/s", "mean µs", "p99 µs", "queued", "failed"],
+        s.runtime.grainTypes.map(t => [t.grainType, t.activations, t.calls, t.callsPerSecond, t.meanLatencyMicroseconds, t.p99LatencyMicroseconds, t.queuedCalls, t.failedCalls])))));
+  };
+  await refresh();
+  const timer = setInterval(refresh, 2000);
+  cleanup = () => clearInterval(timer);
+}
+
+async function route() {
+  cleanup();
+  cleanup = () => {};
+  const [path, query] = (location.hash.slice(1) || "/compare").split("?");
+  const parts = path.split("/").filter(Boolean);
+  document.querySelectorAll("nav a").forEach(a => a.classList.toggle("active", a.dataset.page === parts[0]));
+  try {
+    if (parts[0] === "region") await regionPage(decodeURIComponent(parts[1]));
+    else if (parts[0] === "reports") await reportsPage();
+    else if (parts[0] === "cluster") await clusterPage();
+    else await comparePage(new URLSearchParams(query ?? ""));
+  } catch (e) {
+    page.replaceChildren(el("p", { class: "error" }, e.message));
+  }
+}
+window.addEventListener("hashchange", route);
+route();

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace ComparisonGrid.Gateway.Tests;
+
+/// <summary>
+/// The dashboard in headless Chromium against a real gateway process: pick an indicator, see the table and the
+/// chart, ingest a report through the API and watch the page update. Screenshots go to artifacts/screenshots.
+/// </summary>
+public sealed class DashboardTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string Key = "dashboard-key";
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("cgrid-dashboard-").FullName;
+    private readonly string _screenshots = Path.Combine(GatewayFactory.RepositoryRoot, "artifacts", "screenshots");
+    private Process? _gateway;
+    private string _url = "";
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"the browser test needs Debian's chromium at {Chromium} (./test.sh installs it)");
+        Directory.CreateDirectory(_screenshots);
+        var port = FreePort();
+        _url = $"http://127.0.0.1:{port}";
+        // The gateway as users start it: its own build output, a real Kestrel on loopback.
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        var dll = Path.Combine(GatewayFactory.RepositoryRoot, "src", "ComparisonGrid.Gateway", "bin", configuration, "net10.0", "ComparisonGrid.Gateway.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", _url, "--data-dir", _dataDirectory, "--api-key", Key, $"--ComparisonGrid:SamplesDirectory={Path.Combine(GatewayFactory.RepositoryRoot, "samples")}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        _gateway = Process.Start(start)!;
+        _gateway.OutputDataReceived += (_, _) => { };
+        _gateway.ErrorDataReceived += (_, _) => { };
+        _gateway.BeginOutputReadLine();
+        _gateway.BeginErrorReadLine();
+        using var http = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{_url}/readyz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the gateway at {_url} never became ready");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_gateway is { HasExited: false })
+        {
+            _gateway.Kill(entireProcessTree: true);
+            _gateway.WaitForExit(10_000);
+        }
+        _gateway?.Dispose();
+        Directory.Delete(_dataDirectory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_compare_page_shows_table_and_chart_and_updates_live_when_a_report_is_ingested()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+
+        await page.GotoAsync($"{_url}/#/compare");
+        await page.SelectOptionAsync("[data-testid=indicator]", "gdp_growth");
+        await page.FillAsync("[data-testid=year]", "2022");
+        await page.SelectOptionAsync("[data-testid=level]", "province");
+        await page.ClickAsync("[data-testid=show]");
+        var table = page.Locator("[data-testid=comparison-table]");
+        await Assertions.Expect(table).ToContainTextAsync("河北省");
+        await Assertions.Expect(table).ToContainTextAsync("辽宁省");
+        await Assertions.Expect(table).ToContainTextAsync("青海省");
+        await Assertions.Expect(page.Locator("[data-testid=bar-chart] canvas")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=map-chart] canvas")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "compare-before.png"), FullPage = true });
+
+        // Sorting by region name: a click on a header reorders the rows.
+        await page.ClickAsync("[data-testid=comparison-table] th:nth-child(2)");
+        await Assertions.Expect(page.Locator("[data-testid=comparison-table] th:nth-child(2)")).ToHaveClassAsync("sorted-asc");
+
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/reports")
+        {
+            Content = new StringContent(await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt")), Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Add("X-Api-Key", Key);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+
+        await Assertions.Expect(table).ToContainTextAsync("山东省", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-testid=updated]")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "compare-after-ingest.png"), FullPage = true });
+
+        await page.GotoAsync($"{_url}/#/region/140800");
+        await Assertions.Expect(page.Locator("h2")).ToContainTextAsync("运城市");
+        await Assertions.Expect(page.Locator("mark.num").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "region.png"), FullPage = true });
+
+        await page.GotoAsync($"{_url}/#/reports");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("year-mismatch");
+        await page.GotoAsync($"{_url}/#/cluster");
+        await Assertions.Expect(page.Locator("[data-testid=cluster-totals]")).ToContainTextAsync("activations");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "cluster.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
