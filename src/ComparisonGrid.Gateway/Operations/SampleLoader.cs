@@ -17,7 +17,8 @@ internal sealed partial class SampleLoader(IGrainFactory grains, ReportIngestor 
     {
         try
         {
-            var folder = Path.GetFullPath(options.Value.SamplesDirectory);
+            // Relative to the gateway's own folder, where the build puts the bundled samples.
+            var folder = Path.GetFullPath(options.Value.SamplesDirectory, AppContext.BaseDirectory);
             if (!options.Value.LoadSamples)
             {
                 return;
