@@ -27,6 +27,7 @@ public sealed class Silo : IAsyncDisposable
     private Task? _sweep;
     private int _capacitySweepRunning;
     private volatile bool _stopping;
+    private Task? _stopTask;
 
     public Silo(IServiceProvider services, IGrainStorage storage, GrainStateSerializer serializer,
         IEnumerable<GrainRegistration> registrations, IOptions<GrainRuntimeOptions> options, ILogger<Silo> logger)
@@ -249,8 +250,19 @@ public sealed class Silo : IAsyncDisposable
         }
     }
 
-    /// <summary>Deactivates every activation, writing changed state, waiting at most the shutdown timeout.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Deactivates every activation, writing changed state, waiting at most the shutdown timeout. Safe to call
+    /// more than once and in any order with disposal: the host's stop and the container's dispose both call it.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_activations)
+        {
+            return _stopTask ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -278,10 +290,7 @@ public sealed class Silo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_stopping)
-        {
-            await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        }
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stop.Dispose();
     }
 }

@@ -73,6 +73,8 @@ public sealed class DashboardTests : IAsyncLifetime
     [Fact]
     public async Task The_compare_page_shows_table_and_chart_and_updates_live_when_a_report_is_ingested()
     {
+        // Other test classes run beside this one on two cores; give the page time rather than flake.
+        Assertions.SetDefaultExpectTimeout(20_000);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -81,6 +83,7 @@ public sealed class DashboardTests : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
 
