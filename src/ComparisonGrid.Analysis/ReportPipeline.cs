@@ -94,6 +94,33 @@ public sealed class ReportPipeline
         }
     }
 
+    /// <summary>
+    /// The text each report's offsets point into, cut to the report's own span: the decoded file for text and
+    /// HTML (for HTML that is the page source), the row's text for corpora. Aligned with <paramref name="reports"/>.
+    /// </summary>
+    public IReadOnlyList<string> SourceTexts(SourceDocument document, IReadOnlyList<Report> reports, ParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(reports);
+        if (reports.Count == 0)
+        {
+            return [];
+        }
+        var decoded = _decoder.Decode(document.Content.Span).Text;
+        var rows = FormatOf(document.Name, decoded) switch
+        {
+            InputFormat.Csv => _corpus.ReadCsv(decoded, options?.TextColumn).Rows.ToDictionary(r => r.Row, r => r.Text),
+            InputFormat.Jsonl => _corpus.ReadJsonl(decoded, options?.TextColumn).Rows.ToDictionary(r => r.Row, r => r.Text),
+            _ => null,
+        };
+        return [.. reports.Select(r =>
+        {
+            var text = rows is not null && r.Source.Row is int row ? rows.GetValueOrDefault(row, "") : decoded;
+            var start = Math.Clamp(r.Source.Start, 0, text.Length);
+            return text[start..Math.Clamp(r.Source.End, start, text.Length)];
+        })];
+    }
+
     private ParseResult FromCorpus(string name, DecodedText decoded, string format, CorpusReadResult corpus)
     {
         var reports = new List<Report>();

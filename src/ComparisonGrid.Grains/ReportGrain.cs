@@ -7,7 +7,7 @@ namespace ComparisonGrid.Grains;
 
 public sealed class ReportGrain([PersistentState("report")] IPersistentState<ReportState> state, TimeProvider clock) : Grain, IReportGrain
 {
-    public async Task<IngestOutcome> IngestAsync(Report report, string sourceHash)
+    public async Task<IngestOutcome> IngestAsync(Report report, string sourceHash, string? sourceText)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.Region is null || report.Year is null)
@@ -34,6 +34,7 @@ public sealed class ReportGrain([PersistentState("report")] IPersistentState<Rep
             }
             s.Report = report;
             s.SourceHash = sourceHash;
+            s.SourceText = sourceText;
             s.Version++;
             s.IngestedAt = clock.GetUtcNow();
             await state.WriteStateAsync().ConfigureAwait(false);
@@ -47,11 +48,11 @@ public sealed class ReportGrain([PersistentState("report")] IPersistentState<Rep
         return new IngestOutcome(key, facts.Region, facts.Year, status, s.Version, report.Flags);
     }
 
-    public Task<StoredReport?> GetAsync()
+    public Task<StoredReport?> GetAsync(bool withText = false)
     {
         var s = state.State;
         return Task.FromResult(s.Report is null
             ? null
-            : new StoredReport(s.Report, s.SourceHash!, s.Version, s.IngestedAt, [.. s.History]));
+            : new StoredReport(s.Report, s.SourceHash!, s.Version, s.IngestedAt, [.. s.History], withText ? s.SourceText : null));
     }
 }

@@ -102,6 +102,16 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
         var report = await Json(await client.GetAsync("/api/reports/140800/2024"));
         Assert.Equal("运城市", report.GetProperty("report").GetProperty("region").GetProperty("name").GetString());
         Assert.True(report.GetProperty("report").GetProperty("targets").GetArrayLength() > 0);
+        Assert.False(report.TryGetProperty("sourceText", out _));
+        var withText = await Json(await client.GetAsync("/api/reports/140800/2024?text=true"));
+        var sourceText = withText.GetProperty("sourceText").GetString()!;
+        var start = withText.GetProperty("report").GetProperty("source").GetProperty("start").GetInt32();
+        // Every quote of a simplified-script report stands at its offsets in the source text.
+        foreach (var target in withText.GetProperty("report").GetProperty("targets").EnumerateArray())
+        {
+            var (s, e) = (target.GetProperty("start").GetInt32() - start, target.GetProperty("end").GetInt32() - start);
+            Assert.Equal(target.GetProperty("quote").GetString(), sourceText[s..e]);
+        }
         await AssertProblem(await client.GetAsync("/api/reports/140800/1999"), HttpStatusCode.NotFound, "no report is stored");
         var regions = await Json(await client.GetAsync("/api/regions?province=山西省"));
         Assert.Contains(regions.EnumerateArray(), r => r.GetProperty("region").GetProperty("name").GetString() == "运城市");

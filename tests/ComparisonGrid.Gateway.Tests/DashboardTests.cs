@@ -118,7 +118,11 @@ public sealed class DashboardTests : IAsyncLifetime
 
         await page.GotoAsync($"{_url}/#/region/140800");
         await Assertions.Expect(page.Locator("h2")).ToContainTextAsync("运城市");
-        await Assertions.Expect(page.Locator("mark.num").First).ToBeVisibleAsync();
+        // Figures are marked inside the section text and lead to their row.
+        var marked = page.Locator("[data-testid=section] mark[data-figure]").First;
+        await Assertions.Expect(marked).ToBeVisibleAsync();
+        await marked.ClickAsync();
+        await Assertions.Expect(page.Locator("tr.highlight")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "region.png"), FullPage = true });
 
         await page.GotoAsync($"{_url}/#/reports");

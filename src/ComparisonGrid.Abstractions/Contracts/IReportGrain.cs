@@ -10,8 +10,10 @@ public interface IReportGrain : IGrainWithStringKey
     /// Stores the report. The same source text again changes nothing; a different text replaces the
     /// report, keeps the old version's hash in the history and notifies the region and the catalogs.
     /// </summary>
-    Task<IngestOutcome> IngestAsync(Report report, string sourceHash);
+    /// <param name="sourceText">The input text the report's offsets point into, from <c>report.Source.Start</c>.</param>
+    Task<IngestOutcome> IngestAsync(Report report, string sourceHash, string? sourceText);
 
+    /// <param name="withText">Include the source text (sizeable: the whole report as given).</param>
     [ReadOnly]
-    Task<StoredReport?> GetAsync();
+    Task<StoredReport?> GetAsync(bool withText = false);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Ingestion;
 using ComparisonGrid.Model;
 using ComparisonGrid.Runtime.Metrics;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,18 +91,11 @@ internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
     private async Task IngestAllAsync(IGrainFactory grains, List<(string Name, byte[] Content)> reports, CancellationToken cancellationToken)
     {
         var failed = 0;
+        var ingestor = new ReportIngestor(pipeline, grains);
         await Parallel.ForEachAsync(reports, cancellationToken, async (r, _) =>
         {
-            foreach (var report in pipeline.Parse(new SourceDocument(r.Name, r.Content)).Reports)
-            {
-                if (report.Region is null || report.Year is null)
-                {
-                    Interlocked.Increment(ref failed);
-                    continue;
-                }
-                await grains.GetGrain<IReportGrain>(ReportKey.For(report.Region.Code, report.Year.Value))
-                    .IngestAsync(report, r.Name).ConfigureAwait(false);
-            }
+            var batch = await ingestor.IngestAsync(new SourceDocument(r.Name, r.Content), ParseOptions.Default).ConfigureAwait(false);
+            Interlocked.Add(ref failed, batch.Failures.Count);
         }).ConfigureAwait(false);
         if (failed > 0)
         {

@@ -17,7 +17,7 @@ internal static class ReportEndpoints
     {
         api.MapPost("/reports", IngestAsync).WithWriteRules().WithSummary("Ingest reports: text/plain, multipart files (txt, html, csv, jsonl) or JSON {text, title?, region?, year?}");
         api.MapGet("/reports", ListAsync).WithReadRules().WithSummary("Every stored report: region, year, counts and quality flags");
-        api.MapGet("/reports/{regionCode}/{year:int}", GetAsync).WithReadRules().WithSummary("A stored report (the output contract of targets.md)");
+        api.MapGet("/reports/{regionCode}/{year:int}", GetAsync).WithReadRules().WithSummary("A stored report (the output contract of targets.md); text=true adds the source text its offsets point into");
     }
 
     private static async Task<IResult> IngestAsync(HttpRequest request, ReportIngestor ingestor, IOptions<GatewayOptions> options, CancellationToken ct)
@@ -95,9 +95,10 @@ internal static class ReportEndpoints
         return Results.Ok(summaries);
     }
 
-    private static async Task<IResult> GetAsync(string regionCode, int year, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string regionCode, int year, bool? text, IGrainFactory grains)
     {
-        var stored = await grains.GetGrain<IReportGrain>(ReportKey.For(ComparisonRequest.RegionCode(regionCode), year)).GetAsync().ConfigureAwait(false);
+        var stored = await grains.GetGrain<IReportGrain>(ReportKey.For(ComparisonRequest.RegionCode(regionCode), year))
+            .GetAsync(text ?? false).ConfigureAwait(false);
         return stored is null
             ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {regionCode} and year {year}")
             : Results.Ok(stored);

@@ -19,8 +19,10 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
         var contentHash = Convert.ToHexString(SHA256.HashData(document.Content.Span));
         var failures = result.Errors.ToList();
         var outcomes = new List<IngestOutcome>();
-        foreach (var report in result.Reports)
+        var texts = pipeline.SourceTexts(document, result.Reports, options);
+        for (var i = 0; i < result.Reports.Count; i++)
         {
+            var report = result.Reports[i];
             var where = report.Source.Row is int row ? $"row {row}" : $"offset {report.Source.Start}";
             if (report.Region is null || report.Year is null)
             {
@@ -31,7 +33,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
             try
             {
                 var grain = grains.GetGrain<IReportGrain>(ReportKey.For(report.Region.Code, report.Year.Value));
-                outcomes.Add(await grain.IngestAsync(report, SourceHash(contentHash, report)).ConfigureAwait(false));
+                outcomes.Add(await grain.IngestAsync(report, SourceHash(contentHash, report), texts[i]).ConfigureAwait(false));
             }
             catch (Exception e) when (e is InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
             {

@@ -9,6 +9,8 @@ public sealed class ReportState
 
     public string? SourceHash { get; set; }
 
+    public string? SourceText { get; set; }
+
     public int Version { get; set; }
 
     public DateTimeOffset IngestedAt { get; set; }

@@ -190,19 +190,48 @@ async function regionPage(code) {
   indicatorSelect.addEventListener("change", draw);
   draw();
   const year = view.years[view.years.length - 1];
-  const stored = await api(`/api/reports/${code}/${year}`);
+  const stored = await api(`/api/reports/${code}/${year}?text=true`);
   const report = stored.report;
   const figures = [...report.targets.map(t => ({ ...t, kind: "target" })), ...report.achievements.map(a => ({ ...a, kind: "achieved" }))]
     .sort((a, b) => a.start - b.start);
+  const rowId = f => `${f.kind}-${f.indicator}`;
+  const figureTable = sortableTable(["kind", "indicator", "comparator", "low", "high", "unit", "sentence", "offset"],
+    figures.map(f => [f.kind, f.indicator, f.comparator, f.low, f.high, f.unit, el("span", { class: "quote" }, highlightNumbers(f.quote)), f.start]),
+    figures.map(rowId));
+  // Each top section's text as given, every extracted figure marked where it stands and linked to its row.
+  const base = report.source.start;
+  const text = stored.sourceText ?? "";
+  const sectionText = s => {
+    const parts = [];
+    let at = s.start;
+    for (const f of figures.filter(f => f.start >= Math.max(at, s.start) && f.end <= s.end)) {
+      if (f.start < at) continue;
+      parts.push(text.slice(at - base, f.start - base));
+      const mark = el("mark", { class: "num", title: `${f.kind}: ${f.indicator}`, "data-figure": rowId(f) }, text.slice(f.start - base, f.end - base));
+      mark.addEventListener("click", () => {
+        const row = document.getElementById(`row-${rowId(f)}`);
+        document.querySelectorAll("tr.highlight").forEach(r => r.classList.remove("highlight"));
+        row?.classList.add("highlight");
+        row?.scrollIntoView({ block: "center" });
+      });
+      parts.push(mark);
+      at = f.end;
+    }
+    parts.push(text.slice(at - base, s.end - base));
+    return parts;
+  };
   reportHolder.replaceChildren(
     el("h3", {}, `${year} report: ${report.title ?? ""}`),
     el("div", {}, report.flags.map(f => el("span", { class: "flag" }, f))),
-    el("h4", {}, "Sections"),
-    el("ol", {}, report.sections.map(s => el("li", {}, `${s.number} ${s.title} (${s.kind})`))),
+    el("h4", {}, "Sections (figures marked; click one to find its row)"),
+    ...report.sections.map(s => {
+      const d = el("details", { "data-testid": "section" }, el("summary", {}, `${s.number} ${s.title} (${s.kind})`),
+        el("p", { class: "section-text" }, text ? sectionText(s) : "(no source text stored for this report)"));
+      if (s.kind === "targets" || s.kind === "review") d.open = true;
+      return d;
+    }),
     el("h4", {}, "Every extracted number, in the sentence it came from"),
-    sortableTable(["kind", "indicator", "comparator", "low", "high", "unit", "sentence", "offset"],
-      figures.map(f => [f.kind, f.indicator, f.comparator, f.low, f.high, f.unit, el("span", { class: "quote" }, highlightNumbers(f.quote)), f.start]),
-      figures.map(f => `${f.kind}-${f.indicator}`)));
+    figureTable);
   cleanup = () => plot.dispose();
 }
 
