@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. CI calls exactly this (.ci/run) on a fresh machine, so it first installs
 # what the tests need and is missing: Node.js and npm (the dashboard build), Debian's chromium and CJK fonts
-# (the browser test).
+# (the browser test), PostgreSQL (the storage tests start a private server of their own on loopback).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +9,7 @@ missing=()
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   sudo_cmd=""

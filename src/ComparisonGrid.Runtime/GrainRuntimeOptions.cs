@@ -8,8 +8,11 @@ public sealed class GrainRuntimeOptions
     /// <summary>Where the embedded SQLite store keeps its file.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>"sqlite" (default, embedded) or "memory" (tests).</summary>
+    /// <summary>"sqlite" (default, embedded), "postgres" (clusters) or "memory" (tests).</summary>
     public string Storage { get; set; } = "sqlite";
+
+    /// <summary>A PostgreSQL connection string; setting it alone switches the storage to PostgreSQL.</summary>
+    public string? PostgresConnectionString { get; set; }
 
     /// <summary>How long a caller waits for an answer before the call fails with a timeout.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);

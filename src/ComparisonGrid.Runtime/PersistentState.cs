@@ -47,7 +47,9 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         }
         State = JsonSerializer.Deserialize(stored.Json, _json) ?? new TState();
         Etag = stored.Etag;
-        _persistedJson = stored.Json;
+        // Our own serialisation of what was read, not the stored text: PostgreSQL's jsonb rewrites spacing and
+        // key order, and comparing against that would make every deactivation write.
+        _persistedJson = JsonSerializer.Serialize(State, _json);
     }
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)

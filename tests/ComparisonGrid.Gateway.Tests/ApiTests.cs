@@ -180,6 +180,12 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
         var silo = Assert.Single(cluster.GetProperty("silos").EnumerateArray());
         Assert.Equal("active", silo.GetProperty("status").GetString());
         Assert.Contains(silo.GetProperty("runtime").GetProperty("grainTypes").EnumerateArray(), t => t.GetProperty("grainType").GetString() == "report");
+        var meta = await Json(await client.GetAsync("/api/meta"));
+        Assert.Contains(meta.GetProperty("indicators").EnumerateArray(), i => i.GetString() == "gdp_growth");
+        Assert.True(meta.GetProperty("themes").GetArrayLength() >= 20);
+        var reports = await Json(await client.GetAsync("/api/reports"));
+        Assert.Contains(reports.EnumerateArray(), r => r.GetProperty("region").GetProperty("name").GetString() == "厦门市"
+            && r.GetProperty("flags").EnumerateArray().Any(f => f.GetString() == "year-mismatch"));
         var openapi = await Json(await client.GetAsync("/openapi/v1.json"));
         Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/compare/{kind}", out _));
     }

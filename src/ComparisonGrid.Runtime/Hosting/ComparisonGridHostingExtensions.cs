@@ -47,11 +47,30 @@ public static class ComparisonGridHostingExtensions
         return services;
     }
 
-    private static IGrainStorage CreateStorage(GrainRuntimeOptions options) => options.Storage.ToLowerInvariant() switch
+    // Opening creates or migrates the schema; the host resolves the storage once at start, on the host's thread.
+    private static IGrainStorage CreateStorage(GrainRuntimeOptions options) =>
+        (string.IsNullOrWhiteSpace(options.PostgresConnectionString) ? options.Storage.ToLowerInvariant() : "postgres") switch
+        {
+            "memory" => new MemoryGrainStorage(),
+            "sqlite" => SqliteGrainStorage.OpenAsync(options.DataDirectory, CancellationToken.None).GetAwaiter().GetResult(),
+            "postgres" => OpenPostgres(options.PostgresConnectionString),
+            _ => throw new InvalidOperationException($"unknown storage provider \"{options.Storage}\" (ComparisonGrid:Storage is sqlite, postgres or memory)"),
+        };
+
+    private static PostgresGrainStorage OpenPostgres(string? connectionString)
     {
-        "memory" => new MemoryGrainStorage(),
-        // Opening creates the file and schema; the host resolves the silo once at start, on the host's thread.
-        "sqlite" => SqliteGrainStorage.OpenAsync(options.DataDirectory, CancellationToken.None).GetAwaiter().GetResult(),
-        _ => throw new InvalidOperationException($"unknown storage provider \"{options.Storage}\" (ComparisonGrid:Storage is sqlite or memory)"),
-    };
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("ComparisonGrid:Storage is postgres but ComparisonGrid:PostgresConnectionString is not set");
+        }
+        try
+        {
+            return PostgresGrainStorage.OpenAsync(connectionString, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            throw new InvalidOperationException($"cannot open the PostgreSQL store at {builder.Host}:{builder.Port}/{builder.Database}: {e.Message}", e);
+        }
+    }
 }
