@@ -17,6 +17,18 @@ public sealed class GrainRuntimeOptions
     /// <summary>How long a caller waits for an answer before the call fails with a timeout.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>This silo's address in the membership table (the gateway sets its URL); with PostgreSQL it joins the cluster.</summary>
+    public string? SiloAddress { get; set; }
+
+    /// <summary>How often a clustered silo writes its heartbeat and looks for silos that stopped writing theirs.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A silo whose heartbeat is older than this is suspected by the others.</summary>
+    public TimeSpan DeathTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Distinct suspecters needed to declare a silo dead (fewer when fewer silos are alive to vote).</summary>
+    public int VotesToDeclareDead { get; set; } = 2;
+
     /// <summary>An activation unused for this long is deactivated (its state written first).</summary>
     public TimeSpan IdleAge { get; set; } = TimeSpan.FromMinutes(15);
 

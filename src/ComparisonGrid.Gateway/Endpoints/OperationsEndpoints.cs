@@ -3,6 +3,7 @@ using ComparisonGrid.Analysis;
 using ComparisonGrid.Gateway.Live;
 using ComparisonGrid.Gateway.Operations;
 using ComparisonGrid.Runtime;
+using ComparisonGrid.Runtime.Membership;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -11,13 +12,29 @@ namespace ComparisonGrid.Gateway.Endpoints;
 /// <summary>GET /api/cluster, /healthz (the process answers), /readyz (the grid is ready to serve).</summary>
 internal static class OperationsEndpoints
 {
+    private static string StatusName(SiloStatus status) => status switch
+    {
+        SiloStatus.Joining => "joining",
+        SiloStatus.Active => "active",
+        SiloStatus.ShuttingDown => "shutting_down",
+        _ => "dead",
+    };
+
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/cluster", (Silo silo, ComparisonStreams streams, IServer server) =>
+        app.MapGet("/api/cluster", async (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services, CancellationToken ct) =>
         {
+            var agent = services.GetService<MembershipAgent>();
+            if (agent?.SiloId is { } selfId)
+            {
+                // Clustered: every member from the membership table; runtime figures for this silo.
+                var members = await services.GetRequiredService<MembershipTable>().ReadAllAsync(ct).ConfigureAwait(false);
+                return Results.Ok(new ClusterView([.. members.Select(m => new SiloView(m.SiloId, [m.Address], StatusName(m.Status), m.StartedAt,
+                    m.SiloId == selfId ? silo.Snapshot() : null, m.HeartbeatAt, m.SuspectedBy))], streams.Open));
+            }
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
             var started = new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime());
-            var self = new SiloView($"{Environment.MachineName}/{Environment.ProcessId}", addresses, "active", started, silo.Snapshot());
+            var self = new SiloView($"{Environment.MachineName}/{Environment.ProcessId}", addresses, "active", started, silo.Snapshot(), null, []);
             return Results.Ok(new ClusterView([self], streams.Open));
         }).WithReadRules().WithSummary("Silos, activations per grain type, calls/s, latency, storage");
         app.MapGet("/api/meta", () => Results.Ok(new MetaView(

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Membership;
 using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,16 @@ public static class ComparisonGridHostingExtensions
         builder.Services.AddSingleton<Silo>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Silo>().Factory);
         builder.Services.AddHostedService<SiloHostedService>();
+        // A silo with a PostgreSQL store and an address is a cluster member: it registers and heartbeats.
+        var runtime = builder.Configuration.GetSection(GrainRuntimeOptions.Section).Get<GrainRuntimeOptions>() ?? new GrainRuntimeOptions();
+        configure?.Invoke(runtime);
+        if (!string.IsNullOrWhiteSpace(runtime.PostgresConnectionString) && !string.IsNullOrWhiteSpace(runtime.SiloAddress))
+        {
+            builder.Services.AddSingleton(sp => MembershipTable.OpenAsync(
+                sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.PostgresConnectionString!, CancellationToken.None).GetAwaiter().GetResult());
+            builder.Services.AddSingleton<MembershipAgent>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<MembershipAgent>());
+        }
         return builder;
     }
 

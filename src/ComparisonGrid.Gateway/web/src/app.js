@@ -276,11 +276,13 @@ async function clusterPage() {
     const c = await api("/api/cluster");
     holder.replaceChildren(...c.silos.map(s => el("section", {},
       el("h3", {}, `${s.name} · ${s.status} · ${s.addresses.join(", ")}`),
-      el("div", { class: "status", "data-testid": "cluster-totals" },
-        `${s.runtime.activations} activations · ${s.runtime.callsPerSecond} calls/s · mean ${s.runtime.meanLatencyMicroseconds} µs · p99 ${s.runtime.p99LatencyMicroseconds} µs · ` +
-        `${s.runtime.queuedCalls} queued · ${s.runtime.failedCalls} failed · storage ${s.runtime.storageReads} reads / ${s.runtime.storageWrites} writes · ${c.openStreams} live streams`),
-      sortableTable(["grain type", "activations", "calls", "calls/s", "mean µs", "p99 µs", "queued", "failed"],
-        s.runtime.grainTypes.map(t => [t.grainType, t.activations, t.calls, t.callsPerSecond, t.meanLatencyMicroseconds, t.p99LatencyMicroseconds, t.queuedCalls, t.failedCalls])))));
+      s.runtime ? el("div", {},
+        el("div", { class: "status", "data-testid": "cluster-totals" },
+          `${s.runtime.activations} activations · ${s.runtime.callsPerSecond} calls/s · mean ${s.runtime.meanLatencyMicroseconds} µs · p99 ${s.runtime.p99LatencyMicroseconds} µs · ` +
+          `${s.runtime.queuedCalls} queued · ${s.runtime.failedCalls} failed · storage ${s.runtime.storageReads} reads / ${s.runtime.storageWrites} writes · ${c.openStreams} live streams`),
+        sortableTable(["grain type", "activations", "calls", "calls/s", "mean µs", "p99 µs", "queued", "failed"],
+          s.runtime.grainTypes.map(t => [t.grainType, t.activations, t.calls, t.callsPerSecond, t.meanLatencyMicroseconds, t.p99LatencyMicroseconds, t.queuedCalls, t.failedCalls])))
+        : el("div", { class: "status" }, `last heartbeat ${s.heartbeatAt ?? "?"}${s.suspectedBy.length ? ` · suspected by ${s.suspectedBy.join(", ")}` : ""}`))));
   };
   await refresh();
   const timer = setInterval(refresh, 2000);

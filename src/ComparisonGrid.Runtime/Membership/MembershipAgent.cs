@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonGrid.Runtime.Membership;
+
+/// <summary>
+/// A clustered silo's side of membership: joins at start (joining, then active), heartbeats, votes against
+/// silos whose heartbeat went stale, and leaves on stop (shutting down, then dead). Declared dead by the others,
+/// it stops its host: a dead silo never comes back under the same identity.
+/// </summary>
+public sealed partial class MembershipAgent(MembershipTable table, IOptions<GrainRuntimeOptions> options,
+    IHostApplicationLifetime lifetime, ILogger<MembershipAgent> logger) : BackgroundService
+{
+    private readonly GrainRuntimeOptions _options = options.Value;
+
+    public string? SiloId { get; private set; }
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var address = _options.SiloAddress ?? throw new InvalidOperationException("a clustered silo needs ComparisonGrid:SiloAddress");
+        SiloId = await table.JoinAsync(address, cancellationToken).ConfigureAwait(false);
+        await table.SetStatusAsync(SiloId, SiloStatus.Active, cancellationToken).ConfigureAwait(false);
+        LogJoined(logger, SiloId);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.HeartbeatInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await BeatAndProbeAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (SiloDeclaredDeadException e)
+        {
+            LogDeclaredDead(logger, e.Message);
+            lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>One round: our heartbeat, then a vote against every other living silo that has gone quiet.</summary>
+    public async Task BeatAndProbeAsync(CancellationToken cancellationToken)
+    {
+        var self = SiloId ?? throw new InvalidOperationException("the silo has not joined");
+        await table.HeartbeatAsync(self, cancellationToken).ConfigureAwait(false);
+        var silos = await table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        var living = silos.Where(s => s.Status is SiloStatus.Joining or SiloStatus.Active).ToList();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var suspect in living.Where(s => s.SiloId != self && now - s.HeartbeatAt > _options.DeathTimeout))
+        {
+            // With fewer living voters than the quorum, every other living silo must agree.
+            var votes = Math.Max(1, Math.Min(_options.VotesToDeclareDead, living.Count - 1));
+            if (await table.SuspectAsync(self, suspect, votes, cancellationToken).ConfigureAwait(false)
+                && suspect.SuspectedBy.Append(self).Distinct(StringComparer.Ordinal).Count() >= votes)
+            {
+                LogDeclared(logger, suspect.SiloId, now - suspect.HeartbeatAt);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (SiloId is null)
+        {
+            return;
+        }
+        try
+        {
+            await table.SetStatusAsync(SiloId, SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
+            await table.SetStatusAsync(SiloId, SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SiloDeclaredDeadException)
+        {
+            // Declared dead already: nothing left to announce.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "joined the cluster as {SiloId}")]
+    private static partial void LogJoined(ILogger logger, string siloId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "declared silo {SiloId} dead: no heartbeat for {Silence}")]
+    private static partial void LogDeclared(ILogger logger, string siloId, TimeSpan silence);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "this silo was declared dead by the cluster and stops: {Reason}")]
+    private static partial void LogDeclaredDead(ILogger logger, string reason);
+}
