@@ -116,6 +116,13 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=updated]")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "compare-after-ingest.png"), FullPage = true });
 
+        // Themes: pick one and the ranking follows it.
+        await page.SelectOptionAsync("[data-testid=kind]", "themes");
+        await page.SelectOptionAsync("[data-testid=theme]", "rural_revitalization");
+        await page.SelectOptionAsync("[data-testid=level]", "");
+        await page.ClickAsync("[data-testid=show]");
+        await Assertions.Expect(page.Locator("[data-testid=comparison-table] th").Nth(3)).ToContainTextAsync("乡村振兴");
+
         await page.GotoAsync($"{_url}/#/region/140800");
         await Assertions.Expect(page.Locator("h2")).ToContainTextAsync("运城市");
         // Figures are marked inside the section text and lead to their row.

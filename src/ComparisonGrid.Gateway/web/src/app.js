@@ -68,10 +68,19 @@ async function comparePage(params) {
   const form = el("form", { class: "controls" },
     el("label", {}, "Compare", select("kind", [["indicator", "indicator"], ["themes", "themes"]], state.kind)),
     el("label", {}, "Indicator", select("indicator", meta.indicators.map(i => [i, i]), state.indicator)),
+    el("label", {}, "Theme", select("theme", meta.themes.map(t => [t.id, t.label]), state.theme)),
     el("label", {}, "Year", el("input", { name: "year", type: "number", value: state.year, "data-testid": "year", style: "width:6rem" })),
     el("label", {}, "Level", select("level", [["", "all"], ["national", "national"], ["province", "province"], ["prefecture", "prefecture"], ["county", "county"]], state.level)),
     el("label", {}, "Province", el("input", { name: "province", value: state.province, placeholder: "e.g. 山西", style: "width:7rem" })),
     el("button", { type: "submit", "data-testid": "show" }, "Show"));
+  // Only the control that applies to the kind is shown: an indicator, or a theme to rank by.
+  const showFor = () => {
+    const themes = form.elements.kind.value === "themes";
+    form.elements.indicator.parentElement.style.display = themes ? "none" : "";
+    form.elements.theme.parentElement.style.display = themes ? "" : "none";
+  };
+  form.elements.kind.addEventListener("change", showFor);
+  showFor();
   form.addEventListener("submit", e => {
     e.preventDefault();
     const q = new URLSearchParams([...new FormData(form)].filter(([, v]) => v !== ""));
