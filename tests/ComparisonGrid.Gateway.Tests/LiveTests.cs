@@ -17,6 +17,8 @@ public sealed class LiveTests
     {
         private readonly StreamReader _reader = new(stream, Encoding.UTF8);
 
+        public int Heartbeats { get; private set; }
+
         public async Task<(long Id, JsonElement Data)> NextAsync()
         {
             long id = -1;
@@ -30,6 +32,10 @@ public sealed class LiveTests
                 else if (line.StartsWith("data: ", StringComparison.Ordinal))
                 {
                     data = line[6..];
+                }
+                else if (line.StartsWith(": heartbeat", StringComparison.Ordinal))
+                {
+                    Heartbeats++;
                 }
                 else if (line.Length == 0 && data is not null)
                 {
@@ -71,8 +77,11 @@ public sealed class LiveTests
         Assert.Equal(current.GetProperty("version").GetInt64(), v1);
         Assert.Equal(3, current.GetProperty("rows").GetArrayLength());
 
+        // Quiet for a while: heartbeats keep the stream open (the test gateway sends one every 200 ms).
+        await Task.Delay(700);
         Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync("/api/reports", Report("山东省"))).StatusCode);
         var (v2, updated) = await events.NextAsync();
+        Assert.True(events.Heartbeats >= 2, $"{events.Heartbeats} heartbeats in 700 ms");
         Assert.Equal(v1 + 1, v2);
         Assert.Contains(updated.GetProperty("rows").EnumerateArray(), r => r.GetProperty("region").GetProperty("name").GetString() == "山东省");
         events.Dispose();
