@@ -28,7 +28,15 @@ internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grain
         await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken }, async (file, ct) =>
         {
             var (document, error) = await FileParser.ReadAsync(file, options, ct).ConfigureAwait(false);
-            var batch = document is null ? new IngestBatch([], [error!]) : await _ingestor.IngestAsync(document, options).ConfigureAwait(false);
+            IngestBatch batch;
+            try
+            {
+                batch = document is null ? new IngestBatch([], [error!]) : await _ingestor.IngestAsync(document, options).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException e)
+            {
+                batch = new IngestBatch([], [new Model.InputError(file, $"not stored: {e.Message}")]);
+            }
             foreach (var failure in batch.Failures)
             {
                 failures.Enqueue(failure.ToString());

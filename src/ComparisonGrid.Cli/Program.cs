@@ -32,7 +32,8 @@ const string Usage = """
     levels: national, province, prefecture, county; provinces by name (河北省, 河北) or code (130000)
     every command that stores or reads reports takes --data-dir DIR (default ./data)
 
-    exit codes: 0 done, 1 nothing found, 2 some inputs failed (named on stderr), 64 usage error
+    exit codes: 0 done, 1 nothing found, 2 some inputs failed (named on stderr), 64 usage error,
+                69 the state store is unavailable
     """;
 
 using var cts = new CancellationTokenSource();
@@ -98,6 +99,11 @@ catch (UsageException e)
 {
     await Console.Error.WriteLineAsync($"cgrid: {e.Message}\n\n{Usage}");
     return 64;
+}
+catch (ComparisonGrid.Core.StorageUnavailableException e)
+{
+    await Console.Error.WriteLineAsync($"cgrid: {e.Message}");
+    return 69;
 }
 catch (OperationCanceledException)
 {

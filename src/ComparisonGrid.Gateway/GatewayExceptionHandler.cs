@@ -17,6 +17,7 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
             InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status413PayloadTooLarge, "the request body is over the size limit"),
             BadHttpRequestException e => (e.StatusCode, e.Message),
             GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "the grid did not answer in time; try again"),
+            StorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, "the state store is unavailable (restarting or unreachable); try again shortly"),
             _ => (StatusCodes.Status500InternalServerError, "the server failed to handle the request; the error is in its log"),
         };
         if (status >= 500)

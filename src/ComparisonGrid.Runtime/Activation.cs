@@ -248,7 +248,8 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
                 _queue.Clear();
             }
             _silo.Removed(this);
-            var error = new InvalidOperationException($"activation of {Id} failed: {e.Message}", e);
+            // A store that is down is the caller's to retry, so it keeps its type; anything else is a failed activation.
+            Exception error = e is StorageUnavailableException ? e : new InvalidOperationException($"activation of {Id} failed: {e.Message}", e);
             foreach (var item in failed)
             {
                 item.Fail(error);

@@ -37,7 +37,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         _metrics.StorageRead();
-        var stored = await _storage.ReadAsync(_stateType, _key, cancellationToken).ConfigureAwait(false);
+        var stored = await Guard(() => _storage.ReadAsync(_stateType, _key, cancellationToken)).ConfigureAwait(false);
         if (stored is null)
         {
             State = new TState();
@@ -56,17 +56,35 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
     {
         var json = JsonSerializer.Serialize(State, _json);
         _metrics.StorageWrite();
-        Etag = await _storage.WriteAsync(_stateType, _key, json, Etag, cancellationToken).ConfigureAwait(false);
+        Etag = await Guard(() => _storage.WriteAsync(_stateType, _key, json, Etag, cancellationToken)).ConfigureAwait(false);
         _persistedJson = json;
     }
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
         _metrics.StorageWrite();
-        await _storage.ClearAsync(_stateType, _key, Etag, cancellationToken).ConfigureAwait(false);
+        await Guard(async () =>
+        {
+            await _storage.ClearAsync(_stateType, _key, Etag, cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
         State = new TState();
         Etag = null;
         _persistedJson = JsonSerializer.Serialize(State, _json);
+    }
+
+    /// <summary>Store faults (the database down, the network gone) become one exception callers can act on.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException or IOException
+            && e is not InconsistentStateException)
+        {
+            throw new StorageUnavailableException($"the state store is unavailable ({_stateType}/{_key}): {e.Message}", e);
+        }
     }
 
     Task IPersistentStateHandle.ReadAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);

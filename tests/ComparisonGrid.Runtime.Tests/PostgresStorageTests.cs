@@ -88,4 +88,32 @@ public sealed class PostgresStorageTests(PostgresServer server) : IClassFixture<
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => TestSilo.StartAsync(o => o.PostgresConnectionString = "Host=127.0.0.1;Port=1;Username=postgres;Timeout=2"));
         Assert.Contains("cannot open the PostgreSQL store at 127.0.0.1:1", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task While_postgres_restarts_calls_fail_fast_with_a_clear_error_and_then_continue()
+    {
+        var connection = server.ConnectionString() + ";Timeout=2;Command Timeout=5";
+        await using var silo = await TestSilo.StartAsync(o => o.PostgresConnectionString = connection);
+        var key = Guid.NewGuid().ToString("N");
+        var kept = silo.Grains.GetGrain<ICounterGrain>(key);
+        await kept.IncrementAsync();
+        await kept.SaveAsync();
+        await server.StopAsync();
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var e = await Assert.ThrowsAsync<StorageUnavailableException>(() => silo.Grains.GetGrain<ICounterGrain>(key + "-new").GetAsync());
+            Assert.Contains("the state store is unavailable", e.Message, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<StorageUnavailableException>(kept.SaveAsync);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"failing took {clock.Elapsed}");
+        }
+        finally
+        {
+            await server.StartAgainAsync();
+        }
+        // Back: the same activation writes again (with the etag it had), and new activations read their state.
+        await kept.IncrementAsync();
+        await TestSilo.Eventually(() => kept.SaveAsync().ContinueWith(t => t.IsCompletedSuccessfully).Result, "a write after the restart");
+        Assert.Equal(0, await silo.Grains.GetGrain<ICounterGrain>(key + "-other").GetAsync());
+    }
 }

@@ -32,7 +32,15 @@ public sealed partial class MembershipAgent(MembershipTable table, IOptions<Grai
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await BeatAndProbeAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await BeatAndProbeAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+                {
+                    // The table is unreachable: keep serving and try again next round; Npgsql reconnects by itself.
+                    LogUnreachable(logger, e.Message);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -83,6 +91,9 @@ public sealed partial class MembershipAgent(MembershipTable table, IOptions<Grai
             // Declared dead already: nothing left to announce.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "membership table unreachable, heartbeat skipped: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "joined the cluster as {SiloId}")]
     private static partial void LogJoined(ILogger logger, string siloId);
