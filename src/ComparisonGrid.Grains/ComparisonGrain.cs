@@ -18,6 +18,7 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
     private readonly ObserverSet<IComparisonObserver> _observers = new();
     private ComparisonSpec _spec = null!;
     private ComparisonResult? _cached;
+    private Coalescer? _refresh;
     private readonly List<ReportFacts> _read = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -55,10 +56,22 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
         return Task.CompletedTask;
     }
 
-    public async Task MembersChangedAsync(int year)
+    public Task MembersChangedAsync(int year)
     {
         _cached = null;
-        if (_observers.Count == 0)
+        if (_observers.Count > 0)
+        {
+            // A bulk ingest changes a catalog thousands of times; subscribers get one recomputation per burst.
+            _refresh ??= new Coalescer(TimeSpan.FromMilliseconds(200), () => GrainFactory.GetGrain<IComparisonGrain>(GetPrimaryKeyString()).RefreshAsync());
+            _refresh.Schedule();
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task RefreshAsync()
+    {
+        _refresh?.Ran();
+        if (_observers.Count == 0 || _cached is not null)
         {
             return;
         }

@@ -7,9 +7,10 @@ namespace ComparisonGrid.Grains;
 
 public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPersistentState<RegionCatalogState> state) : Grain, IRegionCatalogGrain
 {
-    private BatchedWrite? _write;
+    // A year holds thousands of reports: the state is written once per burst of changes, not once per change.
+    private Coalescer? _write;
 
-    private BatchedWrite Write => _write ??= new(() => GrainFactory.GetGrain<IRegionCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
+    private Coalescer Write => _write ??= new(TimeSpan.FromSeconds(1), () => GrainFactory.GetGrain<IRegionCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
 
     public Task AddAsync(RegionRef region, int year)
     {
@@ -30,7 +31,7 @@ public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPers
 
     public Task FlushAsync()
     {
-        Write.Flushed();
+        Write.Ran();
         return state.WriteStateAsync();
     }
 

@@ -7,9 +7,10 @@ namespace ComparisonGrid.Grains;
 
 public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersistentState<YearCatalogState> state) : Grain, IYearCatalogGrain
 {
-    private BatchedWrite? _write;
+    // A year holds thousands of reports: the state is written once per burst of changes, not once per change.
+    private Coalescer? _write;
 
-    private BatchedWrite Write => _write ??= new(() => GrainFactory.GetGrain<IYearCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
+    private Coalescer Write => _write ??= new(TimeSpan.FromSeconds(1), () => GrainFactory.GetGrain<IYearCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
 
     public Task UpsertAsync(ReportFacts facts)
     {
@@ -34,7 +35,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
 
     public Task FlushAsync()
     {
-        Write.Flushed();
+        Write.Ran();
         return state.WriteStateAsync();
     }
 

@@ -76,6 +76,38 @@ public sealed class SeedComparisonTests
     }
 
     [Fact]
+    public async Task A_burst_of_matching_reports_reaches_subscribers_as_few_versions_with_everything_in_the_last()
+    {
+        await using var grid = await Grid.StartAsync();
+        await grid.IngestAsync(Grid.Samples);
+        var comparison = grid.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey());
+        var observer = new Observer();
+        await comparison.SubscribeAsync(observer);
+        var dir = Directory.CreateTempSubdirectory("cgrid-burst-").FullName;
+        try
+        {
+            var text = await File.ReadAllTextAsync(Grid.Fixture("shandong-2022.txt"));
+            string[] provinces = ["山东省", "河南省", "江苏省", "浙江省", "广东省", "四川省"];
+            foreach (var p in provinces)
+            {
+                await File.WriteAllTextAsync(Path.Combine(dir, $"{p}.txt"), text.Replace("山东省", p, StringComparison.Ordinal));
+            }
+            await grid.IngestAsync(dir);
+            var updates = new List<ComparisonResult>();
+            while (updates.Count == 0 || updates[^1].Rows!.Count < 9)
+            {
+                updates.Add(await observer.Updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+            }
+            Assert.True(updates.Count < provinces.Length, $"{updates.Count} versions for {provinces.Length} reports");
+            Assert.Equal(9, updates[^1].Rows!.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_different_text_for_the_same_region_and_year_replaces_the_report_and_keeps_the_old_hash()
     {
         await using var grid = await Grid.StartAsync();

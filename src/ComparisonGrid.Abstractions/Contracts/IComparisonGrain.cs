@@ -17,4 +17,8 @@ public interface IComparisonGrain : IGrainWithStringKey
     /// <summary>A catalog this comparison reads has changed.</summary>
     [OneWay]
     Task MembersChangedAsync(int year);
+
+    /// <summary>Recomputes now if subscribers wait for a change (scheduled by the grain itself after a burst of changes).</summary>
+    [OneWay]
+    Task RefreshAsync();
 }
