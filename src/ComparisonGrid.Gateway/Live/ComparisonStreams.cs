@@ -94,7 +94,10 @@ public sealed class ComparisonStreams(IGrainFactory grains, IOptions<GatewayOpti
 
     private sealed class Observer : IComparisonObserver
     {
-        public Channel<ComparisonResult> Updates { get; } = Channel.CreateUnbounded<ComparisonResult>();
+        // Each event is the whole result, so a slow client needs only the newest: older ones are dropped
+        // instead of piling up in memory.
+        public Channel<ComparisonResult> Updates { get; } =
+            Channel.CreateBounded<ComparisonResult>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
 
         public Task OnComparisonUpdatedAsync(ComparisonResult result) => Updates.Writer.WriteAsync(result).AsTask();
     }
