@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ComparisonGrid.Analysis.Text;
 
 namespace ComparisonGrid.Analysis.Targets;
@@ -37,13 +38,15 @@ public sealed class IndicatorLexicon
             }
         }
         Labels = new AhoCorasick<IndicatorLabel>(labels);
+        AllIds = _families.Values.SelectMany(f => f.IdsByMetric.Values).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public AhoCorasick<IndicatorLabel> Labels { get; }
 
     public IndicatorFamily Family(string name) => _families[name];
 
-    public IEnumerable<string> AllIds => _families.Values.SelectMany(f => f.IdsByMetric.Values).Distinct();
+    /// <summary>Every indicator id, built once: requests check names against it.</summary>
+    public IReadOnlySet<string> AllIds { get; }
 }
 
 /// <summary>A written label and the indicator families it names, in order (城乡居民 → urban, rural).</summary>

@@ -91,7 +91,7 @@ public static class ComparisonRequest
 
     public static string Indicator(string text)
     {
-        var known = AnalysisResources.Default.Indicators.AllIds.ToHashSet(StringComparer.Ordinal);
+        var known = AnalysisResources.Default.Indicators.AllIds;
         return known.Contains(text)
             ? text
             : throw new RequestException($"unknown indicator '{text}'; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
