@@ -80,8 +80,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         {
             return await operation().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException or IOException
-            && e is not InconsistentStateException)
+        catch (Exception e) when (StoreFaults.IsUnavailable(e))
         {
             throw new StorageUnavailableException($"the state store is unavailable ({_stateType}/{_key}): {e.Message}", e);
         }

@@ -78,7 +78,7 @@ public static class ComparisonGridHostingExtensions
         {
             return PostgresGrainStorage.OpenAsync(connectionString, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (StoreFaults.IsUnavailable(e))
         {
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
             throw new InvalidOperationException($"cannot open the PostgreSQL store at {builder.Host}:{builder.Port}/{builder.Database}: {e.Message}", e);

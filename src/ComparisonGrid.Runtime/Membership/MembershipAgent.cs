@@ -1,3 +1,4 @@
+using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ public sealed partial class MembershipAgent(MembershipTable table, IOptions<Grai
                 {
                     await BeatAndProbeAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+                catch (Exception e) when (StoreFaults.IsUnavailable(e))
                 {
                     // The table is unreachable: keep serving and try again next round; Npgsql reconnects by itself.
                     LogUnreachable(logger, e.Message);

@@ -93,7 +93,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb });
         if (etag is not null)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = ParseEtag(etag) });
+            command.Parameters.Add(new NpgsqlParameter { Value = Etag.Parse(etag) });
         }
         var written = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (written is null)
@@ -112,7 +112,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         if (etag is not null)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = ParseEtag(etag) });
+            command.Parameters.Add(new NpgsqlParameter { Value = Etag.Parse(etag) });
         }
         var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         // Without an etag, clearing is right only when nothing is stored; with one, only when it matched.
@@ -123,9 +123,6 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    private static long ParseEtag(string etag) =>
-        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

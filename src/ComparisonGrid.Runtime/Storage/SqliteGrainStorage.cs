@@ -78,7 +78,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         if (etag is not null)
         {
-            command.Parameters.AddWithValue("$etag", ParseEtag(etag));
+            command.Parameters.AddWithValue("$etag", Etag.Parse(etag));
         }
         var written = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (written is null)
@@ -99,7 +99,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         command.Parameters.AddWithValue("$key", key);
         if (etag is not null)
         {
-            command.Parameters.AddWithValue("$etag", ParseEtag(etag));
+            command.Parameters.AddWithValue("$etag", Etag.Parse(etag));
         }
         var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         // Without an etag, clearing is right only when nothing is stored; with one, only when it matched.
@@ -108,9 +108,6 @@ public sealed class SqliteGrainStorage : IGrainStorage
             throw StorageConflict.For(stateType, key, etag, (await ReadAsync(stateType, key, cancellationToken).ConfigureAwait(false))?.Etag);
         }
     }
-
-    private static long ParseEtag(string etag) =>
-        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
