@@ -63,7 +63,25 @@ public sealed class ReportPipeline
         };
     }
 
-    public ParseResult Parse(SourceDocument document, ParseOptions? options = null)
+    public ParseResult Parse(SourceDocument document, ParseOptions? options = null) => Run(document, options).Result;
+
+    /// <summary>
+    /// Parses, and gives for each report the text its offsets point into, cut to the report's own span: the
+    /// decoded file for text and HTML (for HTML that is the page source), the row's text for corpora. Aligned
+    /// with the result's reports; the input is decoded once for both.
+    /// </summary>
+    public (ParseResult Result, IReadOnlyList<string> SourceTexts) ParseWithSourceTexts(SourceDocument document, ParseOptions? options = null)
+    {
+        var (result, decoded, rows) = Run(document, options);
+        return (result, [.. result.Reports.Select(r =>
+        {
+            var text = rows is not null && r.Source.Row is int row ? rows.GetValueOrDefault(row, "") : decoded ?? "";
+            var start = Math.Clamp(r.Source.Start, 0, text.Length);
+            return text[start..Math.Clamp(r.Source.End, start, text.Length)];
+        })]);
+    }
+
+    private (ParseResult Result, string? Decoded, Dictionary<int, string>? Rows) Run(SourceDocument document, ParseOptions? options)
     {
         ArgumentNullException.ThrowIfNull(document);
         options ??= ParseOptions.Default;
@@ -80,45 +98,20 @@ public sealed class ReportPipeline
                 throw new InputFormatException("the file holds only white space");
             }
             var format = FormatOf(document.Name, decoded.Text);
-            return format switch
+            if (format is InputFormat.Csv or InputFormat.Jsonl)
             {
-                InputFormat.Csv => FromCorpus(document.Name, decoded, "csv", _corpus.ReadCsv(decoded.Text, options.TextColumn)),
-                InputFormat.Jsonl => FromCorpus(document.Name, decoded, "jsonl", _corpus.ReadJsonl(decoded.Text, options.TextColumn)),
-                InputFormat.Html => FromText(document.Name, _html.Extract(decoded.Text), decoded.Encoding, "html", ReportHints.None, null),
-                _ => FromText(document.Name, MappedText.Identity(decoded.Text), decoded.Encoding, "text", ReportHints.None, null),
-            };
+                var corpus = format == InputFormat.Csv ? _corpus.ReadCsv(decoded.Text, options.TextColumn) : _corpus.ReadJsonl(decoded.Text, options.TextColumn);
+                var result = FromCorpus(document.Name, decoded, format == InputFormat.Csv ? "csv" : "jsonl", corpus);
+                return (result, decoded.Text, corpus.Rows.ToDictionary(r => r.Row, r => r.Text));
+            }
+            return (format == InputFormat.Html
+                ? FromText(document.Name, _html.Extract(decoded.Text), decoded.Encoding, "html", ReportHints.None, null)
+                : FromText(document.Name, MappedText.Identity(decoded.Text), decoded.Encoding, "text", ReportHints.None, null), decoded.Text, null);
         }
         catch (InputFormatException e)
         {
-            return new ParseResult([], [new InputError(document.Name, e.Message, e.Location)]);
+            return (new ParseResult([], [new InputError(document.Name, e.Message, e.Location)]), null, null);
         }
-    }
-
-    /// <summary>
-    /// The text each report's offsets point into, cut to the report's own span: the decoded file for text and
-    /// HTML (for HTML that is the page source), the row's text for corpora. Aligned with <paramref name="reports"/>.
-    /// </summary>
-    public IReadOnlyList<string> SourceTexts(SourceDocument document, IReadOnlyList<Report> reports, ParseOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(reports);
-        if (reports.Count == 0)
-        {
-            return [];
-        }
-        var decoded = _decoder.Decode(document.Content.Span).Text;
-        var rows = FormatOf(document.Name, decoded) switch
-        {
-            InputFormat.Csv => _corpus.ReadCsv(decoded, options?.TextColumn).Rows.ToDictionary(r => r.Row, r => r.Text),
-            InputFormat.Jsonl => _corpus.ReadJsonl(decoded, options?.TextColumn).Rows.ToDictionary(r => r.Row, r => r.Text),
-            _ => null,
-        };
-        return [.. reports.Select(r =>
-        {
-            var text = rows is not null && r.Source.Row is int row ? rows.GetValueOrDefault(row, "") : decoded;
-            var start = Math.Clamp(r.Source.Start, 0, text.Length);
-            return text[start..Math.Clamp(r.Source.End, start, text.Length)];
-        })];
     }
 
     private ParseResult FromCorpus(string name, DecodedText decoded, string format, CorpusReadResult corpus)

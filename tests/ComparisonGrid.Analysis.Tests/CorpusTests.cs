@@ -1,4 +1,6 @@
 using ComparisonGrid.Analysis.Decoding;
+using ComparisonGrid.Analysis.Normalisation;
+using ComparisonGrid.Analysis.Text;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Tests;
@@ -21,6 +23,28 @@ public sealed class CorpusTests
         Assert.Equal("李强", national.Speaker);
         Assert.Equal(5, TestData.Target(national, "gdp_growth").Low);
         Assert.Equal(2.5, TestData.Target(national, "energy_intensity_reduction").Low);
+    }
+
+    [Theory]
+    [InlineData("corpus.csv")]
+    [InlineData("ningxiang-2023.txt")]
+    public void Source_texts_hold_every_quote_at_its_offsets_row_by_row(string fixture)
+    {
+        var path = TestData.Fixture(fixture);
+        var (result, texts) = TestData.Pipeline.ParseWithSourceTexts(new SourceDocument(path, File.ReadAllBytes(path)));
+        Assert.Equal(result.Reports.Count, texts.Count);
+        Assert.NotEmpty(result.Reports);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var report = result.Reports[i];
+            Assert.NotEmpty(report.Targets);
+            foreach (var t in report.Targets)
+            {
+                // Quotes are normalised (full-width digits to ASCII); the source text is as given.
+                var given = texts[i][(t.Start - report.Source.Start)..(t.End - report.Source.Start)];
+                Assert.Equal(t.Quote, new NumberFormNormaliser().Normalise(MappedText.Identity(given)).Text);
+            }
+        }
     }
 
     [Fact]

@@ -15,11 +15,10 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
     public async Task<IngestBatch> IngestAsync(SourceDocument document, ParseOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var result = pipeline.Parse(document, options);
+        var (result, texts) = pipeline.ParseWithSourceTexts(document, options);
         var contentHash = Convert.ToHexString(SHA256.HashData(document.Content.Span));
         var failures = result.Errors.ToList();
         var outcomes = new List<IngestOutcome>();
-        var texts = pipeline.SourceTexts(document, result.Reports, options);
         for (var i = 0; i < result.Reports.Count; i++)
         {
             var report = result.Reports[i];
