@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using ComparisonGrid.Core;
 using ComparisonGrid.Runtime.Hosting;
-using ComparisonGrid.Runtime.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -63,35 +61,9 @@ internal sealed class CallBenchmark(TextWriter stdout)
     private static async Task<(double PerSecond, TimeSpan P50, TimeSpan P99)> MeasureAsync(
         int callers, double seconds, Func<int, Func<int, Task<int>>> callerFactory, CancellationToken cancellationToken)
     {
-        var calls = Enumerable.Range(0, callers).Select(callerFactory).ToArray();
-        // Warm-up so tiered JIT and the thread pool have settled before the clock runs.
-        await RunAsync(calls, TimeSpan.FromSeconds(Math.Min(2, seconds / 2)), null, cancellationToken).ConfigureAwait(false);
-        var latency = new LatencyHistogram();
-        var clock = Stopwatch.StartNew();
-        var total = await RunAsync(calls, TimeSpan.FromSeconds(seconds), latency, cancellationToken).ConfigureAwait(false);
-        return (total / clock.Elapsed.TotalSeconds, latency.Quantile(0.5), latency.Quantile(0.99));
-    }
-
-    private static async Task<long> RunAsync(Func<int, Task<int>>[] calls, TimeSpan duration, LatencyHistogram? latency, CancellationToken cancellationToken)
-    {
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var counts = await Task.WhenAll(calls.Select(call => Task.Run(async () =>
-        {
-            long n = 0;
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var start = Stopwatch.GetTimestamp();
-                if (start >= until)
-                {
-                    break;
-                }
-                await call((int)n).ConfigureAwait(false);
-                latency?.Record(Stopwatch.GetElapsedTime(start));
-                n++;
-            }
-            return n;
-        }, cancellationToken))).ConfigureAwait(false);
-        return counts.Sum();
+        var calls = Enumerable.Range(0, callers).Select(callerFactory).Select(call => (Func<long, Task>)(n => call((int)n))).ToArray();
+        var (perSecond, latency) = await LoadLoop.MeasureAsync(calls, seconds, cancellationToken).ConfigureAwait(false);
+        return (perSecond, latency.Quantile(0.5), latency.Quantile(0.99));
     }
 
     private Task Print(string label, (double PerSecond, TimeSpan P50, TimeSpan P99) m) =>

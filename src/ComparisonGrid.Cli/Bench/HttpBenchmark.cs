@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using ComparisonGrid.Runtime.Metrics;
 
 namespace ComparisonGrid.Cli.Bench;
 
@@ -21,12 +20,15 @@ internal sealed class HttpBenchmark(TextWriter stdout)
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections + subscribers + 8 }) { Timeout = Timeout.InfiniteTimeSpan };
 
         var query = $"{url}/api/compare/indicator?indicator=gdp_growth&year=2022&level=province";
-        await Load(http, query, connections, TimeSpan.FromSeconds(Math.Min(2, seconds / 2)), null, cancellationToken).ConfigureAwait(false);
-        var latency = new LatencyHistogram();
-        var clock = Stopwatch.StartNew();
-        var count = await Load(http, query, connections, TimeSpan.FromSeconds(seconds), latency, cancellationToken).ConfigureAwait(false);
+        var get = (Func<long, Task>)(async _ =>
+        {
+            using var response = await http.GetAsync(query, cancellationToken).ConfigureAwait(false);
+            await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+        });
+        var (perSecond, latency) = await LoadLoop.MeasureAsync(Enumerable.Repeat(get, connections).ToArray(), seconds, cancellationToken).ConfigureAwait(false);
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"GET comparison, {connections} connections: {count / clock.Elapsed.TotalSeconds:N0} requests/s, p50 {latency.Quantile(0.5).TotalMilliseconds:0.00} ms, p99 {latency.Quantile(0.99).TotalMilliseconds:0.00} ms")).ConfigureAwait(false);
+            $"GET comparison, {connections} connections: {perSecond:N0} requests/s, p50 {latency.Quantile(0.5).TotalMilliseconds:0.00} ms, p99 {latency.Quantile(0.99).TotalMilliseconds:0.00} ms")).ConfigureAwait(false);
 
         // A year no report has yet, so the ingest below is the comparison's next version for every subscriber.
         var year = 2090 + (int)(DateTime.UtcNow.Ticks % 9);
@@ -57,26 +59,6 @@ internal sealed class HttpBenchmark(TextWriter stdout)
     }
 
     private static double Pick(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
-
-    private static async Task<long> Load(HttpClient http, string url, int connections, TimeSpan duration, LatencyHistogram? latency, CancellationToken ct)
-    {
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var counts = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
-        {
-            long n = 0;
-            while (Stopwatch.GetTimestamp() < until && !ct.IsCancellationRequested)
-            {
-                var start = Stopwatch.GetTimestamp();
-                using var response = await http.GetAsync(url, ct).ConfigureAwait(false);
-                await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
-                response.EnsureSuccessStatusCode();
-                latency?.Record(Stopwatch.GetElapsedTime(start));
-                n++;
-            }
-            return n;
-        }, ct))).ConfigureAwait(false);
-        return counts.Sum();
-    }
 
     /// <summary>Reads one stream: the first event means subscribed; the first event after it is the delivery to time.</summary>
     private static async Task Subscribe(HttpClient http, string url, CountdownEvent ready, long[] delivered, int index, CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ComparisonGrid.Analysis;
-using ComparisonGrid.Cli;
 
 namespace ComparisonGrid.Cli.Bench;
 
