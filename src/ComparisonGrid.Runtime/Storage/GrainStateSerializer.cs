@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -16,6 +17,9 @@ public sealed class GrainStateSerializer
         _options = new JsonSerializerOptions
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]),
+            // State is stored, never embedded in HTML: Chinese text as written takes a third of the space
+            // that \uXXXX escapes take, and reports carry their whole source text.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         _options.MakeReadOnly();
     }
