@@ -20,14 +20,14 @@ internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grain
         {
             throw new UsageException("ingest needs at least one file or folder");
         }
-        var options = FileParser.Options(cl);
+        var options = ParseArguments.Options(cl);
         var (files, missing) = InputFiles.Expand(cl.Positional);
         var failures = new ConcurrentQueue<string>(missing.Select(m => $"{m}: no such file or folder"));
         var outcomes = new ConcurrentQueue<IngestOutcome>();
         var progress = new Progress(stderr, files.Count, "ingested");
         await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken }, async (file, ct) =>
         {
-            var (document, error) = await FileParser.ReadAsync(file, options, ct).ConfigureAwait(false);
+            var (document, error) = await SourceFiles.ReadAsync(file, options, "--max-size", ct).ConfigureAwait(false);
             IngestBatch batch;
             try
             {

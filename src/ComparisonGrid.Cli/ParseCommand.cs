@@ -1,4 +1,5 @@
 using ComparisonGrid.Analysis;
+using ComparisonGrid.Grains.Ingestion;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Cli;
@@ -15,14 +16,14 @@ internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, T
         {
             throw new UsageException("parse needs at least one file or folder");
         }
-        var options = FileParser.Options(cl);
+        var options = ParseArguments.Options(cl);
         var (files, missing) = InputFiles.Expand(cl.Positional);
         var errors = missing.Select(m => new InputError(m, "no such file or folder")).ToList();
         var results = new ParseResult[files.Count];
         var progress = new Progress(stderr, files.Count, "parsed");
         await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            var (document, error) = await FileParser.ReadAsync(files[i], options, ct).ConfigureAwait(false);
+            var (document, error) = await SourceFiles.ReadAsync(files[i], options, "--max-size", ct).ConfigureAwait(false);
             results[i] = document is null ? new ParseResult([], [error!]) : pipeline.Parse(document, options);
             progress.Done(results[i].Reports.Count);
         }).ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ComparisonGrid.Analysis;
 
+using ComparisonGrid.Grains.Ingestion;
+
 namespace ComparisonGrid.Cli.Bench;
 
 /// <summary>

@@ -58,7 +58,9 @@ public sealed partial class JobRunner(IGrainFactory grains, ReportIngestor inges
                 foreach (var file in files)
                 {
                     ct.ThrowIfCancellationRequested();
-                    var batch = await ingestor.IngestAsync(new SourceDocument(file, await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false)), ParseOptions.Default).ConfigureAwait(false);
+                    // One unreadable or oversized file is listed as failed; the rest of the folder goes in.
+                    var (document, error) = await SourceFiles.ReadAsync(file, ParseOptions.Default, "the server-side ingest limit", ct).ConfigureAwait(false);
+                    var batch = document is null ? new IngestBatch([], [error!]) : await ingestor.IngestAsync(document, ParseOptions.Default).ConfigureAwait(false);
                     added += batch.Outcomes.Count(o => o.Status == IngestStatus.New);
                     replaced += batch.Outcomes.Count(o => o.Status == IngestStatus.Replaced);
                     unchanged += batch.Outcomes.Count(o => o.Status == IngestStatus.Unchanged);
@@ -87,7 +89,7 @@ public sealed partial class JobRunner(IGrainFactory grains, ReportIngestor inges
 
     private static List<string> ListFolder(string folder) =>
         Directory.Exists(folder)
-            ? [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)]
+            ? InputFiles.Expand([folder]).Files
             : throw new IOException($"no such folder on the server: {folder}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "resuming job {Id}, left unfinished by the previous run")]

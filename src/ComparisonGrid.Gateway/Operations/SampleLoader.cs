@@ -33,10 +33,13 @@ internal sealed partial class SampleLoader(IGrainFactory grains, ReportIngestor 
                 return;
             }
             var stored = 0;
-            foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+            foreach (var file in InputFiles.Expand([folder]).Files)
             {
-                var batch = await ingestor.IngestAsync(new SourceDocument(file, await File.ReadAllBytesAsync(file, stoppingToken).ConfigureAwait(false)), ParseOptions.Default).ConfigureAwait(false);
-                stored += batch.Outcomes.Count;
+                var (document, _) = await SourceFiles.ReadAsync(file, ParseOptions.Default, "the server-side ingest limit", stoppingToken).ConfigureAwait(false);
+                if (document is not null)
+                {
+                    stored += (await ingestor.IngestAsync(document, ParseOptions.Default).ConfigureAwait(false)).Outcomes.Count;
+                }
             }
             LogLoaded(logger, stored, folder);
         }

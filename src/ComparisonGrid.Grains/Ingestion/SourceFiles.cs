@@ -1,21 +1,15 @@
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Model;
 
-namespace ComparisonGrid.Cli;
+namespace ComparisonGrid.Grains.Ingestion;
 
 /// <summary>Reads input files; unreadable or oversized files become an input error, never an exception.</summary>
-internal static class FileParser
+public static class SourceFiles
 {
-    /// <summary>The parse options of --text-column and --max-size (MB), shared by parse and ingest.</summary>
-    public static ParseOptions Options(CommandLine cl)
+    /// <param name="limitSetting">How the user sets the size limit, named in the error (e.g. --max-size).</param>
+    public static async Task<(SourceDocument? Document, InputError? Error)> ReadAsync(string path, ParseOptions options, string limitSetting, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(cl);
-        var maxMb = cl.Number("--max-size") ?? ParseOptions.DefaultMaxBytes / 1024.0 / 1024.0;
-        return new ParseOptions(cl.Value("--text-column"), (long)(maxMb * 1024 * 1024));
-    }
-
-    public static async Task<(SourceDocument? Document, InputError? Error)> ReadAsync(string path, ParseOptions options, CancellationToken ct)
-    {
+        ArgumentNullException.ThrowIfNull(options);
         try
         {
             var info = new FileInfo(path);
@@ -23,7 +17,7 @@ internal static class FileParser
             {
                 // Refuse before reading: the limit exists so a stray huge file costs nothing.
                 return (null, new InputError(path,
-                    $"the file is {info.Length / 1024.0 / 1024.0:0.0} MB, over the limit of {options.MaxBytes / 1024.0 / 1024.0:0.#} MB (--max-size)"));
+                    $"the file is {info.Length / 1024.0 / 1024.0:0.0} MB, over the limit of {options.MaxBytes / 1024.0 / 1024.0:0.#} MB ({limitSetting})"));
             }
             return (new SourceDocument(path, await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false)), null);
         }

@@ -1,7 +1,7 @@
-namespace ComparisonGrid.Cli;
+namespace ComparisonGrid.Grains.Ingestion;
 
 /// <summary>Expands the paths a user names into files: folders recursively, in a stable order, hidden files skipped.</summary>
-internal static class InputFiles
+public static class InputFiles
 {
     public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
     {
