@@ -4,17 +4,12 @@ using System.Text.Json.Serialization;
 
 namespace ComparisonGrid.Contracts;
 
-/// <summary>JSON of the contracts as the CLI and the gateway print them (camelCase, nulls left out).</summary>
+/// <summary>JSON of the contracts as the CLI prints them (camelCase, nulls left out); the gateway has its own context.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
 [JsonSerializable(typeof(ComparisonResult))]
-[JsonSerializable(typeof(IngestOutcome))]
-[JsonSerializable(typeof(IReadOnlyList<IngestOutcome>))]
 [JsonSerializable(typeof(StoredReport))]
-[JsonSerializable(typeof(RegionView))]
 [JsonSerializable(typeof(IReadOnlyList<RegionEntry>))]
-[JsonSerializable(typeof(JobView))]
-[JsonSerializable(typeof(JobRequest))]
 public sealed partial class ContractJson : JsonSerializerContext
 {
     /// <summary>The same JSON with Chinese text as written instead of \u escapes, for people and spreadsheets.</summary>
