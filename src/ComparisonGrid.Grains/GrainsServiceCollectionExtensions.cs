@@ -19,7 +19,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<IComparisonGrain, ComparisonGrain>();
         services.AddGrain<IJobGrain, JobGrain>();
         services.AddGrain<IJobIndexGrain, JobIndexGrain>();
-        services.AddGrainStateJson(GrainStateJson.Default);
+        services.AddGrainJson(GrainStateJson.Default);
         return services;
     }
 }

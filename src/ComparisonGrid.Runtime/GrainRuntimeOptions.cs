@@ -17,8 +17,14 @@ public sealed class GrainRuntimeOptions
     /// <summary>How long a caller waits for an answer before the call fails with a timeout.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>This silo's address in the membership table (the gateway sets its URL); with PostgreSQL it joins the cluster.</summary>
+    /// <summary>
+    /// The URL other silos call this one on (HTTP/2 only, apart from the gateway's port), e.g. http://127.0.0.1:11111.
+    /// With a PostgreSQL store it makes the silo a cluster member.
+    /// </summary>
     public string? SiloAddress { get; set; }
+
+    /// <summary>The public gateway URL that runs with this silo, recorded in the membership table for operators.</summary>
+    public string? GatewayAddress { get; set; }
 
     /// <summary>How often a clustered silo writes its heartbeat and looks for silos that stopped writing theirs.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);

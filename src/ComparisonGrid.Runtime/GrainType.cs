@@ -25,6 +25,21 @@ internal sealed class GrainType
         Dispatchers = grainInterface.GetInterfaces().Append(grainInterface)
             .SelectMany(i => i.GetMethods())
             .ToFrozenDictionary(m => m, MethodDispatcher.For);
+        ByName = ByNameOf(Dispatchers.Values, grainInterface);
+    }
+
+    /// <summary>Dispatchers by their wire name (Interface.Method), as calls between silos name them.</summary>
+    internal static FrozenDictionary<string, MethodDispatcher> ByNameOf(IEnumerable<MethodDispatcher> dispatchers, Type grainInterface)
+    {
+        var byName = new Dictionary<string, MethodDispatcher>(StringComparer.Ordinal);
+        foreach (var d in dispatchers)
+        {
+            if (!byName.TryAdd(d.Name, d))
+            {
+                throw new NotSupportedException($"{grainInterface.Name}: {d.Name} is overloaded; grain and observer methods need distinct names to be called between silos");
+            }
+        }
+        return byName.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>IReportGrain → report: the name used in grain ids, storage rows and metrics.</summary>
@@ -52,6 +67,8 @@ internal sealed class GrainType
     public bool IsReentrant { get; }
 
     public FrozenDictionary<MethodInfo, MethodDispatcher> Dispatchers { get; }
+
+    public FrozenDictionary<string, MethodDispatcher> ByName { get; }
 
     public GrainTypeCounters Counters { get; init; } = new();
 }

@@ -12,11 +12,18 @@ internal sealed class MethodDispatcher
 {
     private readonly Func<object, object?[], Task> _invoke;
     private readonly Func<MethodDispatcher, object?[], CallChain?, IWorkItem> _createItem;
+    private readonly Func<Task, object?>? _result;
 
-    private MethodDispatcher(MethodInfo method, Func<object, object?[], Task> invoke,
+    private MethodDispatcher(MethodInfo method, Type? result, Func<object, object?[], Task> invoke,
         Func<MethodDispatcher, object?[], CallChain?, IWorkItem> createItem)
     {
         Name = $"{method.DeclaringType!.Name}.{method.Name}";
+        Parameters = [.. method.GetParameters().Select(p => p.ParameterType)];
+        ResultType = result;
+        _result = result is null ? null : (Func<Task, object?>)typeof(MethodDispatcher)
+            .GetMethod(nameof(ResultGetter), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(result)
+            .Invoke(null, null)!;
         IsReadOnly = method.IsDefined(typeof(ReadOnlyAttribute), inherit: true);
         IsOneWay = method.IsDefined(typeof(OneWayAttribute), inherit: true);
         _invoke = invoke;
@@ -29,7 +36,16 @@ internal sealed class MethodDispatcher
 
     public bool IsOneWay { get; }
 
+    /// <summary>The declared parameter types, which say how each argument crosses between silos.</summary>
+    public IReadOnlyList<Type> Parameters { get; }
+
+    /// <summary>T of Task&lt;T&gt;; null for a plain Task.</summary>
+    public Type? ResultType { get; }
+
     public Task Invoke(object grain, object?[] arguments) => _invoke(grain, arguments);
+
+    /// <summary>The value of a completed Task&lt;T&gt; of this method, without reflection per call.</summary>
+    public object? ResultOf(Task completed) => _result?.Invoke(completed);
 
     public IWorkItem CreateItem(object?[] arguments, CallChain? chain) => _createItem(this, arguments, chain);
 
@@ -58,8 +74,10 @@ internal sealed class MethodDispatcher
             .GetMethod(nameof(ItemFactory), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(result)
             .Invoke(null, null)!;
-        return new MethodDispatcher(method, CompileInvoker(method), factory);
+        return new MethodDispatcher(method, returns == typeof(Task) ? null : result, CompileInvoker(method), factory);
     }
+
+    private static Func<Task, object?> ResultGetter<TResult>() => static t => ((Task<TResult>)t).Result;
 
     private static Func<MethodDispatcher, object?[], CallChain?, IWorkItem> ItemFactory<TResult>() =>
         static (m, args, chain) => new WorkItem<TResult>(m, args, chain);

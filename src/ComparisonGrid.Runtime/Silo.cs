@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.Json;
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Cluster;
 using ComparisonGrid.Runtime.Metrics;
 using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,13 @@ public sealed class Silo : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
     private readonly Dictionary<Type, GrainType> _types = [];
+    private readonly Dictionary<string, GrainType> _typesByName = new(StringComparer.Ordinal);
+    private readonly ClusterView? _cluster;
+    private readonly CallCodec? _codec;
+    private readonly SiloClient? _client;
+    private readonly ObserverRegistry _observers = new();
+    private readonly ConcurrentDictionary<Type, System.Collections.Frozen.FrozenDictionary<string, MethodDispatcher>> _observerMethods = new();
+    private long _placedVersion;
     private readonly IServiceProvider _services;
     private readonly IGrainStorage _storage;
     private readonly GrainStateSerializer _serializer;
@@ -30,7 +39,8 @@ public sealed class Silo : IAsyncDisposable
     private Task? _stopTask;
 
     public Silo(IServiceProvider services, IGrainStorage storage, GrainStateSerializer serializer,
-        IEnumerable<GrainRegistration> registrations, IOptions<GrainRuntimeOptions> options, ILogger<Silo> logger)
+        IEnumerable<GrainRegistration> registrations, IOptions<GrainRuntimeOptions> options, ILogger<Silo> logger,
+        ClusterView? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(registrations);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,9 +53,20 @@ public sealed class Silo : IAsyncDisposable
         foreach (var r in registrations)
         {
             var name = GrainType.NameOf(r.Interface);
-            _types[r.Interface] = new GrainType(r.Interface, r.Implementation) { Counters = Metrics.For(name) };
+            _types[r.Interface] = _typesByName[name] = new GrainType(r.Interface, r.Implementation) { Counters = Metrics.For(name) };
         }
         Factory = new GrainFactory(this);
+        if (cluster is not null)
+        {
+            _cluster = cluster;
+            _codec = new CallCodec(serializer, _observers);
+            foreach (var method in _types.Values.SelectMany(t => t.Dispatchers.Values))
+            {
+                _codec.Validate(method);
+            }
+            _client = new SiloClient(this, cluster, _codec,
+                _options.SiloAddress ?? throw new InvalidOperationException("a clustered silo needs ComparisonGrid:SiloAddress"), _options.CallTimeout);
+        }
     }
 
     public IGrainFactory Factory { get; }
@@ -72,12 +93,14 @@ public sealed class Silo : IAsyncDisposable
     {
         var chain = method.IsOneWay ? null : CallChain.Current;
         var item = method.CreateItem(arguments, chain);
-        if (chain is not null && !proxy.Type.IsReentrant && chain.Contains(proxy.Id))
+        if (IsCycle(proxy.Type, proxy.Id, item))
         {
-            proxy.Type.Counters.CallCompleted(TimeSpan.Zero, failed: true);
-            item.Fail(new GrainCallCycleException(
-                $"call cycle {chain.Describe(proxy.Id)}: {method.Name} would wait for a call that is waiting for it; " +
-                "make one of the calls [OneWay] or mark the grain class [Reentrant]"));
+            return item.Task;
+        }
+        if (_cluster?.RemoteOwner(proxy.Id) is { } owner)
+        {
+            proxy.Activation = null;
+            _ = _client!.CallAsync(owner.Address, proxy.Type, proxy.Id, item);
         }
         else
         {
@@ -86,7 +109,122 @@ public sealed class Silo : IAsyncDisposable
         return method.IsOneWay ? Task.CompletedTask : item.Task;
     }
 
+    private static bool IsCycle(GrainType type, GrainId id, IWorkItem item)
+    {
+        if (item.Chain is not { } chain || type.IsReentrant || !chain.Contains(id))
+        {
+            return false;
+        }
+        type.Counters.CallCompleted(TimeSpan.Zero, failed: true);
+        item.Fail(new GrainCallCycleException(
+            $"call cycle {chain.Describe(id)}: {item.Method.Name} would wait for a call that is waiting for it; " +
+            "make one of the calls [OneWay] or mark the grain class [Reentrant]"));
+        return true;
+    }
+
     internal void Resend(IWorkItem item, GrainId id, GrainType type) => Deliver(null, type, id, item);
+
+    /// <summary>A call that came back here after another silo turned out not to own the grain.</summary>
+    internal void DeliverLocal(GrainType type, GrainId id, IWorkItem item) => Deliver(null, type, id, item);
+
+    /// <summary>
+    /// Runs a call another silo sent and writes its answer. A grain this silo does not own (after reading
+    /// membership again) is answered "moved", so the caller goes to the silo it belongs to.
+    /// </summary>
+    internal async Task ReceiveCallAsync(JsonElement call, Utf8JsonWriter writer)
+    {
+        var typeName = call.GetProperty("type").GetString() ?? "";
+        var type = _typesByName.GetValueOrDefault(typeName) ?? throw new ArgumentException($"no grain type \"{typeName}\" is registered here");
+        var id = new GrainId(type.Name, call.GetProperty("key").GetString() ?? "");
+        var methodName = call.GetProperty("method").GetString() ?? "";
+        var method = type.ByName.GetValueOrDefault(methodName) ?? throw new ArgumentException($"{type.Interface.Name} has no method {methodName}");
+        if (_cluster!.RemoteOwner(id) is not null)
+        {
+            await RefreshMembershipAsync().ConfigureAwait(false);
+            if (_cluster.RemoteOwner(id) is not null)
+            {
+                writer.WriteStartObject();
+                writer.WriteBoolean("moved", true);
+                writer.WriteEndObject();
+                return;
+            }
+        }
+        CallChain? chain = null;
+        var links = call.GetProperty("chain").EnumerateArray().Select(e => e.GetString() ?? "").ToList();
+        for (var i = links.Count - 2; i >= 0; i -= 2)
+        {
+            chain = new CallChain(new GrainId(links[i], links[i + 1]), chain);
+        }
+        var item = method.CreateItem(_codec!.ReadArguments(call.GetProperty("args"), method, ObserverFor), chain);
+        if (!IsCycle(type, id, item))
+        {
+            Deliver(null, type, id, item);
+        }
+        if (method.IsOneWay)
+        {
+            writer.WriteStartObject();
+            writer.WriteNull("result");
+            writer.WriteEndObject();
+            return;
+        }
+        await Settled(item.Task).ConfigureAwait(false);
+        _codec.WriteResult(writer, method, item.Task);
+    }
+
+    /// <summary>Runs a notification another silo sent to an observer held here.</summary>
+    internal async Task ReceiveNotificationAsync(JsonElement call, Utf8JsonWriter writer)
+    {
+        var id = call.GetProperty("id").GetString() ?? "";
+        var methodName = call.GetProperty("method").GetString() ?? "";
+        if (_observers.Find(id) is not { } observer)
+        {
+            writer.WriteStartObject();
+            CallCodec.WriteError(writer, new KeyNotFoundException($"observer {id} is gone"));
+            writer.WriteEndObject();
+            return;
+        }
+        var method = _observerMethods.GetOrAdd(observer.GetType(), static t => GrainType.ByNameOf(
+                t.GetInterfaces().Where(CallCodec.IsObserver).SelectMany(i => ObserverProxy.DispatchersOf(i).Values).Distinct(), t))
+            .GetValueOrDefault(methodName) ?? throw new ArgumentException($"the observer has no method {methodName}");
+        Task task;
+        try
+        {
+            task = method.Invoke(observer, _codec!.ReadArguments(call.GetProperty("args"), method, ObserverFor));
+        }
+        catch (Exception e) when (e is not JsonException)
+        {
+            task = Task.FromException(e);
+        }
+        await Settled(task).ConfigureAwait(false);
+        _codec!.WriteResult(writer, method, task);
+    }
+
+    private object ObserverFor(Type observerInterface, string silo, string id) =>
+        _observers.ProxyFor(observerInterface, silo, id, (t, s, i) => ObserverRegistry.CreateProxy(t, _client!, s, i));
+
+    private async Task RefreshMembershipAsync()
+    {
+        try
+        {
+            await _cluster!.RefreshAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StoreFaults.IsUnavailable(e))
+        {
+            // Membership is unreadable: decide with the view we have.
+        }
+    }
+
+    private static async Task Settled(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The outcome is written from the task itself.
+        }
+    }
 
     private void Deliver(GrainProxy? proxy, GrainType type, GrainId id, IWorkItem item)
     {
@@ -97,7 +235,7 @@ public sealed class Silo : IAsyncDisposable
             {
                 activation = proxy?.Activation ?? GetOrActivate(type, id);
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is InvalidOperationException or SiloUnavailableException)
             {
                 item.Fail(e);
                 return;
@@ -134,7 +272,8 @@ public sealed class Silo : IAsyncDisposable
         }
         if (_stopping)
         {
-            throw new InvalidOperationException($"the silo is shutting down: {id} cannot be activated");
+            // Retryable: in a cluster the grain is activated on another silo once membership says this one left.
+            throw new SiloUnavailableException($"the silo is shutting down: {id} cannot be activated here");
         }
         var created = new Activation(this, type, id);
         var activation = _activations.GetOrAdd(id, created);
@@ -225,6 +364,31 @@ public sealed class Silo : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// After a membership change, deactivates (writing state) the activations that now belong on another silo;
+    /// busy ones are tried again on the next sweep.
+    /// </summary>
+    internal async Task MoveMisplacedAsync()
+    {
+        if (_cluster is null || _cluster.Version == Volatile.Read(ref _placedVersion))
+        {
+            return;
+        }
+        var version = _cluster.Version;
+        var settled = true;
+        foreach (var a in _activations.Values)
+        {
+            if (_cluster.RemoteOwner(a.Id) is not null && !await a.TryDeactivateAsync(DeactivationReason.Moved, evenIfBusy: false).ConfigureAwait(false))
+            {
+                settled = false;
+            }
+        }
+        if (settled)
+        {
+            Volatile.Write(ref _placedVersion, version);
+        }
+    }
+
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(_options.SweepInterval);
@@ -238,6 +402,7 @@ public sealed class Silo : IAsyncDisposable
                     a.FailOverdue(now, _options.CallTimeout);
                 }
                 await CollectAsync(DeactivationReason.Idle).ConfigureAwait(false);
+                await MoveMisplacedAsync().ConfigureAwait(false);
                 if (_activations.Count > _options.MaxActivations)
                 {
                     await CollectAsync(DeactivationReason.Capacity).ConfigureAwait(false);
@@ -265,6 +430,8 @@ public sealed class Silo : IAsyncDisposable
     private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
+        // From here this silo owns nothing: calls for its grains are answered "moved" while they are written away.
+        _cluster?.Leave();
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_sweep is not null)
         {
@@ -292,5 +459,6 @@ public sealed class Silo : IAsyncDisposable
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stop.Dispose();
+        _client?.Dispose();
     }
 }

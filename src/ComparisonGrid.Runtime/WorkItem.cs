@@ -24,6 +24,9 @@ internal interface IWorkItem
     void CompleteFrom(Task grainTask);
 
     void Fail(Exception exception);
+
+    /// <summary>Completes the caller's task with a result that came from another silo.</summary>
+    void Complete(object? result);
 }
 
 internal sealed class WorkItem<TResult>(MethodDispatcher method, object?[] arguments, CallChain? chain)
@@ -58,4 +61,6 @@ internal sealed class WorkItem<TResult>(MethodDispatcher method, object?[] argum
     }
 
     public void Fail(Exception exception) => TrySetException(exception);
+
+    public void Complete(object? result) => TrySetResult((TResult)result!);
 }

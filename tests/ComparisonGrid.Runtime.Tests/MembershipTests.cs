@@ -24,7 +24,7 @@ public sealed class MembershipTests(PostgresServer server) : IClassFixture<Postg
         return (table, async address =>
         {
             var options = Options.Create(new GrainRuntimeOptions { SiloAddress = address, DeathTimeout = DeathTimeout, VotesToDeclareDead = 2 });
-            var agent = new MembershipAgent(table, options, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<MembershipAgent>.Instance);
+            var agent = new MembershipAgent(table, new Cluster.ClusterView(table), options, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<MembershipAgent>.Instance);
             await agent.StartAsync(default);
             return agent;
         });

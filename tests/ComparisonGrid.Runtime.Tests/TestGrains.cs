@@ -41,7 +41,12 @@ public sealed class CounterState
     public int Value { get; set; }
 }
 
+// State and, for calls between silos, the argument and result types of the test grains.
 [JsonSerializable(typeof(CounterState))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(IReadOnlyList<int>))]
 public sealed partial class TestStateJson : JsonSerializerContext;
 
 /// <summary>What the test grains saw, shared through DI so tests can look inside.</summary>
@@ -154,4 +159,42 @@ public sealed class EchoGrain : Grain, IEchoGrain
 {
     public async Task<int> DepthAsync(int n) =>
         n == 0 ? 0 : 1 + await GrainFactory.GetGrain<IEchoGrain>(GetPrimaryKeyString()).DepthAsync(n - 1);
+}
+
+public interface ITickObserver : IGrainObserver
+{
+    Task OnTickAsync(int value);
+}
+
+public interface ITickerGrain : IGrainWithStringKey
+{
+    Task SubscribeAsync(ITickObserver observer);
+
+    Task UnsubscribeAsync(ITickObserver observer);
+
+    /// <summary>Notifies every subscriber; returns how many there are.</summary>
+    Task<int> TickAsync(int value);
+}
+
+public sealed class TickerGrain : Grain, ITickerGrain
+{
+    private readonly ObserverSet<ITickObserver> _observers = new();
+
+    public Task SubscribeAsync(ITickObserver observer)
+    {
+        _observers.Subscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(ITickObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> TickAsync(int value)
+    {
+        _observers.Notify(o => o.OnTickAsync(value));
+        return Task.FromResult(_observers.Count);
+    }
 }

@@ -1,9 +1,11 @@
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Cluster;
 using ComparisonGrid.Runtime.Hosting;
 using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Runtime.Tests;
 
@@ -18,7 +20,14 @@ public sealed class TestSilo : IAsyncDisposable
         Silo = host.Services.GetRequiredService<Silo>();
         Log = host.Services.GetRequiredService<GrainLog>();
         Storage = host.Services.GetRequiredService<IGrainStorage>();
+        View = host.Services.GetService<ClusterView>();
+        Options = host.Services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value;
     }
+
+    /// <summary>The silo's picture of the cluster; null for a silo on its own.</summary>
+    public ClusterView? View { get; }
+
+    public GrainRuntimeOptions Options { get; }
 
     public IGrainStorage Storage { get; }
 
@@ -40,7 +49,8 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Services.AddSingleton<GrainLog>();
         builder.Services.AddGrain<ICounterGrain, CounterGrain>();
         builder.Services.AddGrain<IEchoGrain, EchoGrain>();
-        builder.Services.AddGrainStateJson(TestStateJson.Default);
+        builder.Services.AddGrain<ITickerGrain, TickerGrain>();
+        builder.Services.AddGrainJson(TestStateJson.Default);
         var host = builder.Build();
         await host.StartAsync();
         return new TestSilo(host);

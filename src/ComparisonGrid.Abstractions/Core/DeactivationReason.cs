@@ -13,4 +13,10 @@ public enum DeactivationReason
 
     /// <summary>The silo is shutting down.</summary>
     Shutdown,
+
+    /// <summary>Membership changed and the grain now belongs on another silo.</summary>
+    Moved,
+
+    /// <summary>A write found the stored state changed by someone else; the next call reads it again.</summary>
+    Conflict,
 }

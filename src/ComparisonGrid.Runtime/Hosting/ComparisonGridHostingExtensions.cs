@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Cluster;
 using ComparisonGrid.Runtime.Membership;
 using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
@@ -28,13 +29,16 @@ public static class ComparisonGridHostingExtensions
         builder.Services.AddSingleton<Silo>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Silo>().Factory);
         builder.Services.AddHostedService<SiloHostedService>();
-        // A silo with a PostgreSQL store and an address is a cluster member: it registers and heartbeats.
+        // A silo with a PostgreSQL store and an address is a cluster member: it registers and heartbeats, serves
+        // calls from other silos, and places grains over the active silos.
         var runtime = builder.Configuration.GetSection(GrainRuntimeOptions.Section).Get<GrainRuntimeOptions>() ?? new GrainRuntimeOptions();
         configure?.Invoke(runtime);
         if (!string.IsNullOrWhiteSpace(runtime.PostgresConnectionString) && !string.IsNullOrWhiteSpace(runtime.SiloAddress))
         {
             builder.Services.AddSingleton(sp => MembershipTable.OpenAsync(
                 sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.PostgresConnectionString!, CancellationToken.None).GetAwaiter().GetResult());
+            builder.Services.AddSingleton<ClusterView>();
+            builder.Services.AddHostedService<SiloServer>();
             builder.Services.AddSingleton<MembershipAgent>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<MembershipAgent>());
         }
@@ -50,8 +54,11 @@ public static class ComparisonGridHostingExtensions
         return services;
     }
 
-    /// <summary>Registers a source-generated JSON context that knows grain state types.</summary>
-    public static IServiceCollection AddGrainStateJson(this IServiceCollection services, IJsonTypeInfoResolver resolver)
+    /// <summary>
+    /// Registers a source-generated JSON context that knows grain state types and, for calls between silos,
+    /// the parameter and result types of grain methods.
+    /// </summary>
+    public static IServiceCollection AddGrainJson(this IServiceCollection services, IJsonTypeInfoResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(resolver);

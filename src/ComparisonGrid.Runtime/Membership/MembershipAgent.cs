@@ -1,3 +1,4 @@
+using ComparisonGrid.Runtime.Cluster;
 using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,8 @@ namespace ComparisonGrid.Runtime.Membership;
 /// silos whose heartbeat went stale, and leaves on stop (shutting down, then dead). Declared dead by the others,
 /// it stops its host: a dead silo never comes back under the same identity.
 /// </summary>
-public sealed partial class MembershipAgent(MembershipTable table, IOptions<GrainRuntimeOptions> options,
-    IHostApplicationLifetime lifetime, ILogger<MembershipAgent> logger) : BackgroundService
+public sealed partial class MembershipAgent(MembershipTable table, ClusterView view, IOptions<GrainRuntimeOptions> options,
+    IHostApplicationLifetime lifetime, ILogger<MembershipAgent> logger, Silo? silo = null) : BackgroundService
 {
     private readonly GrainRuntimeOptions _options = options.Value;
 
@@ -20,8 +21,10 @@ public sealed partial class MembershipAgent(MembershipTable table, IOptions<Grai
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var address = _options.SiloAddress ?? throw new InvalidOperationException("a clustered silo needs ComparisonGrid:SiloAddress");
-        SiloId = await table.JoinAsync(address, cancellationToken).ConfigureAwait(false);
+        SiloId = await table.JoinAsync(address, _options.GatewayAddress, cancellationToken).ConfigureAwait(false);
+        view.Joined(SiloId);
         await table.SetStatusAsync(SiloId, SiloStatus.Active, cancellationToken).ConfigureAwait(false);
+        view.Update(await table.ReadAllAsync(cancellationToken).ConfigureAwait(false));
         LogJoined(logger, SiloId);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -61,6 +64,7 @@ public sealed partial class MembershipAgent(MembershipTable table, IOptions<Grai
         var self = SiloId ?? throw new InvalidOperationException("the silo has not joined");
         await table.HeartbeatAsync(self, cancellationToken).ConfigureAwait(false);
         var silos = await table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        view.Update(silos);
         var living = silos.Where(s => s.Status is SiloStatus.Joining or SiloStatus.Active).ToList();
         var now = DateTimeOffset.UtcNow;
         foreach (var suspect in living.Where(s => s.SiloId != self && now - s.HeartbeatAt > _options.DeathTimeout))
@@ -84,6 +88,12 @@ public sealed partial class MembershipAgent(MembershipTable table, IOptions<Grai
         }
         try
         {
+            // Grains are written away before the table says this silo left, so the silo that takes one over
+            // reads its latest state; meanwhile callers here are told "moved" and retry.
+            if (silo is not null)
+            {
+                await silo.StopAsync(cancellationToken).ConfigureAwait(false);
+            }
             await table.SetStatusAsync(SiloId, SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
             await table.SetStatusAsync(SiloId, SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
         }

@@ -32,6 +32,7 @@ public sealed class MembershipTable : IAsyncDisposable
                 suspected_by text[] NOT NULL DEFAULT '{}',
                 etag bigint NOT NULL
             );
+            ALTER TABLE silo_membership ADD COLUMN IF NOT EXISTS gateway text;
             """, connection))
         {
             await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -41,16 +42,18 @@ public sealed class MembershipTable : IAsyncDisposable
     }
 
     /// <summary>Registers a new silo (joining) and returns its id: address plus a generation unique to this start.</summary>
-    public async Task<string> JoinAsync(string address, CancellationToken cancellationToken)
+    /// <param name="gateway">The public URL of the gateway that runs with the silo, if any, for operators.</param>
+    public async Task<string> JoinAsync(string address, string? gateway, CancellationToken cancellationToken)
     {
         var generation = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var id = $"{address}#{generation}";
         await using var command = _dataSource.CreateCommand("""
-            INSERT INTO silo_membership (silo_id, address, status, started_at, heartbeat_at, etag)
-            VALUES ($1, $2, 'joining', now(), now(), 1)
+            INSERT INTO silo_membership (silo_id, address, gateway, status, started_at, heartbeat_at, etag)
+            VALUES ($1, $2, $3, 'joining', now(), now(), 1)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = address });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)gateway ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return id;
     }
@@ -87,14 +90,14 @@ public sealed class MembershipTable : IAsyncDisposable
     public async Task<IReadOnlyList<SiloEntry>> ReadAllAsync(CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
-            "SELECT silo_id, address, status, started_at, heartbeat_at, suspected_by, etag FROM silo_membership ORDER BY started_at, silo_id");
+            "SELECT silo_id, address, status, started_at, heartbeat_at, suspected_by, etag, gateway FROM silo_membership ORDER BY started_at, silo_id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var entries = new List<SiloEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new SiloEntry(reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)),
                 reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4),
-                reader.GetFieldValue<string[]>(5), reader.GetInt64(6)));
+                reader.GetFieldValue<string[]>(5), reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
         return entries;
     }

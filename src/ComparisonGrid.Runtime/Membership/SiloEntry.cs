@@ -11,4 +11,5 @@ public sealed record SiloEntry(
     DateTimeOffset StartedAt,
     DateTimeOffset HeartbeatAt,
     IReadOnlyList<string> SuspectedBy,
-    long Etag);
+    long Etag,
+    string? Gateway = null);

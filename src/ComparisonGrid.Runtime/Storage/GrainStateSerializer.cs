@@ -24,6 +24,9 @@ public sealed class GrainStateSerializer
         _options.MakeReadOnly();
     }
 
+    /// <summary>The same contexts serialise arguments and results of calls between silos.</summary>
+    internal JsonSerializerOptions Options => _options;
+
     public JsonTypeInfo<T> TypeInfo<T>()
     {
         try
@@ -33,7 +36,7 @@ public sealed class GrainStateSerializer
         catch (NotSupportedException e)
         {
             throw new InvalidOperationException(
-                $"no JSON context knows the state type {typeof(T).Name}; register one with AddGrainStateJson", e);
+                $"no JSON context knows the state type {typeof(T).Name}; register one with AddGrainJson", e);
         }
     }
 }

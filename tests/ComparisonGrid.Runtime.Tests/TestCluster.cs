@@ -1,0 +1,71 @@
+namespace ComparisonGrid.Runtime.Tests;
+
+/// <summary>
+/// Several silos in this process against one PostgreSQL database of their own, each with its own HTTP/2 port,
+/// as Orleans' TestingHost runs a cluster in a test: start N, add one, stop one.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly string _connectionString;
+
+    private TestCluster(string connectionString) => _connectionString = connectionString;
+
+    public List<TestSilo> Silos { get; } = [];
+
+    public static async Task<TestCluster> StartAsync(PostgresServer server, int silos)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var database = $"c_{Guid.NewGuid():N}";
+        await using (var admin = new Npgsql.NpgsqlConnection(server.ConnectionString()))
+        {
+            await admin.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var cluster = new TestCluster(server.ConnectionString(database));
+        for (var i = 0; i < silos; i++)
+        {
+            await cluster.AddSiloAsync();
+        }
+        return cluster;
+    }
+
+    /// <summary>Starts a silo and waits until every silo sees it active, so placement agrees everywhere.</summary>
+    public async Task<TestSilo> AddSiloAsync()
+    {
+        var silo = await TestSilo.StartAsync(o =>
+        {
+            o.Storage = "postgres";
+            o.PostgresConnectionString = _connectionString;
+            o.SiloAddress = $"http://127.0.0.1:{PostgresServer.FreePort()}";
+            o.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+            o.DeathTimeout = TimeSpan.FromSeconds(2);
+            o.SweepInterval = TimeSpan.FromMilliseconds(100);
+            o.CallTimeout = TimeSpan.FromSeconds(10);
+        });
+        Silos.Add(silo);
+        await ConvergedAsync();
+        return silo;
+    }
+
+    /// <summary>Stops a silo gracefully (its grains are written and move) and waits until the others see it gone.</summary>
+    public async Task StopSiloAsync(TestSilo silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        Silos.Remove(silo);
+        await silo.DisposeAsync();
+        await ConvergedAsync();
+    }
+
+    public Task ConvergedAsync() => TestSilo.Eventually(
+        () => Silos.All(s => s.View!.Active.Count == Silos.Count && s.View.Active.All(a => Silos.Any(o => o.Options.SiloAddress == a.Address))),
+        $"every silo sees the same {Silos.Count} active silos");
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in Silos)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+}
