@@ -20,6 +20,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<IJobGrain, JobGrain>();
         services.AddGrain<IJobIndexGrain, JobIndexGrain>();
         services.AddGrainJson(GrainStateJson.Default);
+        services.AddGrainJson(GrainCallJson.Default);
         return services;
     }
 }

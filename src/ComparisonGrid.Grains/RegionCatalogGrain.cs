@@ -5,12 +5,35 @@ using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPersistentState<RegionCatalogState> state) : Grain, IRegionCatalogGrain
+public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPersistentState<RegionCatalogState> state, IGrainStateReader reader)
+    : Grain, IRegionCatalogGrain
 {
-    // A year holds thousands of reports: the state is written once per burst of changes, not once per change.
+    // Thousands of regions: the state is written once per burst of changes, not once per change.
     private Coalescer? _write;
 
     private Coalescer Write => _write ??= new(TimeSpan.FromSeconds(1), () => GrainFactory.GetGrain<IRegionCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
+
+    /// <summary>
+    /// Adds what a crash kept from the last batched write: every stored report's key names its region and year,
+    /// and only reports missing here are read.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        foreach (var key in await reader.KeysAsync<IReportGrain>(ReportGrain.FactsState, cancellationToken).ConfigureAwait(false))
+        {
+            var slash = key.LastIndexOf('/');
+            if (slash < 0 || !int.TryParse(key.AsSpan(slash + 1), System.Globalization.CultureInfo.InvariantCulture, out var year)
+                || (s.Years.TryGetValue(key[..slash], out var years) && years.Contains(year)))
+            {
+                continue;
+            }
+            if (await reader.ReadAsync<IReportGrain, ReportFactsState>(ReportGrain.FactsState, key, cancellationToken).ConfigureAwait(false) is { Facts: { } facts })
+            {
+                await AddAsync(facts.Region, facts.Year).ConfigureAwait(false);
+            }
+        }
+    }
 
     public Task AddAsync(RegionRef region, int year)
     {

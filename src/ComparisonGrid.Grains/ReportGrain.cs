@@ -5,8 +5,14 @@ using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class ReportGrain([PersistentState("report")] IPersistentState<ReportState> state, TimeProvider clock) : Grain, IReportGrain
+public sealed class ReportGrain(
+    [PersistentState("report")] IPersistentState<ReportState> state,
+    [PersistentState(ReportGrain.FactsState)] IPersistentState<ReportFactsState> factsState,
+    TimeProvider clock) : Grain, IReportGrain
 {
+    /// <summary>The name of the facts state, which year catalogs read to rebuild themselves.</summary>
+    public const string FactsState = "facts";
+
     public async Task<IngestOutcome> IngestAsync(Report report, string sourceHash, string? sourceText)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -39,9 +45,15 @@ public sealed class ReportGrain([PersistentState("report")] IPersistentState<Rep
             s.IngestedAt = clock.GetUtcNow();
             await state.WriteStateAsync().ConfigureAwait(false);
         }
-        // Also when unchanged: the indexes take facts they already hold as a no-op, and re-ingesting
-        // restores any they lost to a crash between their batched writes.
         var facts = ReportFactsBuilder.From(s.Report, s.Version);
+        // Also when unchanged: a crash between the two writes left the facts behind, and a retry completes them.
+        if (factsState.State.Facts?.Version != facts.Version)
+        {
+            factsState.State.Facts = facts;
+            await factsState.WriteStateAsync().ConfigureAwait(false);
+        }
+        // Also when unchanged: the indexes take facts they already hold as a no-op, and re-ingesting
+        // restores any they lost.
         await GrainFactory.GetGrain<IRegionGrain>(facts.Region.Code).UpdateAsync(facts).ConfigureAwait(false);
         await GrainFactory.GetGrain<IYearCatalogGrain>(facts.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).UpsertAsync(facts).ConfigureAwait(false);
         await GrainFactory.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).AddAsync(facts.Region, facts.Year).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Grains.State;
@@ -5,23 +6,38 @@ using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersistentState<YearCatalogState> state) : Grain, IYearCatalogGrain
+/// <summary>
+/// The reports of one year. Members are read from the reports' stored facts at activation and kept current by
+/// upserts, so a silo that dies loses no member: the next activation reads them again, wherever it runs.
+/// </summary>
+public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersistentState<YearCatalogState> state, IGrainStateReader reader)
+    : Grain, IYearCatalogGrain
 {
-    // A year holds thousands of reports: the state is written once per burst of changes, not once per change.
-    private Coalescer? _write;
+    private readonly Dictionary<string, ReportFacts> _members = new(StringComparer.Ordinal);
 
-    private Coalescer Write => _write ??= new(TimeSpan.FromSeconds(1), () => GrainFactory.GetGrain<IYearCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var suffix = "/" + GetPrimaryKeyString();
+        foreach (var (_, stored) in await reader.ReadAllAsync<IReportGrain, ReportFactsState>(ReportGrain.FactsState, suffix, cancellationToken).ConfigureAwait(false))
+        {
+            if (stored.Facts is { } facts)
+            {
+                Keep(facts);
+            }
+        }
+    }
 
     public Task UpsertAsync(ReportFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var members = state.State.Members;
-        if (members.TryGetValue(facts.Region.Code, out var known) && known.Version == facts.Version && known.Region == facts.Region)
+        if (facts.Year.ToString(CultureInfo.InvariantCulture) != GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"facts of {facts.Year} do not belong in the catalog of {GetPrimaryKeyString()}");
+        }
+        if (!Keep(facts))
         {
             return Task.CompletedTask;
         }
-        members[facts.Region.Code] = facts;
-        Write.Schedule();
         foreach (var watcher in state.State.Watchers)
         {
             GrainFactory.GetGrain<IComparisonGrain>(watcher).MembersChangedAsync(facts.Year);
@@ -29,31 +45,35 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<ReportFacts>> MembersAsync(RegionLevel? level, string? provinceCode) =>
-        Task.FromResult<IReadOnlyList<ReportFacts>>([.. state.State.Members.Values.Where(m =>
-            (level is null || m.Region.Level == level) && (provinceCode is null || m.Region.ProvinceCode == provinceCode))]);
-
-    public Task FlushAsync()
+    /// <summary>Keeps the newer facts of a region; false when nothing changed.</summary>
+    private bool Keep(ReportFacts facts)
     {
-        Write.Ran();
-        return state.WriteStateAsync();
+        if (_members.TryGetValue(facts.Region.Code, out var known) && (known.Version > facts.Version || (known.Version == facts.Version && known.Region == facts.Region)))
+        {
+            return false;
+        }
+        _members[facts.Region.Code] = facts;
+        return true;
     }
 
-    public Task WatchAsync(string comparisonKey)
+    public Task<IReadOnlyList<ReportFacts>> MembersAsync(RegionLevel? level, string? provinceCode) =>
+        Task.FromResult<IReadOnlyList<ReportFacts>>([.. _members.Values
+            .Where(m => (level is null || m.Region.Level == level) && (provinceCode is null || m.Region.ProvinceCode == provinceCode))
+            .OrderBy(m => m.Region.Code, StringComparer.Ordinal)]);
+
+    public async Task WatchAsync(string comparisonKey)
     {
         if (state.State.Watchers.Add(comparisonKey))
         {
-            Write.Schedule();
+            await state.WriteStateAsync().ConfigureAwait(false);
         }
-        return Task.CompletedTask;
     }
 
-    public Task UnwatchAsync(string comparisonKey)
+    public async Task UnwatchAsync(string comparisonKey)
     {
         if (state.State.Watchers.Remove(comparisonKey))
         {
-            Write.Schedule();
+            await state.WriteStateAsync().ConfigureAwait(false);
         }
-        return Task.CompletedTask;
     }
 }

@@ -22,6 +22,8 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
     private bool _loopOwned;
     private bool _deactivateRequested;
     private DeactivationReason _deactivationReason = DeactivationReason.Requested;
+    // Set when a write found the stored state changed by another activation: ours is stale and must not be written.
+    private bool _stateStale;
 
     // Read-only calls (or any call of a [Reentrant] grain) still running; only the loop touches this list.
     private readonly List<Task> _interleaved = [];
@@ -217,6 +219,17 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
                 _executing.Remove(item);
             }
         }
+        if (task.IsFaulted && task.Exception!.InnerException is InconsistentStateException)
+        {
+            // Another activation wrote this grain (two of them during a membership change): this one goes, and the
+            // next call reads the stored state again.
+            lock (_lock)
+            {
+                _stateStale = true;
+                _deactivateRequested = true;
+                _deactivationReason = DeactivationReason.Conflict;
+            }
+        }
         if (record)
         {
             Type.Counters.CallCompleted(Stopwatch.GetElapsedTime(item.Enqueued), !task.IsCompletedSuccessfully);
@@ -300,7 +313,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
             if (_grain is not null)
             {
                 await _grain.OnDeactivateAsync(reason, CancellationToken.None).ConfigureAwait(false);
-                foreach (var state in _states)
+                foreach (var state in _stateStale ? [] : _states)
                 {
                     await state.WriteIfChangedAsync(CancellationToken.None).ConfigureAwait(false);
                 }

@@ -105,5 +105,10 @@ public sealed class LifecycleTests
         await grain.IncrementAsync();
         await Assert.ThrowsAsync<InconsistentStateException>(grain.SaveAsync);
         Assert.Equal("{\"Value\":40}", (await silo.Storage.ReadAsync("counter.counter", "etag", default))!.Json);
+        // The stale activation went without writing; the next call reads what the other writer stored.
+        await TestSilo.Eventually(() => silo.Log.Events.Contains("deactivate etag Conflict"), "the stale activation was deactivated");
+        Assert.Equal(41, await grain.IncrementAsync());
+        await grain.SaveAsync();
+        Assert.Equal("{\"Value\":41}", (await silo.Storage.ReadAsync("counter.counter", "etag", default))!.Json);
     }
 }

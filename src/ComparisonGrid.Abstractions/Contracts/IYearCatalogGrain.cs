@@ -14,10 +14,6 @@ public interface IYearCatalogGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<ReportFacts>> MembersAsync(RegionLevel? level, string? provinceCode);
 
-    /// <summary>Writes changes not yet stored (upserts are written in batches, at most a second late).</summary>
-    [OneWay]
-    Task FlushAsync();
-
     [OneWay]
     Task WatchAsync(string comparisonKey);
 

@@ -4,6 +4,7 @@ namespace ComparisonGrid.Grains.State;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ReportState))]
+[JsonSerializable(typeof(ReportFactsState))]
 [JsonSerializable(typeof(RegionState))]
 [JsonSerializable(typeof(YearCatalogState))]
 [JsonSerializable(typeof(RegionCatalogState))]

@@ -26,6 +26,7 @@ public static class ComparisonGridHostingExtensions
         }
         builder.Services.AddSingleton<IGrainStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value));
         builder.Services.AddSingleton<GrainStateSerializer>();
+        builder.Services.AddSingleton<IGrainStateReader, GrainStateReader>();
         builder.Services.AddSingleton<Silo>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Silo>().Factory);
         builder.Services.AddHostedService<SiloHostedService>();

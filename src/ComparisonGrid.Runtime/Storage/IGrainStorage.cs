@@ -13,6 +13,13 @@ public interface IGrainStorage
     Task<string> WriteAsync(string stateType, string key, string json, string? etag, CancellationToken cancellationToken);
 
     Task ClearAsync(string stateType, string key, string? etag, CancellationToken cancellationToken);
+
+    /// <summary>Every stored state of a type whose key ends with <paramref name="keySuffix"/> ("" for all of them).</summary>
+    Task<IReadOnlyList<KeyedState>> ReadAllAsync(string stateType, string keySuffix, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> KeysAsync(string stateType, CancellationToken cancellationToken);
 }
 
 public sealed record StoredState(string Json, string Etag);
+
+public sealed record KeyedState(string Key, string Json);

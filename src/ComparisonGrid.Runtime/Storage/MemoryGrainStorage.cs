@@ -45,4 +45,22 @@ public sealed class MemoryGrainStorage : IGrainStorage
             return Task.CompletedTask;
         }
     }
+
+    public Task<IReadOnlyList<KeyedState>> ReadAllAsync(string stateType, string keySuffix, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<KeyedState>>([.. _states
+                .Where(s => s.Key.Item1 == stateType && s.Key.Item2.EndsWith(keySuffix, StringComparison.Ordinal))
+                .Select(s => new KeyedState(s.Key.Item2, s.Value.Json))]);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> KeysAsync(string stateType, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([.. _states.Keys.Where(k => k.Item1 == stateType).Select(k => k.Item2)]);
+        }
+    }
 }

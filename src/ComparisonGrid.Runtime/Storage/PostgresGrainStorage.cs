@@ -122,6 +122,34 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         }
     }
 
+    public async Task<IReadOnlyList<KeyedState>> ReadAllAsync(string stateType, string keySuffix, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT grain_key, state::text FROM grain_state WHERE state_type = $1 AND right(grain_key, length($2)) = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = stateType });
+        command.Parameters.Add(new NpgsqlParameter { Value = keySuffix });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var states = new List<KeyedState>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            states.Add(new KeyedState(reader.GetString(0), reader.GetString(1)));
+        }
+        return states;
+    }
+
+    public async Task<IReadOnlyList<string>> KeysAsync(string stateType, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT grain_key FROM grain_state WHERE state_type = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = stateType });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

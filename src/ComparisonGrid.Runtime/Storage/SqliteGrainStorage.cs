@@ -109,6 +109,40 @@ public sealed class SqliteGrainStorage : IGrainStorage
         }
     }
 
+    public async Task<IReadOnlyList<KeyedState>> ReadAllAsync(string stateType, string keySuffix, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT grain_key, json FROM grain_state
+            WHERE state_type = $type AND substr(grain_key, length(grain_key) - length($suffix) + 1) = $suffix
+            """;
+        command.Parameters.AddWithValue("$type", stateType);
+        command.Parameters.AddWithValue("$suffix", keySuffix);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var states = new List<KeyedState>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            states.Add(new KeyedState(reader.GetString(0), reader.GetString(1)));
+        }
+        return states;
+    }
+
+    public async Task<IReadOnlyList<string>> KeysAsync(string stateType, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT grain_key FROM grain_state WHERE state_type = $type";
+        command.Parameters.AddWithValue("$type", stateType);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
+    }
+
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
