@@ -19,6 +19,12 @@ internal static class GatewayArguments
                 case "--api-key" when i + 1 < args.Length:
                     result.Add($"--ComparisonGrid:ApiKeys:0={args[++i]}");
                     break;
+                case "--postgres" when i + 1 < args.Length:
+                    result.Add($"--ComparisonGrid:PostgresConnectionString={args[++i]}");
+                    break;
+                case "--silo" when i + 1 < args.Length:
+                    result.Add($"--ComparisonGrid:SiloAddress={args[++i]}");
+                    break;
                 case "--no-samples":
                     result.Add("--ComparisonGrid:LoadSamples=false");
                     break;

@@ -18,6 +18,7 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException e => (e.StatusCode, e.Message),
             GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "the grid did not answer in time; try again"),
             StorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, "the state store is unavailable (restarting or unreachable); try again shortly"),
+            SiloUnavailableException e => (StatusCodes.Status503ServiceUnavailable, $"a silo of the cluster is unavailable (leaving, or failed and not yet declared dead); try again shortly: {e.Message}"),
             _ => (StatusCodes.Status500InternalServerError, "the server failed to handle the request; the error is in its log"),
         };
         if (status >= 500)
@@ -25,6 +26,10 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
             LogFailure(logger, exception, httpContext.Request.Path);
         }
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -25,8 +25,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
-// In a cluster (a PostgreSQL store) the silo registers under the gateway's first URL unless told otherwise.
-builder.Configuration["ComparisonGrid:SiloAddress"] ??= (builder.Configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0];
+// A clustered silo (PostgreSQL plus a silo address) records its gateway's URL in the membership table for operators.
+builder.Configuration["ComparisonGrid:GatewayAddress"] ??= (builder.Configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0];
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
 builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.Section));

@@ -1,3 +1,4 @@
+using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Security;
 
 namespace ComparisonGrid.Gateway.Endpoints;
@@ -10,7 +11,20 @@ internal static class EndpointRules
     public static RouteHandlerBuilder WithWriteRules(this RouteHandlerBuilder endpoint) =>
         endpoint.AddEndpointFilter(new ApiKeyFilter(write: true)).RequireRateLimiting(WritePolicy);
 
-    /// <summary>Reads are open unless ComparisonGrid:RequireKeyForReads is set.</summary>
+    /// <summary>
+    /// Reads are open unless ComparisonGrid:RequireKeyForReads is set. A read that met a silo leaving or failing
+    /// is tried once more: by then the runtime has read membership again and calls where the grain is now.
+    /// </summary>
     public static RouteHandlerBuilder WithReadRules(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddEndpointFilter(new ApiKeyFilter(write: false));
+        endpoint.AddEndpointFilter(new ApiKeyFilter(write: false)).AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context).ConfigureAwait(false);
+            }
+            catch (SiloUnavailableException)
+            {
+                return await next(context).ConfigureAwait(false);
+            }
+        });
 }

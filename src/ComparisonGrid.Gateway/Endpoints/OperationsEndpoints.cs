@@ -29,7 +29,7 @@ internal static class OperationsEndpoints
             {
                 // Clustered: every member from the membership table; runtime figures for this silo.
                 var members = await services.GetRequiredService<MembershipTable>().ReadAllAsync(ct).ConfigureAwait(false);
-                return Results.Ok(new ClusterView([.. members.Select(m => new SiloView(m.SiloId, [m.Address], StatusName(m.Status), m.StartedAt,
+                return Results.Ok(new ClusterView([.. members.Select(m => new SiloView(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], StatusName(m.Status), m.StartedAt,
                     m.SiloId == selfId ? silo.Snapshot() : null, m.HeartbeatAt, m.SuspectedBy))], streams.Open));
             }
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];

@@ -67,6 +67,7 @@ public sealed class ComparisonStreams(IGrainFactory grains, IOptions<GatewayOpti
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
                     await response.WriteAsync(": heartbeat\n\n", ct).ConfigureAwait(false);
+                    last = await ResubscribeAsync(grain, observer, response, last, ct).ConfigureAwait(false);
                 }
                 await response.Body.FlushAsync(ct).ConfigureAwait(false);
             }
@@ -78,6 +79,24 @@ public sealed class ComparisonStreams(IGrainFactory grains, IOptions<GatewayOpti
         finally
         {
             await grain.UnsubscribeAsync(observer).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// In a quiet moment, subscribes again (a no-op while subscribed) and catches up: the comparison may have
+    /// moved to another silo, or restarted after its silo died, and forgotten its subscribers.
+    /// </summary>
+    private static async Task<long> ResubscribeAsync(IComparisonGrain grain, Observer observer, HttpResponse response, long last, CancellationToken ct)
+    {
+        try
+        {
+            await grain.SubscribeAsync(observer).ConfigureAwait(false);
+            return await SendIfNewerAsync(response, await grain.GetAsync().ConfigureAwait(false), last, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SiloUnavailableException or StorageUnavailableException or TimeoutException)
+        {
+            // The cluster is changing or the store is down: the next heartbeat tries again.
+            return last;
         }
     }
 

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# A ComparisonGrid cluster on this machine, for trying the cluster out and for tests:
+#   deploy/local-cluster.sh up N    a private PostgreSQL (its own folder, a loopback port, no system service)
+#                                   and N silos, each with its gateway; prints one gateway URL per line
+#   deploy/local-cluster.sh status  one line per silo: silo N pid PID url URL state
+#   deploy/local-cluster.sh down    stops what "up" started, and nothing else
+# Everything lives in $COMPARISONGRID_CLUSTER_DIR (default: /tmp/comparisongrid-cluster). The API key of every
+# gateway is $COMPARISONGRID_API_KEY when set, otherwise one is generated into the cluster folder.
+# The gateway is run from $COMPARISONGRID_GATEWAY (a ComparisonGrid.Gateway.dll); by default the Release build
+# in src/, built first when missing.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+dir="${COMPARISONGRID_CLUSTER_DIR:-${TMPDIR:-/tmp}/comparisongrid-cluster}"
+gateway="${COMPARISONGRID_GATEWAY:-$root/src/ComparisonGrid.Gateway/bin/Release/net10.0/ComparisonGrid.Gateway.dll}"
+
+fail() { echo "local-cluster: $*" >&2; exit 1; }
+
+as_postgres() {
+  if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_bin() {
+  local found
+  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$found" ] || fail "PostgreSQL is not installed (apt-get install -y postgresql)"
+  echo "$found"
+}
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Ports handed out in this run, so two silos never get the same one before either listens.
+claimed=" "
+free_port() {
+  local p=$1
+  while port_taken "$p" || [[ "$claimed" == *" $p "* ]]; do p=$((p + 1)); done
+  claimed="$claimed$p "
+  echo "$p"
+}
+
+wait_ready() {
+  local url=$1 log=$2 pid=$3
+  for _ in $(seq 1 600); do
+    if curl -fsS -o /dev/null "$url/readyz" 2>/dev/null; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || fail "the silo behind $url exited; its log is $log: $(tail -n 5 "$log")"
+    sleep 0.1
+  done
+  fail "$url was not ready within 60 s; its log is $log"
+}
+
+up() {
+  local n=${1:-}
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || fail "usage: $0 up N (N silos, at least 1)"
+  [ ! -e "$dir/cluster.env" ] || fail "a cluster is already up in $dir; run '$0 down' first"
+  command -v curl >/dev/null || fail "curl is needed to wait for the gateways (apt-get install -y curl)"
+  if [ ! -f "$gateway" ]; then
+    echo "building the gateway …" >&2
+    dotnet build "$root/src/ComparisonGrid.Gateway" -c Release -v quiet -nologo >&2
+  fi
+  local bin; bin=$(pg_bin)
+  mkdir -p "$dir"
+  chmod 755 "$dir"
+
+  local pg_port; pg_port=$(free_port "${COMPARISONGRID_BASE_PORT:-7400}")
+  mkdir -p "$dir/pg"
+  [ "$(id -u)" != "0" ] || chown postgres "$dir/pg"
+  as_postgres "$bin/initdb" -D "$dir/pg" -U postgres --auth=trust -E UTF8 >"$dir/initdb.log" 2>&1 || fail "initdb failed: $(tail -n 5 "$dir/initdb.log")"
+  as_postgres "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories='$dir/pg' -c max_connections=300" start >/dev/null \
+    || fail "PostgreSQL did not start: $(tail -n 5 "$dir/pg/server.log")"
+  local key=${COMPARISONGRID_API_KEY:-}
+  if [ -z "$key" ]; then
+    key=$(head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 32)
+    echo "$key" >"$dir/api-key"
+    chmod 600 "$dir/api-key"
+  fi
+  {
+    echo "PG_BIN=$bin"
+    echo "PG_PORT=$pg_port"
+  } >"$dir/cluster.env"
+  local conn="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=50"
+  for i in $(seq 1 "$n"); do
+    local http silo
+    http=$(free_port $((pg_port + 10 * i)))
+    silo=$(free_port $((http + 1)))
+    mkdir -p "$dir/silo$i"
+    local samples=(--no-samples)
+    # One gateway loads the shipped samples into an empty cluster; loading is idempotent, once is enough.
+    [ "$i" != "1" ] || [ -n "${COMPARISONGRID_NO_SAMPLES:-}" ] || samples=()
+    (cd "$dir/silo$i" && exec nohup dotnet "$gateway" --urls "http://127.0.0.1:$http" \
+      --postgres "$conn" --silo "http://127.0.0.1:$silo" --data-dir "$dir/silo$i" --api-key "$key" "${samples[@]}" \
+      --ComparisonGrid:HeartbeatInterval=00:00:01 --ComparisonGrid:DeathTimeout=00:00:05 \
+      >"$dir/silo$i.log" 2>&1) &
+    echo "$!" >"$dir/silo$i.pid"
+    echo "SILO_$i=http://127.0.0.1:$http" >>"$dir/cluster.env"
+    # Start in turn: the first silo creates the schema, the next ones join a cluster that is there.
+    wait_ready "http://127.0.0.1:$http" "$dir/silo$i.log" "$!"
+  done
+  grep '^SILO_' "$dir/cluster.env" | cut -d= -f2
+}
+
+status() {
+  [ -f "$dir/cluster.env" ] || fail "no cluster is up in $dir"
+  # shellcheck disable=SC1091
+  source "$dir/cluster.env"
+  local i=1
+  while [ -n "$(eval echo "\${SILO_$i:-}")" ]; do
+    local url pid state
+    url=$(eval echo "\${SILO_$i}")
+    pid=$(cat "$dir/silo$i.pid")
+    if ! kill -0 "$pid" 2>/dev/null; then
+      state=stopped
+    else
+      # The membership table's word for the silo's latest start: joining, active, shutting_down or dead.
+      state=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
+        "SELECT status FROM silo_membership WHERE gateway = '$url' ORDER BY started_at DESC LIMIT 1" 2>/dev/null || true)
+      state=${state:-starting}
+    fi
+    echo "silo $i pid $pid url $url state $state"
+    i=$((i + 1))
+  done
+}
+
+down() {
+  [ -d "$dir" ] || { echo "no cluster in $dir" >&2; return 0; }
+  local pidfile
+  for pidfile in "$dir"/silo*.pid; do
+    [ -f "$pidfile" ] || continue
+    local pid; pid=$(cat "$pidfile")
+    kill "$pid" 2>/dev/null || true
+  done
+  for pidfile in "$dir"/silo*.pid; do
+    [ -f "$pidfile" ] || continue
+    local pid; pid=$(cat "$pidfile")
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if [ -f "$dir/cluster.env" ]; then
+    # shellcheck disable=SC1091
+    source "$dir/cluster.env"
+    as_postgres "$PG_BIN/pg_ctl" -D "$dir/pg" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$dir"
+}
+
+case "${1:-}" in
+  up) up "${2:-}" ;;
+  status) status ;;
+  down) down ;;
+  *) echo "usage: $0 up N | status | down" >&2; exit 64 ;;
+esac
