@@ -10,7 +10,7 @@ public sealed class MembershipTests(PostgresServer server) : IClassFixture<Postg
 {
     private static readonly TimeSpan DeathTimeout = TimeSpan.FromMilliseconds(300);
 
-    private async Task<(MembershipTable Table, Func<string, Task<MembershipAgent>> Join)> ClusterAsync()
+    private async Task<(MembershipTable Table, Func<string, Task<MembershipAgent>> Join)> ClusterAsync(TimeSpan? heartbeat = null)
     {
         // A database of its own per test, so the tests' silos never vote on each other.
         var database = $"m_{Guid.NewGuid():N}";
@@ -23,7 +23,13 @@ public sealed class MembershipTests(PostgresServer server) : IClassFixture<Postg
         var table = await MembershipTable.OpenAsync(server.ConnectionString(database), default);
         return (table, async address =>
         {
-            var options = Options.Create(new GrainRuntimeOptions { SiloAddress = address, DeathTimeout = DeathTimeout, VotesToDeclareDead = 2 });
+            var options = Options.Create(new GrainRuntimeOptions
+            {
+                SiloAddress = address,
+                DeathTimeout = DeathTimeout,
+                VotesToDeclareDead = 2,
+                HeartbeatInterval = heartbeat ?? TimeSpan.FromSeconds(2),
+            });
             var agent = new MembershipAgent(table, new Cluster.ClusterView(table), options, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<MembershipAgent>.Instance);
             await agent.StartAsync(default);
             return agent;

@@ -16,6 +16,8 @@ public sealed partial class MembershipAgent(MembershipTable table, ClusterView v
 {
     private readonly GrainRuntimeOptions _options = options.Value;
 
+    private long _lastRound;
+
     public string? SiloId { get; private set; }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -25,6 +27,7 @@ public sealed partial class MembershipAgent(MembershipTable table, ClusterView v
         view.Joined(SiloId);
         await table.SetStatusAsync(SiloId, SiloStatus.Active, cancellationToken).ConfigureAwait(false);
         view.Update(await table.ReadAllAsync(cancellationToken).ConfigureAwait(false));
+        _lastRound = Environment.TickCount64;
         LogJoined(logger, SiloId);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -65,6 +68,14 @@ public sealed partial class MembershipAgent(MembershipTable table, ClusterView v
         await table.HeartbeatAsync(self, cancellationToken).ConfigureAwait(false);
         var silos = await table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
         view.Update(silos);
+        var previous = _lastRound;
+        _lastRound = Environment.TickCount64;
+        // After this silo was cut off from the table (the database restarting), the others were cut off too and
+        // their heartbeats are just as old: give them a round to write one before judging them.
+        if (_lastRound - previous > 2 * _options.HeartbeatInterval.TotalMilliseconds)
+        {
+            return;
+        }
         var living = silos.Where(s => s.Status is SiloStatus.Joining or SiloStatus.Active).ToList();
         var now = DateTimeOffset.UtcNow;
         foreach (var suspect in living.Where(s => s.SiloId != self && now - s.HeartbeatAt > _options.DeathTimeout))
