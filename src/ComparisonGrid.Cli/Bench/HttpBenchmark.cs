@@ -5,43 +5,45 @@ using System.Text;
 namespace ComparisonGrid.Cli.Bench;
 
 /// <summary>
-/// Load on a running gateway from this second process: comparison requests per second and latency with many
-/// connections, then the time from an ingest to its delivery on many open SSE subscriptions.
+/// Load on running gateways from this second process: comparison requests per second and latency with many
+/// connections, then the time from an ingest to its delivery on many open SSE subscriptions. With several
+/// gateways (--url A,B,C, one cluster) connections and subscriptions are spread over them and the ingest goes
+/// to the last, so most deliveries cross silos.
 /// </summary>
 internal sealed class HttpBenchmark(TextWriter stdout)
 {
     public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
     {
-        var url = (cl.Value("--url") ?? "http://127.0.0.1:5080").TrimEnd('/');
+        var urls = (cl.Value("--url") ?? "http://127.0.0.1:5080").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(u => u.TrimEnd('/')).ToArray();
         var key = cl.Value("--api-key") ?? throw new UsageException("bench http needs --api-key KEY (the gateway's write key) to ingest a report");
         var connections = (int)(cl.Number("--connections") ?? 64);
         var subscribers = (int)(cl.Number("--subscribers") ?? 1000);
         var seconds = cl.Number("--seconds") ?? 5;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections + subscribers + 8 }) { Timeout = Timeout.InfiniteTimeSpan };
 
-        var query = $"{url}/api/compare/indicator?indicator=gdp_growth&year=2022&level=province";
-        var get = (Func<long, Task>)(async _ =>
+        Func<long, Task> Get(string url) => async _ =>
         {
-            using var response = await http.GetAsync(query, cancellationToken).ConfigureAwait(false);
+            using var response = await http.GetAsync($"{url}/api/compare/indicator?indicator=gdp_growth&year=2022&level=province", cancellationToken).ConfigureAwait(false);
             await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
-        });
-        var (perSecond, latency) = await LoadLoop.MeasureAsync(Enumerable.Repeat(get, connections).ToArray(), seconds, cancellationToken).ConfigureAwait(false);
+        };
+        var (perSecond, latency) = await LoadLoop.MeasureAsync([.. Enumerable.Range(0, connections).Select(i => Get(urls[i % urls.Length]))], seconds, cancellationToken).ConfigureAwait(false);
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"GET comparison, {connections} connections: {perSecond:N0} requests/s, p50 {latency.Quantile(0.5).TotalMilliseconds:0.00} ms, p99 {latency.Quantile(0.99).TotalMilliseconds:0.00} ms")).ConfigureAwait(false);
+            $"GET comparison, {connections} connections over {urls.Length} gateway(s): {perSecond:N0} requests/s, p50 {latency.Quantile(0.5).TotalMilliseconds:0.00} ms, p99 {latency.Quantile(0.99).TotalMilliseconds:0.00} ms")).ConfigureAwait(false);
 
         // A year no report has yet, so the ingest below is the comparison's next version for every subscriber.
         var year = 2090 + (int)(DateTime.UtcNow.Ticks % 9);
-        var streamUrl = $"{url}/api/compare/indicator?indicator=gdp_growth&year={year}&level=province";
+        string StreamUrl(int i) => $"{urls[i % urls.Length]}/api/compare/indicator?indicator=gdp_growth&year={year}&level=province";
         var ready = new CountdownEvent(subscribers);
         var delivered = new long[subscribers];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var streams = Enumerable.Range(0, subscribers).Select(i => Subscribe(http, streamUrl, ready, delivered, i, stop.Token)).ToList();
+        var streams = Enumerable.Range(0, subscribers).Select(i => Subscribe(http, StreamUrl(i), ready, delivered, i, stop.Token)).ToList();
         if (!ready.Wait(TimeSpan.FromSeconds(60), cancellationToken))
         {
             throw new TimeoutException($"only {subscribers - ready.CurrentCount} of {subscribers} subscriptions opened within a minute");
         }
-        using var ingest = new HttpRequestMessage(HttpMethod.Post, $"{url}/api/reports") { Content = new StringContent(Report(year), Encoding.UTF8, "text/plain") };
+        using var ingest = new HttpRequestMessage(HttpMethod.Post, $"{urls[^1]}/api/reports") { Content = new StringContent(Report(year), Encoding.UTF8, "text/plain") };
         ingest.Headers.Add("X-Api-Key", key);
         var sent = Stopwatch.GetTimestamp();
         (await http.SendAsync(ingest, cancellationToken).ConfigureAwait(false)).EnsureSuccessStatusCode();
