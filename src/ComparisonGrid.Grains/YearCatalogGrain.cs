@@ -25,6 +25,9 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
                 Keep(facts);
             }
         }
+        // The previous activation may have died before telling its watchers of members stored since their last
+        // read; an ingest retried now finds its facts here already and would tell nobody.
+        NotifyWatchers();
     }
 
     public Task UpsertAsync(ReportFacts facts)
@@ -34,15 +37,20 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
         {
             throw new ArgumentException($"facts of {facts.Year} do not belong in the catalog of {GetPrimaryKeyString()}");
         }
-        if (!Keep(facts))
+        if (Keep(facts))
         {
-            return Task.CompletedTask;
-        }
-        foreach (var watcher in state.State.Watchers)
-        {
-            GrainFactory.GetGrain<IComparisonGrain>(watcher).MembersChangedAsync(facts.Year);
+            NotifyWatchers();
         }
         return Task.CompletedTask;
+    }
+
+    private void NotifyWatchers()
+    {
+        var year = int.Parse(GetPrimaryKeyString(), CultureInfo.InvariantCulture);
+        foreach (var watcher in state.State.Watchers)
+        {
+            GrainFactory.GetGrain<IComparisonGrain>(watcher).MembersChangedAsync(year);
+        }
     }
 
     /// <summary>Keeps the newer facts of a region; false when nothing changed.</summary>
