@@ -6,31 +6,27 @@ namespace ComparisonGrid.Gateway;
 /// </summary>
 internal static class GatewayArguments
 {
+    // Switches that take a value, and the configuration key the value goes to.
+    private static readonly Dictionary<string, string> Valued = new(StringComparer.Ordinal)
+    {
+        ["--data-dir"] = "ComparisonGrid:DataDirectory",
+        ["--api-key"] = "ComparisonGrid:ApiKeys:0",
+        ["--postgres"] = "ComparisonGrid:PostgresConnectionString",
+        ["--silo"] = "ComparisonGrid:SiloAddress",
+    };
+
     public static string[] Normalise(string[] args)
     {
         var result = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            switch (args[i])
+            if (Valued.TryGetValue(args[i], out var key) && i + 1 < args.Length)
             {
-                case "--data-dir" when i + 1 < args.Length:
-                    result.Add($"--ComparisonGrid:DataDirectory={args[++i]}");
-                    break;
-                case "--api-key" when i + 1 < args.Length:
-                    result.Add($"--ComparisonGrid:ApiKeys:0={args[++i]}");
-                    break;
-                case "--postgres" when i + 1 < args.Length:
-                    result.Add($"--ComparisonGrid:PostgresConnectionString={args[++i]}");
-                    break;
-                case "--silo" when i + 1 < args.Length:
-                    result.Add($"--ComparisonGrid:SiloAddress={args[++i]}");
-                    break;
-                case "--no-samples":
-                    result.Add("--ComparisonGrid:LoadSamples=false");
-                    break;
-                default:
-                    result.Add(args[i]);
-                    break;
+                result.Add($"--{key}={args[++i]}");
+            }
+            else
+            {
+                result.Add(args[i] == "--no-samples" ? "--ComparisonGrid:LoadSamples=false" : args[i]);
             }
         }
         return [.. result];

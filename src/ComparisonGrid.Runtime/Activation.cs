@@ -362,7 +362,8 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
     }
 
-    private static async Task WhenSettled(Task task)
+    /// <summary>Waits for a task however it ends; its outcome is read from the task itself.</summary>
+    internal static async Task WhenSettled(Task task)
     {
         try
         {

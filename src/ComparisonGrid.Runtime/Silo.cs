@@ -140,7 +140,7 @@ public sealed class Silo : IAsyncDisposable
         var method = type.ByName.GetValueOrDefault(methodName) ?? throw new ArgumentException($"{type.Interface.Name} has no method {methodName}");
         if (_cluster!.RemoteOwner(id) is not null)
         {
-            await RefreshMembershipAsync().ConfigureAwait(false);
+            await _cluster.RefreshAsync().ConfigureAwait(false);
             if (_cluster.RemoteOwner(id) is not null)
             {
                 writer.WriteStartObject();
@@ -167,7 +167,7 @@ public sealed class Silo : IAsyncDisposable
             writer.WriteEndObject();
             return;
         }
-        await Settled(item.Task).ConfigureAwait(false);
+        await Activation.WhenSettled(item.Task).ConfigureAwait(false);
         _codec.WriteResult(writer, method, item.Task);
     }
 
@@ -195,36 +195,12 @@ public sealed class Silo : IAsyncDisposable
         {
             task = Task.FromException(e);
         }
-        await Settled(task).ConfigureAwait(false);
+        await Activation.WhenSettled(task).ConfigureAwait(false);
         _codec!.WriteResult(writer, method, task);
     }
 
     private object ObserverFor(Type observerInterface, string silo, string id) =>
         _observers.ProxyFor(observerInterface, silo, id, (t, s, i) => ObserverRegistry.CreateProxy(t, _client!, s, i));
-
-    private async Task RefreshMembershipAsync()
-    {
-        try
-        {
-            await _cluster!.RefreshAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StoreFaults.IsUnavailable(e))
-        {
-            // Membership is unreadable: decide with the view we have.
-        }
-    }
-
-    private static async Task Settled(Task task)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The outcome is written from the task itself.
-        }
-    }
 
     private void Deliver(GrainProxy? proxy, GrainType type, GrainId id, IWorkItem item)
     {

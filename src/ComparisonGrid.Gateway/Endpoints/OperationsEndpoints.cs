@@ -22,13 +22,12 @@ internal static class OperationsEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/cluster", async (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services, CancellationToken ct) =>
+        app.MapGet("/api/cluster", (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services) =>
         {
-            var agent = services.GetService<MembershipAgent>();
-            if (agent?.SiloId is { } selfId)
+            if (services.GetService<Runtime.Cluster.ClusterView>() is { SelfId: { } selfId } cluster)
             {
-                // Clustered: every member from the membership table; runtime figures for this silo.
-                var members = await services.GetRequiredService<MembershipTable>().ReadAllAsync(ct).ConfigureAwait(false);
+                // Clustered: every member as of this silo's last membership round; runtime figures for this silo.
+                var members = cluster.Silos;
                 return Results.Ok(new ClusterView([.. members.Select(m => new SiloView(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], StatusName(m.Status), m.StartedAt,
                     m.SiloId == selfId ? silo.Snapshot() : null, m.HeartbeatAt, m.SuspectedBy))], streams.Open));
             }

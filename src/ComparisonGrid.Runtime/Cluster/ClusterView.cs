@@ -1,4 +1,5 @@
 using ComparisonGrid.Runtime.Membership;
+using ComparisonGrid.Runtime.Storage;
 
 namespace ComparisonGrid.Runtime.Cluster;
 
@@ -58,8 +59,11 @@ public sealed class ClusterView(MembershipTable table)
         }
     }
 
-    /// <summary>Reads the table again unless it was read a moment ago; concurrent callers share one read.</summary>
-    public Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the table again unless it was read a moment ago; concurrent callers share one read. When the table
+    /// cannot be read (the database down too), the view stays as it was: callers decide with what is known.
+    /// </summary>
+    public Task RefreshAsync()
     {
         lock (_lock)
         {
@@ -67,12 +71,21 @@ public sealed class ClusterView(MembershipTable table)
             {
                 return Task.CompletedTask;
             }
-            return _refreshing is { IsCompleted: false } ? _refreshing : _refreshing = ReadAsync(cancellationToken);
+            return _refreshing is { IsCompleted: false } ? _refreshing : _refreshing = ReadAsync();
         }
     }
 
-    private async Task ReadAsync(CancellationToken cancellationToken) =>
-        Update(await table.ReadAllAsync(cancellationToken).ConfigureAwait(false));
+    private async Task ReadAsync()
+    {
+        try
+        {
+            Update(await table.ReadAllAsync(CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (Exception e) when (StoreFaults.IsUnavailable(e))
+        {
+            // Keep the view; the next refresh or heartbeat round tries again.
+        }
+    }
 
     /// <summary>The silo the grain belongs to when that is another silo; null when it is this one (or no cluster is known).</summary>
     public SiloEntry? RemoteOwner(GrainId grain)

@@ -72,14 +72,7 @@ internal sealed class SiloClient : IDisposable
                 unreachable = address;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(25 << attempt)).ConfigureAwait(false);
-            try
-            {
-                await _view.RefreshAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception e) when (Storage.StoreFaults.IsUnavailable(e))
-            {
-                // The membership table is down too: try with what we know.
-            }
+            await _view.RefreshAsync().ConfigureAwait(false);
             if (_view.RemoteOwner(id) is not { } owner)
             {
                 _silo.DeliverLocal(type, id, item);

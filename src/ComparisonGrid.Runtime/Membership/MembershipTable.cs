@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComparisonGrid.Runtime.Storage;
 using Npgsql;
 
 namespace ComparisonGrid.Runtime.Membership;
@@ -91,15 +92,9 @@ public sealed class MembershipTable : IAsyncDisposable
     {
         await using var command = _dataSource.CreateCommand(
             "SELECT silo_id, address, status, started_at, heartbeat_at, suspected_by, etag, gateway FROM silo_membership ORDER BY started_at, silo_id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var entries = new List<SiloEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(new SiloEntry(reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4),
-                reader.GetFieldValue<string[]>(5), reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
-        }
-        return entries;
+        return await DbRows.ReadAsync(command, r => new SiloEntry(r.GetString(0), r.GetString(1), Parse(r.GetString(2)),
+            r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4),
+            r.GetFieldValue<string[]>(5), r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -128,26 +128,14 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
             "SELECT grain_key, state::text FROM grain_state WHERE state_type = $1 AND right(grain_key, length($2)) = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = stateType });
         command.Parameters.Add(new NpgsqlParameter { Value = keySuffix });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var states = new List<KeyedState>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            states.Add(new KeyedState(reader.GetString(0), reader.GetString(1)));
-        }
-        return states;
+        return await DbRows.ReadAsync(command, r => new KeyedState(r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> KeysAsync(string stateType, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand("SELECT grain_key FROM grain_state WHERE state_type = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = stateType });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var keys = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(reader.GetString(0));
-        }
-        return keys;
+        return await DbRows.ReadAsync(command, r => r.GetString(0), cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -119,13 +119,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
             """;
         command.Parameters.AddWithValue("$type", stateType);
         command.Parameters.AddWithValue("$suffix", keySuffix);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var states = new List<KeyedState>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            states.Add(new KeyedState(reader.GetString(0), reader.GetString(1)));
-        }
-        return states;
+        return await DbRows.ReadAsync(command, r => new KeyedState(r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> KeysAsync(string stateType, CancellationToken cancellationToken)
@@ -134,13 +128,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT grain_key FROM grain_state WHERE state_type = $type";
         command.Parameters.AddWithValue("$type", stateType);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var keys = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(reader.GetString(0));
-        }
-        return keys;
+        return await DbRows.ReadAsync(command, r => r.GetString(0), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
