@@ -11,6 +11,7 @@ public sealed record ParseOutput(IReadOnlyList<Report> Reports, IReadOnlyList<In
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(ParseOutput))]
 [JsonSerializable(typeof(Report))]
+[JsonSerializable(typeof(Evaluation.EvalResult))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 public static class ReportJson
@@ -23,6 +24,9 @@ public static class ReportJson
 
     public static string Serialize(ParseOutput output) =>
         JsonSerializer.Serialize(output, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ParseOutput>)Options.GetTypeInfo(typeof(ParseOutput)));
+
+    public static string Serialize(Evaluation.EvalResult result) =>
+        JsonSerializer.Serialize(result, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Evaluation.EvalResult>)Options.GetTypeInfo(typeof(Evaluation.EvalResult)));
 
     public static ParseOutput? Deserialize(string json) =>
         JsonSerializer.Deserialize(json, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ParseOutput>)Options.GetTypeInfo(typeof(ParseOutput)));

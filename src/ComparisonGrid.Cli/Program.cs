@@ -11,6 +11,10 @@ const string Usage = """
           --out FILE             write the JSON to FILE instead of stdout
           --text-column NAME     the CSV column / JSONL field with the report text (default: detected)
           --max-size MB          refuse inputs larger than this (default 20)
+      eval <targets.tsv> <texts-folder> [--achieved achieved.tsv] [--format table|json] [--min-recall X]
+                               score the parser against hand-labelled gold (tests/corpus/dev/README.md): recall per
+                               indicator and overall, wrong figures, region+year, every miss with its sentence;
+                               exit 1 when target recall is below X (0-1)
       ingest <file|folder>...  parse and store reports in the data directory (same options as parse)
       compare indicator <id> --year Y [--level L] [--province P] [--kind target|achieved]
       compare provinces <id> --year Y [--level L] [--kind target|achieved]
@@ -66,6 +70,9 @@ try
     {
         case "parse":
             return await new ParseCommand(pipeline, Console.Out, Console.Error).RunAsync(CommandLine.Parse(rest, Set(), parseOptions), cts.Token);
+        case "eval":
+            return await new EvalCommand(pipeline, Console.Out, Console.Error)
+                .RunAsync(CommandLine.Parse(rest, Set(), Set("--achieved", "--format", "--min-recall")), cts.Token);
         case "bench":
             return await new ComparisonGrid.Cli.Bench.BenchCommand(pipeline, Console.Out)
                 .RunAsync(CommandLine.Parse(rest, Set(), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres")), cts.Token);
