@@ -156,7 +156,8 @@ public sealed class ReportPipeline
         var meta = _metadata.Extract(segment, hints);
         var sections = _sections.Parse(text);
         bool IsReview(int pos) => sections.Any(s => s.Kind is SectionKind.Review or SectionKind.Outlook && pos >= s.Start && pos < s.End);
-        var targets = _targets.Extract(text, IsReview);
+        var extraction = _targets.Read(text, IsReview);
+        var targets = extraction.Targets;
         var reviewSpans = sections.Where(s => s.Kind == SectionKind.Review).Select(s => (s.Start, s.End));
         var achievements = _achievements.Extract(text, reviewSpans, meta.Year);
         var themes = _themes.Count(text, sections);
@@ -174,7 +175,12 @@ public sealed class ReportPipeline
         {
             notes.Add(new QualityNote(QualityFlags.NoSections, "no numbered headings found"));
         }
-        if (targets.Count == 0)
+        foreach (var at in extraction.UnreadableTriggers)
+        {
+            notes.Add(new QualityNote(QualityFlags.TargetsUnreadable,
+                $"the passage at offset {Src(at)} announces the year's targets but no figure could be read from it", Src(at), SrcEnd(Math.Min(text.Length, at + 40))));
+        }
+        if (targets.Count == 0 && extraction.UnreadableTriggers.Count == 0)
         {
             notes.Add(new QualityNote(QualityFlags.NoTargets, "no passage announcing the year's quantified targets was found"));
         }

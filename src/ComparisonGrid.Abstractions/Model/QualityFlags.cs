@@ -16,5 +16,7 @@ public static class QualityFlags
     public const string YearInferred = "year-inferred";
     public const string YearUnknown = "year-unknown";
     public const string NoTargets = "no-targets-found";
+    public const string TargetsUnreadable = "targets-unreadable";
+    public const string RegionUncertain = "region-uncertain";
     public const string NoSections = "no-sections-found";
 }

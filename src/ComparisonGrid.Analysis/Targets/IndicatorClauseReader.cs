@@ -88,6 +88,14 @@ public sealed partial class IndicatorClauseReader
         return statements;
     }
 
+    /// <summary>The span names an indicator or holds a figure: a qualitative or unlisted slot of a target list.</summary>
+    public bool TalksAboutIndicators(string text, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.AsSpan(from, to - from).IndexOfAnyInRange('0', '9') >= 0
+            || _lexicon.Labels.FindLongestNonOverlapping(text, from, to).Count > 0;
+    }
+
     /// <summary>A clause states a figure only with a digit, and a relation only by naming economic growth.</summary>
     private static bool MayStateIndicator(ReadOnlySpan<char> clause) =>
         clause.IndexOfAnyInRange('0', '9') >= 0
@@ -112,13 +120,17 @@ public sealed partial class IndicatorClauseReader
             }
             return;
         }
-        var expected = inherited.FirstOrDefault(f => !f.Stretch);
+        // One label, several figures: the first expected figure of each metric (达到450亿元、增长8% is a level and
+        // a growth) and its 力争 stretch; further figures of a metric already read are detail.
+        var family = _lexicon.Family(families[0].Family);
+        var metrics = new HashSet<string>(StringComparer.Ordinal);
+        var anyExpected = inherited.Any(f => !f.Stretch);
         foreach (var figure in inherited)
         {
-            // One label, several figures: the expected figure and its 力争 stretch; other figures are detail.
-            if (figure == expected || figure.Stretch)
+            var metric = Metric(text, families[0], figure, family);
+            if (figure.Stretch || metrics.Add(metric))
             {
-                Add(text, families[0], figure, figure.Stretch && expected is not null ? figure.Start : quoteStart, figure.End, figure.Stretch, output);
+                Add(text, families[0], figure, figure.Stretch && anyExpected ? figure.Start : quoteStart, figure.End, figure.Stretch, output);
             }
         }
     }

@@ -13,6 +13,9 @@ public sealed partial class TargetExtractor
 {
     private const int FiveYearWindow = 40;
 
+    /// <summary>Sentences in a row without a readable figure that a passage may hold before it is taken to have ended.</summary>
+    private const int MaxGapSentences = 2;
+
     private readonly IndicatorClauseReader _clauses;
 
     public TargetExtractor(IndicatorClauseReader clauses) => _clauses = clauses;
@@ -27,11 +30,15 @@ public sealed partial class TargetExtractor
     private static partial Regex StretchSentence();
 
     /// <param name="isReview">Tells whether a position lies in the review part of the report.</param>
-    public IReadOnlyList<Target> Extract(string text, Func<int, bool> isReview)
+    public IReadOnlyList<Target> Extract(string text, Func<int, bool> isReview) => Read(text, isReview).Targets;
+
+    /// <param name="isReview">Tells whether a position lies in the review part of the report.</param>
+    public TargetExtraction Read(string text, Func<int, bool> isReview)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(isReview);
         var targets = new List<Target>();
+        var unreadable = new List<int>();
         var seen = new HashSet<(string, bool)>();
         foreach (Match trigger in Trigger().Matches(text))
         {
@@ -40,30 +47,55 @@ public sealed partial class TargetExtractor
             {
                 continue;
             }
-            var paragraphEnd = text.IndexOf('\n', zoneStart) is var nl and >= 0 ? nl : text.Length;
-            foreach (var (start, end) in Sentences.In(text, zoneStart, paragraphEnd))
+            var before = targets.Count;
+            var read = false;
+            foreach (var st in Passage(text, zoneStart))
             {
-                var statements = _clauses.Read(text, start, end);
-                if (statements.Count == 0)
+                read = true;
+                // The first passage of a report states each target once; a repeat is a later mention.
+                if (seen.Add((st.Indicator, st.Stretch)))
                 {
-                    break;
-                }
-                // 奋斗目标：… / 力争… ahead of the figures makes the whole sentence a stretch goal.
-                var stretchSentence = StretchSentence().Match(text, start, end - start) is { Success: true } s
-                    && s.Index < statements.Min(st => st.Start);
-                foreach (var st in statements)
-                {
-                    var stretch = st.Stretch || stretchSentence;
-                    // The first passage of a report states each target once; a repeat is a later mention.
-                    if (!seen.Add((st.Indicator, stretch)))
-                    {
-                        continue;
-                    }
-                    targets.Add(st with { Stretch = stretch });
+                    targets.Add(st);
                 }
             }
+            if (!read && targets.Count == before)
+            {
+                unreadable.Add(trigger.Index);
+            }
         }
-        return targets;
+        return new TargetExtraction(targets, targets.Count == 0 ? unreadable : []);
+    }
+
+    /// <summary>
+    /// The statements of the passage after a trigger, sentence by sentence to the end of its paragraph. A sentence
+    /// with no readable figure does not end the passage while it still talks about indicators or figures
+    /// (城镇化率提高1.5个百分点, 固定资产投资实现正增长): target lists mix quantified and qualitative slots.
+    /// The passage ends at a sentence that names neither, such as 为实现上述目标，… .
+    /// </summary>
+    private IEnumerable<Target> Passage(string text, int zoneStart)
+    {
+        var paragraphEnd = text.IndexOf('\n', zoneStart) is var nl and >= 0 ? nl : text.Length;
+        var gap = 0;
+        foreach (var (start, end) in Sentences.In(text, zoneStart, paragraphEnd))
+        {
+            var statements = _clauses.Read(text, start, end);
+            if (statements.Count == 0)
+            {
+                if (++gap > MaxGapSentences || !_clauses.TalksAboutIndicators(text, start, end))
+                {
+                    yield break;
+                }
+                continue;
+            }
+            gap = 0;
+            // 奋斗目标：… / 力争… ahead of the figures makes the whole sentence a stretch goal.
+            var stretchSentence = StretchSentence().Match(text, start, end - start) is { Success: true } s
+                && s.Index < statements.Min(st => st.Start);
+            foreach (var st in statements)
+            {
+                yield return st.Stretch || !stretchSentence ? st : st with { Stretch = true };
+            }
+        }
     }
 
     private static bool IsMultiYear(string text, int zoneStart)
