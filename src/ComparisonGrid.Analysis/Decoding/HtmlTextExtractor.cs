@@ -24,7 +24,24 @@ public sealed class HtmlTextExtractor
         var head = text.AsSpan(0, Math.Min(text.Length, 1024)).TrimStart();
         return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
             || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
-            || (head.StartsWith("<", StringComparison.Ordinal) && head.Contains("<body", StringComparison.OrdinalIgnoreCase));
+            || (head.StartsWith("<", StringComparison.Ordinal) && head.Contains("<body", StringComparison.OrdinalIgnoreCase))
+            || ParagraphTags(text.AsSpan(0, Math.Min(text.Length, 8192))) >= MinParagraphTags;
+    }
+
+    /// <summary>Text cut out of a page (a corpus cell holding <c>&lt;p&gt;…&lt;/p&gt;&lt;p&gt;</c>) is HTML too, without a document head.</summary>
+    private const int MinParagraphTags = 4;
+
+    private static int ParagraphTags(ReadOnlySpan<char> head)
+    {
+        var count = 0;
+        foreach (var tag in (string[])["<p>", "</p>", "<br>", "<br/>", "<br />"])
+        {
+            for (var rest = head; rest.IndexOf(tag, StringComparison.OrdinalIgnoreCase) is var at and >= 0; rest = rest[(at + tag.Length)..])
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     public MappedText Extract(string html)

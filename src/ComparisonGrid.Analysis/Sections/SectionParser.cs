@@ -49,7 +49,7 @@ public sealed partial class SectionParser
     private static bool OpensLineOrSentence(string text, int index)
     {
         var i = index - 1;
-        while (i >= 0 && text[i] is ' ' or '\t' or '\u3000')
+        while (i >= 0 && text[i] != '\n' && char.IsWhiteSpace(text[i]))
         {
             i--;
         }
@@ -172,6 +172,18 @@ public sealed partial class SectionParser
         return [.. byLine.Where(g => g.Count() > 1).SelectMany(g => g.Select(h => h.Start))];
     }
 
+    private static int FirstBlank(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsWhiteSpace(s[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static string Title(string text, int from, bool inRunningText)
     {
         var lineEnd = text.IndexOf('\n', from);
@@ -184,7 +196,12 @@ public sealed partial class SectionParser
             return text[from..lineEnd].Trim();
         }
         var limit = Math.Min(lineEnd, from + MaxTitle);
-        var window = text[from..limit];
+        var window = text[from..limit].TrimStart();
+        if (inRunningText && FirstBlank(window) is var blank and > 1)
+        {
+            // One-line reports set the title off by blanks (一、2020年工作回顾   过去一年是…).
+            window = window[..blank];
+        }
         var cut = window.IndexOfAny(['。', '；', ';', '：', ':', '！']);
         var title = cut >= 0 ? window[..cut] : window;
         if (cut < 0 && window.IndexOfAny([',', '，']) is var comma and > 0)
