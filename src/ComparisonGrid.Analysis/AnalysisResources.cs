@@ -24,8 +24,10 @@ public sealed class AnalysisResources
         IndicatorLexicon indicators,
         ThemeLexicon themes,
         SectionKindRules sectionKinds,
-        PageChrome pageChrome)
+        PageChrome pageChrome,
+        AchievementScope achievementScope)
     {
+        AchievementScope = achievementScope;
         OpenCc = openCc;
         Common = common;
         Divisions = divisions;
@@ -52,6 +54,8 @@ public sealed class AnalysisResources
 
     public PageChrome PageChrome { get; }
 
+    public AchievementScope AchievementScope { get; }
+
     private static AnalysisResources Load()
     {
         var openCc = new OpenCcTables(Read("opencc.TSCharacters.txt"), Read("opencc.TSPhrases.txt"));
@@ -62,7 +66,8 @@ public sealed class AnalysisResources
             new IndicatorLexicon(Read("lexicons.indicators.tsv")),
             new ThemeLexicon(Read("lexicons.themes.tsv")),
             new SectionKindRules(Read("lexicons.section-kinds.tsv")),
-            new PageChrome(Read("lexicons.page-chrome.txt")));
+            new PageChrome(Read("lexicons.page-chrome.txt")),
+            new AchievementScope(Read("lexicons.achievement-scope.tsv")));
     }
 
     private static string Read(string name)

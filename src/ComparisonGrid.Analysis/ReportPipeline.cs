@@ -40,7 +40,7 @@ public sealed class ReportPipeline
         _sections = new SectionParser(resources.SectionKinds);
         var clauses = new IndicatorClauseReader(resources.Indicators, new FigureReader());
         _targets = new TargetExtractor(clauses);
-        _achievements = new AchievementExtractor(clauses);
+        _achievements = new AchievementExtractor(clauses, resources.AchievementScope);
         _themes = new ThemeCounter(resources.Themes);
     }
 

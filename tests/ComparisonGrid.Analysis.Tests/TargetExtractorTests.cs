@@ -77,7 +77,7 @@ public sealed class TargetExtractorTests
     [Fact]
     public void Achievements_come_from_the_review_under_the_same_ids()
     {
-        var extractor = new AchievementExtractor(Clauses);
+        var extractor = new AchievementExtractor(Clauses, AnalysisResources.Default.AchievementScope);
         const string text = "2021年，全县地区生产总值完成78.9亿元，同比增长9.3%；规模以上工业增加值同比增长21.7%；五年来地区生产总值年均增长6%，居民收入是2016年的1.5倍。";
         var a = extractor.Extract(text, [(0, text.Length)], 2022);
         Assert.Equal([("gdp", 78.9, "亿元"), ("gdp_growth", 9.3, "%"), ("industrial_value_added_growth", 21.7, "%")],

@@ -1,6 +1,7 @@
 namespace ComparisonGrid.Model;
 
 /// <summary>A result the review part reports for the previous year, under the same indicator ids as targets.</summary>
+/// <param name="Estimated">The review gives the figure as an estimate (预计), the year's statistics not yet final.</param>
 public sealed record Achievement(
     string Indicator,
     string Label,
@@ -12,4 +13,5 @@ public sealed record Achievement(
     string? Unit,
     string Quote,
     int Start,
-    int End);
+    int End,
+    bool Estimated = false);

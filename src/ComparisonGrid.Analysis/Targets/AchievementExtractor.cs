@@ -6,39 +6,58 @@ namespace ComparisonGrid.Analysis.Targets;
 
 /// <summary>
 /// The previous year's results as the review reports them (地区生产总值完成78.9亿元，同比增长9.3%), under
-/// the indicator ids of targets. Multi-year figures (年均, 累计, 比2016年) are not one year's result.
+/// the indicator ids of targets. Figures that are not one year's result (年均, 累计, 比2016年, 一季度) are left out;
+/// where the review states an indicator twice, the whole region's figure wins over a part's (<see cref="AchievementScope"/>).
 /// </summary>
 public sealed partial class AchievementExtractor
 {
+    private const int PeriodWindow = 6;
+
     private readonly IndicatorClauseReader _clauses;
+    private readonly AchievementScope _scope;
 
-    public AchievementExtractor(IndicatorClauseReader clauses) => _clauses = clauses;
+    public AchievementExtractor(IndicatorClauseReader clauses, AchievementScope scope)
+    {
+        _clauses = clauses;
+        _scope = scope;
+    }
 
-    [GeneratedRegex(@"年均|累计|五年|三年|两年|[比较]20\d\d年|是20\d\d年|翻一番|翻番|20\d\d-20\d\d|预期目标|由\d|增加到|提高到|提升到")]
-    private static partial Regex MultiYear();
+    [GeneratedRegex(@"年均|累计|五年|三年|两年|[比较]20\d\d年|是20\d\d年|翻一番|翻番|20\d\d-20\d\d|预期目标|[由从]\d|季度|上半年|1-\d{1,2}月")]
+    private static partial Regex NotOneYear();
+
+    [GeneratedRegex(@"预计")]
+    private static partial Regex Estimate();
 
     /// <param name="spans">The review part of the report, as spans of <paramref name="text"/>.</param>
     public IReadOnlyList<Achievement> Extract(string text, IEnumerable<(int Start, int End)> spans, int? year)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(spans);
-        var found = new Dictionary<string, Achievement>();
+        var found = new Dictionary<string, (Achievement Achievement, int Rank)>();
         foreach (var (spanStart, spanEnd) in spans)
         {
             foreach (var (start, end) in Sentences.In(text, spanStart, spanEnd))
             {
                 foreach (var st in _clauses.Read(text, start, end))
                 {
-                    if (st.Comparator == Comparator.Relation || st.Stretch || found.ContainsKey(st.Indicator)
-                        || MultiYear().IsMatch(text.AsSpan(st.Start, st.End - st.Start)))
+                    // The period may stand just before the label (一季度全市生产总值下降6.7%).
+                    var from = Math.Max(start, st.Start - PeriodWindow);
+                    if (st.Comparator == Comparator.Relation || st.Stretch
+                        || NotOneYear().IsMatch(text.AsSpan(from, st.End - from)))
                     {
                         continue;
                     }
-                    found[st.Indicator] = new Achievement(st.Indicator, st.Label, year - 1, st.Metric, st.Comparator,
-                        st.Low, st.High, st.Unit, st.Quote, st.Start, st.End);
+                    var lead = text.AsSpan(start, st.End - start);
+                    var rank = _scope.Rank(lead);
+                    if (found.TryGetValue(st.Indicator, out var held) && held.Rank >= rank)
+                    {
+                        continue;
+                    }
+                    found[st.Indicator] = (new Achievement(st.Indicator, st.Label, year - 1, st.Metric, st.Comparator,
+                        st.Low, st.High, st.Unit, st.Quote, st.Start, st.End, Estimate().IsMatch(lead)), rank);
                 }
             }
         }
-        return [.. found.Values.OrderBy(a => a.Start)];
+        return [.. found.Values.Select(v => v.Achievement).OrderBy(a => a.Start)];
     }
 }

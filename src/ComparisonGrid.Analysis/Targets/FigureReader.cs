@@ -10,7 +10,7 @@ public sealed partial class FigureReader
     // The pattern starts at a digit so the regex engine can skip to digits with a vectorised search;
     // the qualifier in front (不低于5%) is read by looking back instead of by an optional leading group,
     // which made the engine try a match at every common character (不, 高, 达 …).
-    [GeneratedRegex(@"(?<!PM|[A-Za-z\d.])(?<n1>\d+(?:\.\d+)?)\s*(?<u1>%|个百分点|万亿元|亿元|万元|元|万人次|万人|人|万吨|万亿斤|亿斤|万斤|万亩|吨)?(?:\s*-\s*(?<n2>\d+(?:\.\d+)?)\s*(?<u2>%|个百分点|万亿元|亿元|万元|元|万人次|万人|人|万吨|万亿斤|亿斤|万斤|万亩|吨)?)?(?<post>左右|以上|以内|以下|上下)?(?![\d.年月日号届次个家座项件条所倍])")]
+    [GeneratedRegex(@"(?<!PM|[A-Za-z\d.第])(?<n1>\d+(?:\.\d+)?)\s*(?<u1>%|个百分点|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|万人|人|万吨|万亿斤|亿斤|万斤|万亩|吨)?(?:\s*-\s*(?<n2>\d+(?:\.\d+)?)\s*(?<u2>%|个百分点|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|万人|人|万吨|万亿斤|亿斤|万斤|万亩|吨)?)?(?<post>左右|以上|以内|以下|上下)?(?![\d.年月日号届次个家座项件条所倍])")]
     private static partial Regex Pattern();
 
     private static readonly string[] Qualifiers =

@@ -10,6 +10,9 @@ namespace ComparisonGrid.Analysis.Targets;
 /// </summary>
 public sealed partial class IndicatorClauseReader
 {
+    /// <summary>An indicator family a clause talks about, under the label it is written with.</summary>
+    private readonly record struct Subject(string Family, string Label, int Start);
+
     private readonly IndicatorLexicon _lexicon;
     private readonly FigureReader _figures;
 
@@ -22,22 +25,40 @@ public sealed partial class IndicatorClauseReader
     [GeneratedRegex(@"(?:增速|增长|涨幅)?(?:要)?(?<rel>与|和|同)(?:经济增长|经济增速|经济发展|GDP增长|地区生产总值增长|生产总值增长)(?:保持)?(?:基本)?(?:同步|相适应|相协调)|(?:增速|增长)?(?<rel>高于|快于|超过|低于|慢于)(?:全省|全市|全国)?(?:经济增长|经济增速|GDP增速|地区生产总值增速)(?:水平|速度)?")]
     private static partial Regex Relation();
 
-    [GeneratedRegex(@"^[\s,，]*(?:同比|比上年|较上年|增长|增速|下降|降低|上涨|力争|争取|其中|分别|均|完成|达到)")]
+    [GeneratedRegex(@"^[\s,，]*(?:按可比(?:口径|价格?)(?:计算)?)?(?:同比|比上年|较上年|增长|增速|下降|降低|上涨|力争|争取|其中|分别|均|完成|达到)")]
     private static partial Regex Continuation();
 
     [GeneratedRegex(@"下降|降低|减少")]
     private static partial Regex Reduction();
 
+    [GeneratedRegex(@"^[\s,，]*(?:按可比(?:口径|价格?)(?:计算)?)?(?:同比|比上年|较上年)?分别")]
+    private static partial Regex Respectively();
+
+    [GeneratedRegex(@"增长|增速")]
+    private static partial Regex Growth();
+
+    [GeneratedRegex(@"占|比重")]
+    private static partial Regex Share();
+
     public IReadOnlyList<Target> Read(string text, int from, int to)
     {
         ArgumentNullException.ThrowIfNull(text);
         var statements = new List<Target>();
-        IReadOnlyList<(string Family, string Label, int Start)>? previous = null;
+        IReadOnlyList<Subject>? previous = null;
+        // What the sentence has listed with a level figure so far (财政总收入144.9亿元、地方财政收入104.6亿元，…):
+        // a later 分别增长a%、b% pairs with these in order; null where the thing listed is not an indicator.
+        var listed = new List<Subject?>();
         foreach (var (cs, ce, hard) in Clauses(text, from, to))
         {
-            if (!MayStateIndicator(text.AsSpan(cs, ce - cs)))
+            var clause = text.AsSpan(cs, ce - cs);
+            if (!MayStateIndicator(clause))
             {
-                previous = null;
+                // 按可比价计算 / 位次实现新突破 between a label and its growth does not end the subject.
+                if (hard)
+                {
+                    previous = null;
+                    listed.Clear();
+                }
                 continue;
             }
             var relations = new List<(int Start, int End, string Kind)>();
@@ -51,21 +72,35 @@ public sealed partial class IndicatorClauseReader
             var figures = _figures.Read(text, cs, ce)
                 .Where(f => !relations.Any(r => f.Start >= r.Start && f.Start < r.End))
                 .ToList();
-            IReadOnlyList<(string Family, string Label, int Start)> families;
+            var firstFigure = figures.Count > 0 ? figures[0].Start : (relations.Count > 0 ? relations[0].Start : ce);
+            IReadOnlyList<Subject> families = [];
             if (labels.Count > 0)
             {
                 // Only labels before the first figure are the clause's subjects; later ones belong to comparisons.
-                var firstFigure = figures.Count > 0 ? figures[0].Start : (relations.Count > 0 ? relations[0].Start : ce);
-                families = [.. labels.Where(l => l.Start < firstFigure)
-                    .SelectMany(l => l.Value.Families.Select(f => (f, text.Substring(l.Start, l.Length), l.Start)))];
+                var subjects = labels.Where(l => l.Start < firstFigure).ToList();
+                families = [.. subjects.SelectMany(l => l.Value.Families.Select(f => new Subject(f, text.Substring(l.Start, l.Length), l.Start)))];
+                if (figures.Count > 1 && families.Count != figures.Count && subjects.Count > 0
+                    && text.AsSpan(subjects[^1].Start, firstFigure - subjects[^1].Start).Contains("分别", StringComparison.Ordinal))
+                {
+                    // 新设外资项目数量、合同外资金额、实到外资金额分别增长21.5%、7.1%和10.1%: pair by list position.
+                    PairByPosition(text, ListItems(text, cs, firstFigure, subjects), figures, statements);
+                    families = [];
+                }
             }
-            else if (previous is not null && figures.Count > 0 && Continuation().IsMatch(text.AsSpan(cs, ce - cs)))
+            else if (figures.Count > 0 && Respectively().IsMatch(clause))
+            {
+                if (listed.Count == figures.Count)
+                {
+                    PairByPosition(text, listed, figures, statements);
+                }
+                else if (previous is not null && previous.Count == figures.Count)
+                {
+                    families = previous;
+                }
+            }
+            else if (previous is not null && figures.Count > 0 && Continuation().IsMatch(clause))
             {
                 families = previous;
-            }
-            else
-            {
-                families = [];
             }
             if (families.Count > 0 && relations.Count > 0)
             {
@@ -84,8 +119,69 @@ public sealed partial class IndicatorClauseReader
                 Pair(text, families, figures, statements);
             }
             previous = families.Count > 0 ? families : (hard ? null : previous);
+            Remember(text, cs, labels, figures, listed);
+            if (hard)
+            {
+                listed.Clear();
+            }
         }
         return statements;
+    }
+
+    /// <summary>Adds the clause's level figures to the running list, each under the label just before it.</summary>
+    private static void Remember(string text, int cs, List<(int Start, int Length, IndicatorLabel Value)> labels, List<Figure> figures, List<Subject?> listed)
+    {
+        if (figures.Count == 0)
+        {
+            return;
+        }
+        if (figures.Any(f => f.Unit is "%" or "个百分点"))
+        {
+            listed.Clear();
+            return;
+        }
+        var from = cs;
+        foreach (var f in figures)
+        {
+            var label = labels.LastOrDefault(l => l.Start >= from && l.Start < f.Start);
+            listed.Add(label.Value is { Families.Count: 1 } v ? new Subject(v.Families[0], text.Substring(label.Start, label.Length), label.Start) : null);
+            from = f.End;
+        }
+    }
+
+    /// <summary>The items of a list before 分别 (A、B和C), each the label it holds or null, split outside labels.</summary>
+    private static List<Subject?> ListItems(string text, int from, int to, List<(int Start, int Length, IndicatorLabel Value)> labels)
+    {
+        var items = new List<Subject?> { null };
+        for (var i = from; i < to; i++)
+        {
+            if (labels.FirstOrDefault(l => i >= l.Start && i < l.Start + l.Length) is { Value: not null } label)
+            {
+                items[^1] = label.Value.Families.Count == 1 ? new Subject(label.Value.Families[0], text.Substring(label.Start, label.Length), label.Start) : null;
+                i = label.Start + label.Length - 1;
+            }
+            else if (text[i] is '、' or '和' or '及' or '与')
+            {
+                items.Add(null);
+            }
+        }
+        return items;
+    }
+
+    private void PairByPosition(string text, IReadOnlyList<Subject?> items, List<Figure> figures, List<Target> output)
+    {
+        if (items.Count != figures.Count)
+        {
+            // A list whose items cannot be counted is left out rather than paired wrongly.
+            return;
+        }
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } subject)
+            {
+                Add(text, subject, figures[i], subject.Start, figures[i].End, figures[i].Stretch, output);
+            }
+        }
     }
 
     /// <summary>The span names an indicator or holds a figure: a qualitative or unlisted slot of a target list.</summary>
@@ -103,7 +199,7 @@ public sealed partial class IndicatorClauseReader
         || clause.Contains("生产总值", StringComparison.Ordinal)
         || clause.Contains("GDP", StringComparison.Ordinal);
 
-    private void Pair(string text, IReadOnlyList<(string Family, string Label, int Start)> families, List<Figure> figures, List<Target> output)
+    private void Pair(string text, IReadOnlyList<Subject> families, List<Figure> figures, List<Target> output)
     {
         // Qualifiers of a list go with the last figure: 分别增长5%和3.5%左右 reads as both about.
         var lastQualified = figures.LastOrDefault(f => f.HasOwnQualifier);
@@ -135,26 +231,43 @@ public sealed partial class IndicatorClauseReader
         }
     }
 
-    private void Add(string text, (string Family, string Label, int Start) subject, Figure figure, int quoteStart, int quoteEnd, bool stretch, List<Target> output)
+    private void Add(string text, Subject subject, Figure figure, int quoteStart, int quoteEnd, bool stretch, List<Target> output)
     {
         var family = _lexicon.Family(subject.Family);
         var metric = Metric(text, subject, figure, family);
+        var (low, high) = (figure.Low, figure.High);
+        if (metric == "reduction" && family.IdFor("reduction") is null && family.IdFor("growth") is not null && figure.Unit is "%")
+        {
+            // 地方一般公共预算收入下降1.7%: a growth of -1.7%.
+            (metric, low, high) = ("growth", -figure.High, -figure.Low);
+        }
         var id = family.IdFor(metric);
         if (id is null)
         {
             return;
         }
-        output.Add(new Target(id, subject.Label, metric, figure.Comparator, figure.Low, figure.High, figure.Unit,
+        output.Add(new Target(id, subject.Label, metric, figure.Comparator, low, high, figure.Unit,
             stretch, text[quoteStart..quoteEnd], quoteStart, quoteEnd));
     }
 
-    private static string Metric(string text, (string Family, string Label, int Start) subject, Figure figure, IndicatorFamily family)
+    private static string Metric(string text, Subject subject, Figure figure, IndicatorFamily family)
     {
         if (figure.Unit is not "%" and not "个百分点" and not null)
         {
             return "level";
         }
         var between = text.AsSpan(subject.Start, Math.Max(0, figure.Start - subject.Start));
+        var afterLabel = between[Math.Min(between.Length, subject.Label.Length)..];
+        if (!family.IdsByMetric.ContainsKey("share") && Share().IsMatch(afterLabel))
+        {
+            // 规模以上工业增加值…占全市的79%: a share of something else, not the indicator's growth.
+            return "share";
+        }
+        if (!family.IdsByMetric.ContainsKey("growth") && Growth().IsMatch(afterLabel))
+        {
+            // 研发经费支出增长12%: the growth of something whose share is the indicator.
+            return "growth";
+        }
         if (family.IdsByMetric.ContainsKey("reduction") || Reduction().IsMatch(between))
         {
             return "reduction";

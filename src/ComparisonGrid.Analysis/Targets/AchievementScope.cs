@@ -1,0 +1,37 @@
+using ComparisonGrid.Analysis.Text;
+
+namespace ComparisonGrid.Analysis.Targets;
+
+/// <summary>Ranks review figures by the scope their sentence names (achievement-scope.tsv): the whole region over a part.</summary>
+public sealed class AchievementScope
+{
+    private readonly string[] _whole;
+    private readonly string[] _part;
+
+    public AchievementScope(string tsv)
+    {
+        var rows = DataFile.Rows(tsv).ToDictionary(r => r[0], r => r[1].Split('|', StringSplitOptions.RemoveEmptyEntries));
+        _whole = rows.GetValueOrDefault("whole") ?? throw new FormatException("achievement-scope.tsv: no 'whole' row");
+        _part = rows.GetValueOrDefault("part") ?? throw new FormatException("achievement-scope.tsv: no 'part' row");
+    }
+
+    /// <summary>1 for a whole-region sentence, -1 for one about a part, 0 when it says neither.</summary>
+    public int Rank(ReadOnlySpan<char> sentence)
+    {
+        foreach (var word in _part)
+        {
+            if (sentence.Contains(word, StringComparison.Ordinal))
+            {
+                return -1;
+            }
+        }
+        foreach (var word in _whole)
+        {
+            if (sentence.Contains(word, StringComparison.Ordinal))
+            {
+                return 1;
+            }
+        }
+        return 0;
+    }
+}
