@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using ComparisonGrid.Analysis.Metadata;
 using ComparisonGrid.Analysis.Normalisation;
@@ -25,8 +26,10 @@ public sealed class AnalysisResources
         ThemeLexicon themes,
         SectionKindRules sectionKinds,
         PageChrome pageChrome,
-        AchievementScope achievementScope)
+        AchievementScope achievementScope,
+        IReadOnlySet<string> commonWordNames)
     {
+        CommonWordNames = commonWordNames;
         AchievementScope = achievementScope;
         OpenCc = openCc;
         Common = common;
@@ -56,6 +59,9 @@ public sealed class AnalysisResources
 
     public AchievementScope AchievementScope { get; }
 
+    /// <summary>Short division names that are common words (common-word-names.txt): no evidence without their suffix.</summary>
+    public IReadOnlySet<string> CommonWordNames { get; }
+
     private static AnalysisResources Load()
     {
         var openCc = new OpenCcTables(Read("opencc.TSCharacters.txt"), Read("opencc.TSPhrases.txt"));
@@ -67,7 +73,8 @@ public sealed class AnalysisResources
             new ThemeLexicon(Read("lexicons.themes.tsv")),
             new SectionKindRules(Read("lexicons.section-kinds.tsv")),
             new PageChrome(Read("lexicons.page-chrome.txt")),
-            new AchievementScope(Read("lexicons.achievement-scope.tsv")));
+            new AchievementScope(Read("lexicons.achievement-scope.tsv")),
+            DataFile.Rows(Read("lexicons.common-word-names.txt")).Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal));
     }
 
     private static string Read(string name)

@@ -36,7 +36,7 @@ public sealed class ReportPipeline
         _normaliser = new TextNormaliser(
             new MojibakeRepairer(resources.Common), new PinyinAnnotationRemover(), new ScriptConverter(resources.OpenCc), new NumberFormNormaliser());
         _splitter = new ReportSplitter(resources.PageChrome);
-        _metadata = new MetadataExtractor(new RegionResolver(resources.Divisions));
+        _metadata = new MetadataExtractor(new RegionResolver(resources.Divisions, resources.CommonWordNames));
         _sections = new SectionParser(resources.SectionKinds);
         var clauses = new IndicatorClauseReader(resources.Indicators, new FigureReader());
         _targets = new TargetExtractor(clauses);

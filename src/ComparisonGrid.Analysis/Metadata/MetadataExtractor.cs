@@ -13,6 +13,9 @@ public sealed partial class MetadataExtractor
 {
     private const int HeadWindow = 2000;
 
+    /// <summary>How many opening lines may carry the speaker's office.</summary>
+    private const int MaxHeadLines = 15;
+
     private readonly RegionResolver _regions;
 
     public MetadataExtractor(RegionResolver regions) => _regions = regions;
@@ -44,9 +47,10 @@ public sealed partial class MetadataExtractor
         var meeting = MeetingLine.Pattern().Match(head);
         var meetingDate = meeting.Success ? DateBefore(head, meeting.Index) : null;
 
-        var region = ResolveRegion(text, title, meeting, hints, notes);
-        var year = ResolveYear(text, title, meeting, meetingDate, hints, notes);
         var (speaker, office) = meeting.Success ? FindSpeaker(head, meeting.Index + meeting.Length) : (null, null);
+        office ??= OfficeInHead(head);
+        var region = ResolveRegion(text, title, meeting, office, hints, notes);
+        var year = ResolveYear(text, title, meeting, meetingDate, hints, notes);
 
         if (title is null && !meeting.Success)
         {
@@ -75,7 +79,7 @@ public sealed partial class MetadataExtractor
         return first;
     }
 
-    private Region? ResolveRegion(string text, Match? title, Match meeting, ReportHints hints, List<QualityNote> notes)
+    private Region? ResolveRegion(string text, Match? title, Match meeting, string? office, ReportHints hints, List<QualityNote> notes)
     {
         var context = text[..Math.Min(text.Length, 6000)];
         Division? fromMeeting = null;
@@ -111,11 +115,22 @@ public sealed partial class MetadataExtractor
         {
             return _regions.ToRegion(fromHints, 0.85, "corpus-hint");
         }
-        var inferred = _regions.Infer(text, 0, text.Length);
+        if (office is not null && office.Contains("总理", StringComparison.Ordinal))
+        {
+            // Only the State Council's premier delivers a work report as 总理.
+            return _regions.ToRegion(_regions.Catalog.ByCode(DivisionCatalog.NationalCode)!, 0.9, "speaker-office");
+        }
+        var inferred = _regions.Infer(text, 0, text.Length, office);
         if (inferred is { } found)
         {
             notes.Add(new QualityNote(QualityFlags.RegionInferred,
                 $"no title or meeting line names the region; inferred {found.Division.Name} from the places the text names"));
+            if (found.Uncertain)
+            {
+                var candidates = string.Join("、", found.Candidates.Select(c => $"{c.Division.Name} {c.Division.Code} ({c.Score:0.#})"));
+                notes.Add(new QualityNote(QualityFlags.RegionUncertain,
+                    $"the evidence for {found.Division.Name} is weak; candidates: {candidates}. Correct it with PUT /api/reports/{{code}}/{{year}}/region or the ingest hint 'region'"));
+            }
             return _regions.ToRegion(found.Division, found.Confidence, "text");
         }
         notes.Add(new QualityNote(QualityFlags.RegionUnresolved, "the region could not be determined from title, meeting line or text"));
@@ -176,6 +191,24 @@ public sealed partial class MetadataExtractor
             found = ReportDate.FromMatch(m) ?? found;
         }
         return found;
+    }
+
+    /// <summary>The speaker's office on a line of its own near the top (市长　董诗强), when no meeting line gives it.</summary>
+    private static string? OfficeInHead(string head)
+    {
+        var lines = 0;
+        foreach (var line in head.Split('\n'))
+        {
+            if (++lines > MaxHeadLines)
+            {
+                break;
+            }
+            if (line.Length <= 30 && SpeakerWithOffice().Match(line) is { Success: true } m)
+            {
+                return m.Groups["office"].Value;
+            }
+        }
+        return null;
     }
 
     private static (string? Speaker, string? Office) FindSpeaker(string head, int afterMeeting)

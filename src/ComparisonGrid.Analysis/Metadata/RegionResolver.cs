@@ -10,14 +10,28 @@ namespace ComparisonGrid.Analysis.Metadata;
 /// </summary>
 public sealed partial class RegionResolver
 {
-    private const int MinInferenceScore = 4;
+    /// <summary>Below this score the inferred region is flagged for review.</summary>
+    private const double MinInferenceScore = 5;
+
+    /// <summary>The score at which inference is as sure as text alone can make it.</summary>
+    private const double StrongEvidence = 10;
+
+    /// <summary>Self-reference or the speaker's office agreeing with a candidate's level.</summary>
+    private const double LevelAgreement = 2;
+
+    /// <summary>A runner-up within this factor of the best makes the choice uncertain.</summary>
+    private const double CloseRunnerUp = 1.5;
 
     private readonly DivisionCatalog _catalog;
     private readonly AhoCorasick<(Division Division, bool Full)> _mentions;
 
-    public RegionResolver(DivisionCatalog catalog)
+    private readonly IReadOnlySet<string> _commonWords;
+
+    /// <param name="commonWords">Short names that are also common words (合作, 资源): evidence only beside their full name.</param>
+    public RegionResolver(DivisionCatalog catalog, IReadOnlySet<string>? commonWords = null)
     {
         _catalog = catalog;
+        _commonWords = commonWords ?? new HashSet<string>();
         var patterns = new List<(string, (Division, bool))>();
         foreach (var d in catalog.All.Where(d => d.Level != RegionLevel.National))
         {
@@ -41,7 +55,7 @@ public sealed partial class RegionResolver
         {
             return null;
         }
-        if (name is "全国" or "国务院" or "中华人民共和国" || name.StartsWith("国务院", StringComparison.Ordinal))
+        if (IsNational(name))
         {
             return _catalog.ByCode(DivisionCatalog.NationalCode);
         }
@@ -72,6 +86,15 @@ public sealed partial class RegionResolver
         return null;
     }
 
+    /// <summary>Names of the national government: 全国, 国务院, 中华人民共和国国务院, 中央人民政府.</summary>
+    public static bool IsNational(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name is "全国" or "中华人民共和国" or "中国" or "中央人民政府" or "中央政府"
+            || name.Contains("国务院", StringComparison.Ordinal)
+            || (name.StartsWith("中华人民共和国", StringComparison.Ordinal) && name.EndsWith("政府", StringComparison.Ordinal));
+    }
+
     public Region ToRegion(Division d, double confidence, string resolvedFrom) => new(
         d.Name,
         d.Code,
@@ -82,31 +105,64 @@ public sealed partial class RegionResolver
         resolvedFrom);
 
     /// <summary>
-    /// Infers the region a text speaks for from the divisions it names, kept to the level its self-references
-    /// (全市, 全县, 全省) point to. Returns the best candidate and a confidence, or null.
+    /// Infers the region a text speaks for by weighing evidence: full names with their suffix (齐齐哈尔市, 2 each),
+    /// short names (运城 1 each, 齐齐哈尔 1.5: a longer name is seldom there by accident), self-reference (全市, 我市) and the speaker's office (市长) agreeing
+    /// with the candidate's level. A short name that is also a common word (合作, 资源, 和平: common-word-names.txt)
+    /// counts only for a division the text also names in full.
     /// </summary>
-    public (Division Division, double Confidence)? Infer(string text, int from, int to)
+    /// <param name="office">The speaker's office as written (市长, 县长, 国务院总理), when known.</param>
+    public RegionInference? Infer(string text, int from, int to, string? office = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scores = new Dictionary<Division, int>();
-        foreach (var (_, _, (division, full)) in _mentions.FindLongestNonOverlapping(text, from, to))
+        var full = new Dictionary<Division, int>();
+        var shortMentions = new Dictionary<Division, int>();
+        foreach (var (_, _, (division, isFull)) in _mentions.FindLongestNonOverlapping(text, from, to))
         {
-            scores[division] = scores.GetValueOrDefault(division) + (full ? 2 : 1);
+            var counts = isFull ? full : shortMentions;
+            counts[division] = counts.GetValueOrDefault(division) + 1;
         }
         var suffixes = SelfReferenceSuffixes(text, from, to);
-        var ranked = scores
-            .Where(kv => kv.Value >= MinInferenceScore && (suffixes.Length == 0 || suffixes.Any(s => kv.Key.Name.EndsWith(s, StringComparison.Ordinal))))
-            .OrderByDescending(kv => kv.Value)
-            .ToList();
+        var officeSuffix = OfficeSuffix(office);
+        var scores = new Dictionary<Division, double>();
+        foreach (var d in full.Keys.Union(shortMentions.Keys))
+        {
+            var named = full.GetValueOrDefault(d);
+            var shortCount = shortMentions.GetValueOrDefault(d);
+            var shortCounts = named > 0 || (d.ShortName is { } sn && !_commonWords.Contains(sn));
+            var score = 2.0 * named + (shortCounts ? shortCount * (d.ShortName!.Length >= 3 ? 1.5 : 1) : 0);
+            if (score == 0)
+            {
+                continue;
+            }
+            if (suffixes.Length > 0)
+            {
+                if (!suffixes.Any(x => d.Name.EndsWith(x, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                score += LevelAgreement;
+            }
+            if (officeSuffix is not null)
+            {
+                score += d.Name.EndsWith(officeSuffix, StringComparison.Ordinal) ? LevelAgreement : -LevelAgreement;
+            }
+            scores[d] = score;
+        }
+        var ranked = scores.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Code, StringComparer.Ordinal).ToList();
         if (ranked.Count == 0)
         {
             return null;
         }
         var best = ranked[0];
         var second = ranked.Count > 1 ? ranked[1].Value : 0;
-        var confidence = Math.Round(0.4 + 0.4 * best.Value / (best.Value + second), 2);
-        return (best.Key, confidence);
+        var confidence = Math.Round(Math.Min(0.9, 0.4 + 0.4 * best.Value / (best.Value + second) * Math.Min(1, best.Value / StrongEvidence)), 2);
+        var uncertain = best.Value < MinInferenceScore || second * CloseRunnerUp >= best.Value;
+        return new RegionInference(best.Key, confidence, uncertain, [.. ranked.Take(5).Select(kv => (kv.Key, kv.Value))]);
     }
+
+    /// <summary>The suffix the speaker's office gives the region: 市长 speaks for a 市, 县长 for a 县.</summary>
+    private static string? OfficeSuffix(string? office) =>
+        office is null || office.Contains("总理", StringComparison.Ordinal) ? null : office.TrimStart('代', '理')[..1];
 
     /// <summary>
     /// The suffixes the report's own level takes, from how it refers to itself: 我市 and 全市 in a city's
