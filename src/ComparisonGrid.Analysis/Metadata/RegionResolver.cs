@@ -129,7 +129,7 @@ public sealed partial class RegionResolver
             var named = full.GetValueOrDefault(d);
             var shortCount = shortMentions.GetValueOrDefault(d);
             var shortCounts = named > 0 || (d.ShortName is { } sn && !_commonWords.Contains(sn));
-            var score = 2.0 * named + (shortCounts ? shortCount * (d.ShortName!.Length >= 3 ? 1.5 : 1) : 0);
+            var score = 2.0 * named + (shortCounts ? shortCount * ((d.ShortName?.Length ?? 0) >= 3 ? 1.5 : 1) : 0);
             if (score == 0)
             {
                 continue;
