@@ -23,6 +23,7 @@ public sealed class ReportPipeline
     private readonly CorpusReader _corpus = new();
     private readonly TextNormaliser _normaliser;
     private readonly ReportSplitter _splitter;
+    private readonly RegionResolver _regions;
     private readonly MetadataExtractor _metadata;
     private readonly SectionParser _sections;
     private readonly TargetExtractor _targets;
@@ -36,7 +37,8 @@ public sealed class ReportPipeline
         _normaliser = new TextNormaliser(
             new MojibakeRepairer(resources.Common), new PinyinAnnotationRemover(), new ScriptConverter(resources.OpenCc), new NumberFormNormaliser());
         _splitter = new ReportSplitter(resources.PageChrome);
-        _metadata = new MetadataExtractor(new RegionResolver(resources.Divisions, resources.CommonWordNames));
+        _regions = new RegionResolver(resources.Divisions, resources.CommonWordNames);
+        _metadata = new MetadataExtractor(_regions);
         _sections = new SectionParser(resources.SectionKinds);
         var clauses = new IndicatorClauseReader(resources.Indicators, new FigureReader());
         _targets = new TargetExtractor(clauses);
@@ -64,6 +66,33 @@ public sealed class ReportPipeline
     }
 
     public ParseResult Parse(SourceDocument document, ParseOptions? options = null) => Run(document, options).Result;
+
+    /// <summary>
+    /// The report moved to the region and year a user gave (a code such as 230200 or a name such as 齐齐哈尔市):
+    /// the doubt flags go, <c>region-corrected</c> says why it sits where it does. Null when the region is unknown.
+    /// </summary>
+    public Report? Corrected(Report report, string region, int year)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(region);
+        var division = _regions.Catalog.ByCode(region.Trim()) ?? _regions.Resolve(region);
+        if (division is null)
+        {
+            return null;
+        }
+        string[] doubts = [QualityFlags.RegionUncertain, QualityFlags.RegionUnresolved, QualityFlags.RegionAmbiguous];
+        var quality = report.Quality.Where(q => !doubts.Contains(q.Code))
+            .Append(new QualityNote(QualityFlags.RegionCorrected,
+                $"moved by a user from {report.Region?.Name ?? "no region"} {report.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} to {division.Name} {year}"))
+            .ToList();
+        return report with
+        {
+            Region = _regions.ToRegion(division, 1.0, "user"),
+            Year = year,
+            Quality = quality,
+            Flags = [.. quality.Select(q => q.Code).Distinct()],
+        };
+    }
 
     /// <summary>
     /// Parses, and gives for each report the text its offsets point into, cut to the report's own span: the

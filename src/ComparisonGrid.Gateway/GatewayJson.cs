@@ -13,6 +13,8 @@ namespace ComparisonGrid.Gateway;
 /// <summary>JSON of everything the gateway answers, source-generated; same conventions as the CLI's.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IngestResponse))]
+[JsonSerializable(typeof(IngestOutcome))]
+[JsonSerializable(typeof(RegionMove))]
 [JsonSerializable(typeof(StoredReport))]
 [JsonSerializable(typeof(RegionView))]
 [JsonSerializable(typeof(IReadOnlyList<RegionEntry>))]

@@ -35,6 +35,7 @@ builder.AddComparisonGrid();
 builder.Services.AddComparisonGridGrains();
 builder.Services.AddSingleton<ReportPipeline>();
 builder.Services.AddSingleton<ReportIngestor>();
+builder.Services.AddSingleton<ReportCorrector>();
 builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddSingleton<ComparisonStreams>();
 builder.Services.AddSingleton<Readiness>();

@@ -137,7 +137,9 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
 
     private async Task<IReadOnlyList<ReportFacts>> Members(int year, Model.RegionLevel? level, string? province)
     {
-        var members = await Catalog(year).MembersAsync(level, province).ConfigureAwait(false);
+        var all = await Catalog(year).MembersAsync(level, province).ConfigureAwait(false);
+        // A report whose region is in doubt stays out until a user confirms or corrects it.
+        var members = all.Where(m => !m.Flags.Contains(Model.QualityFlags.RegionUncertain)).ToList();
         _read.AddRange(members);
         return members;
     }

@@ -24,6 +24,7 @@ namespace ComparisonGrid.Grains;
 [JsonSerializable(typeof(JobRequest))]
 [JsonSerializable(typeof(JobIngestSummary))]
 [JsonSerializable(typeof(JobView))]
+[JsonSerializable(typeof(RegionCorrection))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(int))]

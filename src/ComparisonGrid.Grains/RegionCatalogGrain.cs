@@ -52,6 +52,22 @@ public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPers
         return Task.CompletedTask;
     }
 
+    public Task RemoveAsync(string regionCode, int year)
+    {
+        ArgumentNullException.ThrowIfNull(regionCode);
+        var s = state.State;
+        if (s.Years.TryGetValue(regionCode, out var years) && years.Remove(year))
+        {
+            if (years.Count == 0)
+            {
+                s.Years.Remove(regionCode);
+                s.Regions.Remove(regionCode);
+            }
+            Write.Schedule();
+        }
+        return Task.CompletedTask;
+    }
+
     public Task FlushAsync()
     {
         Write.Ran();

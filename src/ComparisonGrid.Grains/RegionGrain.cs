@@ -18,6 +18,14 @@ public sealed class RegionGrain([PersistentState("region")] IPersistentState<Reg
         await state.WriteStateAsync().ConfigureAwait(false);
     }
 
+    public async Task RemoveYearAsync(int year)
+    {
+        if (state.State.Years.Remove(year))
+        {
+            await state.WriteStateAsync().ConfigureAwait(false);
+        }
+    }
+
     public Task<RegionView?> GetAsync()
     {
         var years = state.State.Years;

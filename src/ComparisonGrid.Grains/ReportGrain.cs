@@ -60,6 +60,22 @@ public sealed class ReportGrain(
         return new IngestOutcome(key, facts.Region, facts.Year, status, s.Version, report.Flags);
     }
 
+    public async Task RemoveAsync()
+    {
+        if (factsState.State.Facts is not { } facts)
+        {
+            return;
+        }
+        // The facts go first: the catalogs rebuild from them, so a crash after this point cannot bring the report back.
+        factsState.State.Facts = null;
+        await factsState.WriteStateAsync().ConfigureAwait(false);
+        await state.ClearStateAsync().ConfigureAwait(false);
+        state.State = new ReportState();
+        await GrainFactory.GetGrain<IYearCatalogGrain>(facts.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).RemoveAsync(facts.Region.Code).ConfigureAwait(false);
+        await GrainFactory.GetGrain<IRegionGrain>(facts.Region.Code).RemoveYearAsync(facts.Year).ConfigureAwait(false);
+        await GrainFactory.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).RemoveAsync(facts.Region.Code, facts.Year).ConfigureAwait(false);
+    }
+
     public Task<StoredReport?> GetAsync(bool withText = false)
     {
         var s = state.State;

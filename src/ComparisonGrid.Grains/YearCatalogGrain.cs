@@ -44,6 +44,16 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
         return Task.CompletedTask;
     }
 
+    public Task RemoveAsync(string regionCode)
+    {
+        ArgumentNullException.ThrowIfNull(regionCode);
+        if (_members.Remove(regionCode))
+        {
+            NotifyWatchers();
+        }
+        return Task.CompletedTask;
+    }
+
     private void NotifyWatchers()
     {
         var year = int.Parse(GetPrimaryKeyString(), CultureInfo.InvariantCulture);

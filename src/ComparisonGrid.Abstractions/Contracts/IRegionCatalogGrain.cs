@@ -10,6 +10,9 @@ public interface IRegionCatalogGrain : IGrainWithStringKey
 
     Task AddAsync(RegionRef region, int year);
 
+    /// <summary>Forgets a region's year; a region left without years leaves the list.</summary>
+    Task RemoveAsync(string regionCode, int year);
+
     /// <summary>Writes changes not yet stored (additions are written in batches, at most a second late).</summary>
     [OneWay]
     Task FlushAsync();

@@ -7,6 +7,8 @@ public interface IRegionGrain : IGrainWithStringKey
 {
     Task UpdateAsync(ReportFacts facts);
 
+    Task RemoveYearAsync(int year);
+
     [ReadOnly]
     Task<RegionView?> GetAsync();
 }

@@ -13,6 +13,12 @@ public interface IReportGrain : IGrainWithStringKey
     /// <param name="sourceText">The input text the report's offsets point into, from <c>report.Source.Start</c>.</param>
     Task<IngestOutcome> IngestAsync(Report report, string sourceHash, string? sourceText);
 
+    /// <summary>
+    /// Deletes the report (moved to another region or year by a correction) and takes it out of its region and
+    /// the catalogs, so comparisons that held it update.
+    /// </summary>
+    Task RemoveAsync();
+
     /// <param name="withText">Include the source text (sizeable: the whole report as given).</param>
     [ReadOnly]
     Task<StoredReport?> GetAsync(bool withText = false);

@@ -11,6 +11,9 @@ public interface IYearCatalogGrain : IGrainWithStringKey
 {
     Task UpsertAsync(ReportFacts facts);
 
+    /// <summary>Takes a region's report out of the year (it moved); watchers are told.</summary>
+    Task RemoveAsync(string regionCode);
+
     [ReadOnly]
     Task<IReadOnlyList<ReportFacts>> MembersAsync(RegionLevel? level, string? provinceCode);
 

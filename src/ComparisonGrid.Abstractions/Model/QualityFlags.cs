@@ -18,5 +18,6 @@ public static class QualityFlags
     public const string NoTargets = "no-targets-found";
     public const string TargetsUnreadable = "targets-unreadable";
     public const string RegionUncertain = "region-uncertain";
+    public const string RegionCorrected = "region-corrected";
     public const string NoSections = "no-sections-found";
 }

@@ -17,6 +17,8 @@ internal static class ReportEndpoints
     {
         api.MapPost("/reports", IngestAsync).WithWriteRules().WithSummary("Ingest reports: text/plain, multipart files (txt, html, csv, jsonl) or JSON {text, title?, region?, year?}");
         api.MapGet("/reports", ListAsync).WithReadRules().WithSummary("Every stored report: region, year, counts and quality flags");
+        api.MapPut("/reports/{regionCode}/{year:int}/region", MoveAsync).WithWriteRules()
+            .WithSummary("Correct a report's region (and year): body {region: code or name, year?}; stored, applied again on re-ingest");
         api.MapGet("/reports/{regionCode}/{year:int}", GetAsync).WithReadRules().WithSummary("A stored report (the output contract of targets.md); text=true adds the source text its offsets point into");
     }
 
@@ -95,6 +97,26 @@ internal static class ReportEndpoints
         return Results.Ok(summaries);
     }
 
+    private static async Task<IResult> MoveAsync(string regionCode, int year, RegionMove move, ReportCorrector corrector)
+    {
+        if (string.IsNullOrWhiteSpace(move?.Region))
+        {
+            throw new RequestException("the body needs \"region\": a six-digit code (230200) or a full name (齐齐哈尔市); \"year\" is optional");
+        }
+        IngestOutcome? outcome;
+        try
+        {
+            outcome = await corrector.MoveAsync(ComparisonRequest.RegionCode(regionCode), year, move.Region, move.Year).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            throw new RequestException(e.Message);
+        }
+        return outcome is null
+            ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {regionCode} and year {year}")
+            : Results.Ok(outcome);
+    }
+
     private static async Task<IResult> GetAsync(string regionCode, int year, bool? text, IGrainFactory grains)
     {
         var stored = await grains.GetGrain<IReportGrain>(ReportKey.For(ComparisonRequest.RegionCode(regionCode), year))
@@ -107,6 +129,9 @@ internal static class ReportEndpoints
 
 /// <summary>One stored report in the list: enough to pick it and to see its quality at a glance.</summary>
 public sealed record ReportSummary(RegionRef Region, int Year, string? Title, int Version, IReadOnlyList<string> Flags, int Targets, int Achievements);
+
+/// <summary>PUT /api/reports/{code}/{year}/region: where the report belongs.</summary>
+public sealed record RegionMove(string? Region, int? Year);
 
 /// <summary>What an ingest request stored and what failed, per input.</summary>
 public sealed record IngestResponse(IReadOnlyList<IngestOutcome> Ingested, IReadOnlyList<InputError> Failed);

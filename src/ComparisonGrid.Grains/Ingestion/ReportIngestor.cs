@@ -23,16 +23,24 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
         {
             var report = result.Reports[i];
             var where = report.Source.Row is int row ? $"row {row}" : $"offset {report.Source.Start}";
-            if (report.Region is null || report.Year is null)
-            {
-                var missing = report.Region is null ? "region" : "year";
-                failures.Add(new InputError(document.Name, $"the {missing} could not be determined, so the report cannot be stored", where));
-                continue;
-            }
             try
             {
+                var sourceHash = SourceHash(contentHash, report);
+                // A user moved this source before: it goes where they said, not where the parser guesses again.
+                if (await grains.GetGrain<IReportCorrectionGrain>(sourceHash).GetAsync().ConfigureAwait(false) is { } correction
+                    && pipeline.Corrected(report, correction.RegionCode, correction.Year) is { } corrected)
+                {
+                    report = corrected;
+                    sourceHash = ReportCorrector.CorrectedHash(sourceHash, correction.RegionCode, correction.Year);
+                }
+                if (report.Region is null || report.Year is null)
+                {
+                    var missing = report.Region is null ? "region" : "year";
+                    failures.Add(new InputError(document.Name, $"the {missing} could not be determined, so the report cannot be stored", where));
+                    continue;
+                }
                 var grain = grains.GetGrain<IReportGrain>(ReportKey.For(report.Region.Code, report.Year.Value));
-                outcomes.Add(await grain.IngestAsync(report, SourceHash(contentHash, report), texts[i]).ConfigureAwait(false));
+                outcomes.Add(await grain.IngestAsync(report, sourceHash, texts[i]).ConfigureAwait(false));
             }
             catch (Exception e) when (e is InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
             {

@@ -11,4 +11,5 @@ namespace ComparisonGrid.Grains.State;
 [JsonSerializable(typeof(ComparisonState))]
 [JsonSerializable(typeof(JobState))]
 [JsonSerializable(typeof(JobIndexState))]
+[JsonSerializable(typeof(ReportCorrectionState))]
 public sealed partial class GrainStateJson : JsonSerializerContext;

@@ -268,13 +268,43 @@ async function reportsPage() {
     };
     xhr.send(form);
   });
+  const review = el("section", { "data-testid": "needs-review" });
+  const move = async (r, region, year, status) => {
+    localStorage.setItem("apiKey", key.value);
+    try {
+      const moved = await api(`/api/reports/${r.region.code}/${r.year}/region`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json", "X-Api-Key": key.value },
+        body: JSON.stringify({ region, year: year ? Number(year) : null }),
+      });
+      status.replaceChildren(`moved to ${moved.region.name} ${moved.year}`);
+      await load();
+    } catch (e) {
+      status.replaceChildren(el("span", { class: "error" }, e.message));
+    }
+  };
+  // Reports whose region the parser could not be sure of: out of every comparison until a user decides.
+  const renderReview = reports => {
+    const doubtful = reports.filter(r => r.flags.includes("region-uncertain"));
+    review.replaceChildren(...(doubtful.length === 0 ? [] : [
+      el("h3", {}, `Needs review (${doubtful.length}): region uncertain, kept out of comparisons`),
+      el("table", {}, el("tbody", {}, doubtful.map(r => {
+        const region = el("input", { placeholder: "region code or name", value: r.region.code, "data-testid": `review-region-${r.region.code}-${r.year}` });
+        const year = el("input", { type: "number", value: r.year, style: "width:6em" });
+        const status = el("span", { class: "status" });
+        const confirm = el("button", { "data-testid": `review-move-${r.region.code}-${r.year}`, onclick: () => move(r, region.value, year.value, status) }, "Confirm / move");
+        return el("tr", {}, el("td", {}, `${r.region.name} ${r.region.code} ${r.year}`), el("td", {}, r.title ?? ""), el("td", {}, region, year, confirm, status));
+      }))),
+    ]));
+  };
   const load = async () => {
     const reports = await api("/api/reports");
+    renderReview(reports);
     list.replaceChildren(sortableTable(["region", "code", "level", "province", "year", "targets", "achieved", "quality flags"],
       reports.map(r => [el("a", { href: `#/region/${r.region.code}` }, r.region.name), r.region.code, r.region.level, r.region.province, r.year,
         r.targets, r.achievements, el("span", {}, r.flags.map(f => el("span", { class: "flag" }, f)))])));
   };
-  page.replaceChildren(el("h2", {}, "Reports"), el("div", { class: "controls" }, key, files, upload, progress), result, list);
+  page.replaceChildren(el("h2", {}, "Reports"), el("div", { class: "controls" }, key, files, upload, progress), result, review, list);
   await load();
 }
 

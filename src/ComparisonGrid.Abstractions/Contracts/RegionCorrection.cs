@@ -1,0 +1,4 @@
+namespace ComparisonGrid.Contracts;
+
+/// <summary>Where a user said a report belongs, for the source it was parsed from; applied again on every re-ingest.</summary>
+public sealed record RegionCorrection(string RegionCode, int Year, DateTimeOffset CorrectedAt);

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ComparisonGrid.Gateway.Tests;
+
+/// <summary>
+/// A report whose region the parser doubts stays out of comparisons until a user confirms or moves it; the move
+/// is stored under the source and holds when the same file is ingested again.
+/// </summary>
+public sealed class RegionCorrectionTests : IDisposable
+{
+    // No title and no meeting line: the region comes from the body alone, so the parser flags it for review.
+    private static readonly string Untitled = Path.Combine(GatewayFactory.RepositoryRoot, "tests", "corpus", "dev", "texts", "dev-qiqihaer-2014.txt");
+
+    private readonly GatewayFactory _gateway = new();
+
+    public void Dispose() => _gateway.Dispose();
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private async Task<JsonElement> Ingest(HttpClient writer)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(Untitled)), "files", Path.GetFileName(Untitled) } };
+        return (await Json(await writer.PostAsync("/api/reports", form))).GetProperty("ingested")[0];
+    }
+
+    private static async Task<List<string>> ComparedRegions(HttpClient client, int year) =>
+        [.. (await Json(await client.GetAsync($"/api/compare/indicator?indicator=gdp_growth&year={year}"))).GetProperty("rows")
+            .EnumerateArray().Select(r => r.GetProperty("region").GetProperty("code").GetString()!)];
+
+    [Fact]
+    public async Task An_uncertain_report_is_listed_for_review_kept_out_of_comparisons_and_a_move_is_stored_and_survives_reingest()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        var writer = _gateway.WriterClient();
+
+        var first = await Ingest(writer);
+        Assert.Equal("230200/2014", first.GetProperty("key").GetString());
+        Assert.Contains("region-uncertain", first.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        var listed = (await Json(await client.GetAsync("/api/reports"))).EnumerateArray()
+            .Single(r => r.GetProperty("region").GetProperty("code").GetString() == "230200");
+        Assert.Contains("region-uncertain", listed.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.DoesNotContain("230200", await ComparedRegions(client, 2014));
+
+        var body = new { region = "230100", year = 2014 };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PutAsJsonAsync("/api/reports/230200/2014/region", body)).StatusCode);
+        var unknown = await writer.PutAsJsonAsync("/api/reports/230200/2014/region", new { region = "火星市" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("火星市", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await writer.PutAsJsonAsync("/api/reports/230200/1999/region", body)).StatusCode);
+
+        var moved = await Json(await writer.PutAsJsonAsync("/api/reports/230200/2014/region", body));
+        Assert.Equal("230100/2014", moved.GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reports/230200/2014")).StatusCode);
+        var stored = (await Json(await client.GetAsync("/api/reports/230100/2014"))).GetProperty("report");
+        var flags = stored.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Contains("region-corrected", flags);
+        Assert.DoesNotContain("region-uncertain", flags);
+        Assert.Equal("user", stored.GetProperty("region").GetProperty("resolvedFrom").GetString());
+        var compared = await ComparedRegions(client, 2014);
+        Assert.Contains("230100", compared);
+        Assert.DoesNotContain("230200", compared);
+
+        var again = await Ingest(writer);
+        Assert.Equal("230100/2014", again.GetProperty("key").GetString());
+        Assert.Equal("unchanged", again.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reports/230200/2014")).StatusCode);
+        var regions = (await Json(await client.GetAsync("/api/regions"))).EnumerateArray().Select(r => r.GetProperty("region").GetProperty("code").GetString());
+        Assert.DoesNotContain("230200", regions);
+    }
+}
