@@ -71,7 +71,7 @@ public sealed class AnalysisResources
             new DivisionCatalog(Read("divisions.provinces.csv"), Read("divisions.cities.csv"), Read("divisions.areas.csv"), Read("lexicons.region-aliases.tsv")),
             new IndicatorLexicon(Read("lexicons.indicators.tsv")),
             new ThemeLexicon(Read("lexicons.themes.tsv")),
-            new SectionKindRules(Read("lexicons.section-kinds.tsv")),
+            new SectionKindRules(Read("lexicons.section-kinds.tsv"), Read("lexicons.section-content.tsv")),
             new PageChrome(Read("lexicons.page-chrome.txt")),
             new AchievementScope(Read("lexicons.achievement-scope.tsv")),
             DataFile.Rows(Read("lexicons.common-word-names.txt")).Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal));

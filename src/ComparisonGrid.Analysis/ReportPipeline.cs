@@ -184,7 +184,8 @@ public sealed class ReportPipeline
         var text = segment.Text;
         var meta = _metadata.Extract(segment, hints);
         var sections = _sections.Parse(text);
-        bool IsReview(int pos) => sections.Any(s => s.Kind is SectionKind.Review or SectionKind.Outlook && pos >= s.Start && pos < s.End);
+        // Five-year passages in an outlook section are told apart by their own words (到2027年, 年均), not by the section.
+        bool IsReview(int pos) => sections.Any(s => s.Kind == SectionKind.Review && pos >= s.Start && pos < s.End);
         var extraction = _targets.Read(text, IsReview);
         var targets = extraction.Targets;
         var reviewSpans = sections.Where(s => s.Kind == SectionKind.Review).Select(s => (s.Start, s.End));

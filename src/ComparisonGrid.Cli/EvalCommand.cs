@@ -48,7 +48,7 @@ internal sealed class EvalCommand(ReportPipeline pipeline, TextWriter stdout, Te
         }
 
         var files = targets.Select(t => t.File).Concat(achievements.Select(a => a.File)).Distinct(StringComparer.Ordinal).ToList();
-        var reports = new Dictionary<string, Report?>(StringComparer.Ordinal);
+        var reports = new Dictionary<string, IReadOnlyList<Report>>(StringComparer.Ordinal);
         var errors = new List<InputError>();
         foreach (var file in files)
         {
@@ -56,13 +56,13 @@ internal sealed class EvalCommand(ReportPipeline pipeline, TextWriter stdout, Te
             if (!File.Exists(path))
             {
                 errors.Add(new InputError(path, "named in the gold but not in the folder"));
-                reports[file] = null;
+                reports[file] = [];
                 continue;
             }
             var (document, error) = await SourceFiles.ReadAsync(path, ParseOptions.Default, "--max-size", cancellationToken).ConfigureAwait(false);
             var result = document is null ? new ParseResult([], [error!]) : pipeline.Parse(document);
             errors.AddRange(result.Errors);
-            reports[file] = result.Reports.MaxBy(r => r.Characters);
+            reports[file] = result.Reports;
         }
 
         var score = Evaluator.Score(targets, achievements, reports);

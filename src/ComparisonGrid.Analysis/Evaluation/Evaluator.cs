@@ -6,7 +6,8 @@ namespace ComparisonGrid.Analysis.Evaluation;
 
 /// <summary>
 /// Scores parsed reports against gold labels. Pure: the caller parses the files and hands over, per gold file
-/// name, the report the file yielded (the longest, when a file splits into several) or null when it yielded none.
+/// name, the reports the file yielded. A file of one report is scored as that report; in a file of several (a page
+/// of ten reports) each gold block is scored against the report of its region and year.
 /// </summary>
 public static class Evaluator
 {
@@ -15,21 +16,23 @@ public static class Evaluator
     public static EvalResult Score(
         IReadOnlyList<GoldTarget> targets,
         IReadOnlyList<GoldAchievement> achievements,
-        IReadOnlyDictionary<string, Report?> reports)
+        IReadOnlyDictionary<string, IReadOnlyList<Report>> parsed)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(achievements);
-        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(parsed);
         var misses = new List<EvalMiss>();
+        var reports = new Dictionary<(string File, string Code, int Year), Report?>();
 
         var files = targets.Select(t => (t.File, t.RegionCode, Year: t.Year))
             .Concat(achievements.Select(a => (a.File, a.RegionCode, Year: a.Year + 1)))
-            .DistinctBy(f => f.File)
+            .Distinct()
             .ToList();
         var regionYearRight = 0;
         foreach (var (file, code, year) in files)
         {
-            var report = reports.GetValueOrDefault(file);
+            var report = ReportFor(parsed.GetValueOrDefault(file) ?? [], code, year);
+            reports[(file, code, year)] = report;
             if (report?.Region?.Code == code && report.Year == year)
             {
                 regionYearRight++;
@@ -39,20 +42,21 @@ public static class Evaluator
             misses.Add(new EvalMiss("region-year", file, "", $"{code} {year}", got, report?.Title));
         }
 
-        var found = targets.Where(g => g.Indicator != "none").Select(g => (Gold: g, Hit: Extracted(reports, g.File).Any(t => Matches(t, g)))).ToList();
+        var found = targets.Where(g => g.Indicator != "none").Select(g => (Gold: g, Hit: Extracted(reports, g).Any(t => Matches(t, g)))).ToList();
         foreach (var (gold, _) in found.Where(f => !f.Hit))
         {
             misses.Add(new EvalMiss("target", gold.File, gold.Indicator, Describe(gold),
-                Got(Extracted(reports, gold.File).Where(t => t.Indicator == gold.Indicator && !t.Stretch).Select(Describe)), QuoteFor(gold.Quotes, gold.Low)));
+                Got(Extracted(reports, gold).Where(t => t.Indicator == gold.Indicator && !t.Stretch).Select(Describe)), QuoteFor(gold.Quotes, gold.Low)));
         }
 
         var wrong = 0;
         var compared = 0;
-        foreach (var file in targets.Select(t => t.File).Distinct())
+        foreach (var block in targets.GroupBy(t => (t.File, t.RegionCode, t.Year)))
         {
-            var gold = targets.Where(t => t.File == file).ToList();
+            var file = block.Key.File;
+            var gold = block.ToList();
             var labelled = gold.Select(g => g.Indicator).ToHashSet(StringComparer.Ordinal);
-            foreach (var t in Extracted(reports, file).Where(t => !t.Stretch && labelled.Contains(t.Indicator)))
+            foreach (var t in (reports.GetValueOrDefault(block.Key)?.Targets ?? []).Where(t => !t.Stretch && labelled.Contains(t.Indicator)))
             {
                 compared++;
                 if (!gold.Any(g => g.Indicator == t.Indicator && Near(t.Low, g.Low) && Near(t.High, g.High)))
@@ -63,11 +67,11 @@ public static class Evaluator
             }
         }
 
-        var achieved = achievements.Select(g => (Gold: g, Hit: Achieved(reports, g.File).Any(a => Matches(a, g)))).ToList();
+        var achieved = achievements.Select(g => (Gold: g, Hit: Achieved(reports, g).Any(a => Matches(a, g)))).ToList();
         foreach (var (gold, _) in achieved.Where(f => !f.Hit))
         {
             misses.Add(new EvalMiss("achieved", gold.File, gold.Indicator, $"{Number(gold.Value)} ({gold.Year})",
-                Got(Achieved(reports, gold.File).Where(a => a.Indicator == gold.Indicator).Select(a => $"{Number(a.Low)} ({a.Year?.ToString(CultureInfo.InvariantCulture) ?? "?"})")),
+                Got(Achieved(reports, gold).Where(a => a.Indicator == gold.Indicator).Select(a => $"{Number(a.Low)} ({a.Year?.ToString(CultureInfo.InvariantCulture) ?? "?"})")),
                 QuoteFor(gold.Quotes, gold.Value)));
         }
 
@@ -85,11 +89,15 @@ public static class Evaluator
             misses);
     }
 
-    private static IEnumerable<Target> Extracted(IReadOnlyDictionary<string, Report?> reports, string file) =>
-        reports.GetValueOrDefault(file)?.Targets ?? [];
+    private static Report? ReportFor(IReadOnlyList<Report> inFile, string code, int year) =>
+        inFile.Count == 1 ? inFile[0]
+            : inFile.FirstOrDefault(r => r.Region?.Code == code && r.Year == year) ?? inFile.FirstOrDefault(r => r.Region?.Code == code);
 
-    private static IEnumerable<Achievement> Achieved(IReadOnlyDictionary<string, Report?> reports, string file) =>
-        reports.GetValueOrDefault(file)?.Achievements ?? [];
+    private static IEnumerable<Target> Extracted(Dictionary<(string, string, int), Report?> reports, GoldTarget g) =>
+        reports.GetValueOrDefault((g.File, g.RegionCode, g.Year))?.Targets ?? [];
+
+    private static IEnumerable<Achievement> Achieved(Dictionary<(string, string, int), Report?> reports, GoldAchievement g) =>
+        reports.GetValueOrDefault((g.File, g.RegionCode, g.Year + 1))?.Achievements ?? [];
 
     private static bool Matches(Target t, GoldTarget g) =>
         t.Indicator == g.Indicator && t.Stretch == g.Stretch && (g.Comparator is null || t.Comparator == g.Comparator)
@@ -98,7 +106,8 @@ public static class Evaluator
     private static bool Matches(Achievement a, GoldAchievement g) =>
         a.Indicator == g.Indicator && a.Year == g.Year && Near(a.Low, g.Value);
 
-    private static bool Near(double? value, double gold) => value is double v && Math.Abs(v - gold) < Tolerance;
+    private static bool Near(double? value, double? gold) =>
+        value is double v ? gold is double g && Math.Abs(v - g) < Tolerance : gold is null;
 
     private static List<IndicatorRecall> PerIndicator(IEnumerable<(string Indicator, bool Hit)> rows) =>
         [.. rows.GroupBy(r => r.Indicator, StringComparer.Ordinal)
@@ -130,13 +139,17 @@ public static class Evaluator
     }
 
     /// <summary>The quoted fragment that holds the figure, cut to a readable window around it.</summary>
-    private static string? QuoteFor(IReadOnlyList<string> quotes, double value)
+    private static string? QuoteFor(IReadOnlyList<string> quotes, double? value)
     {
         if (quotes.Count == 0)
         {
             return null;
         }
         var figure = Number(value).TrimStart('-');
+        if (value is null)
+        {
+            return quotes[0].Length > 80 ? quotes[0][..80] + "…" : quotes[0];
+        }
         foreach (var quote in quotes)
         {
             var folded = quote.Normalize(NormalizationForm.FormKC);

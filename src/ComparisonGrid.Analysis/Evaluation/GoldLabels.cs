@@ -7,7 +7,8 @@ namespace ComparisonGrid.Analysis.Evaluation;
 /// <summary>One labelled target: a row of a gold targets.tsv (see tests/corpus/dev/README.md).</summary>
 /// <param name="Comparator">Null for <c>*</c>: any comparator counts.</param>
 /// <param name="Indicator"><c>none</c> for a report labelled as stating no quantified annual target.</param>
-public sealed record GoldTarget(string File, string RegionCode, int Year, string Indicator, Comparator? Comparator, double Low, double High, bool Stretch, int Line, IReadOnlyList<string> Quotes);
+/// <param name="Low">Null (written <c>-</c>) for a relation target, which has no figure.</param>
+public sealed record GoldTarget(string File, string RegionCode, int Year, string Indicator, Comparator? Comparator, double? Low, double? High, bool Stretch, int Line, IReadOnlyList<string> Quotes);
 
 /// <summary>One labelled achieved figure: a row of a gold achieved.tsv.</summary>
 public sealed record GoldAchievement(string File, string RegionCode, int Year, string Indicator, double Value, int Line, IReadOnlyList<string> Quotes);
@@ -21,7 +22,7 @@ public static class GoldLabels
     public static IReadOnlyList<GoldTarget> ReadTargets(string text, string name) =>
         Read(text, name, 8, (cells, line, quotes) => new GoldTarget(
             cells[0], cells[1], Int(cells[2], name, line), cells[3], ComparatorOf(cells[4], name, line),
-            Number(cells[5], name, line), Number(cells[6], name, line), Bool(cells[7], name, line), line, quotes));
+            Bound(cells[5], name, line), Bound(cells[6], name, line), Bool(cells[7], name, line), line, quotes));
 
     public static IReadOnlyList<GoldAchievement> ReadAchievements(string text, string name) =>
         Read(text, name, 5, (cells, line, quotes) => new GoldAchievement(
@@ -68,6 +69,8 @@ public static class GoldLabels
 
     private static double Number(string s, string name, int line) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw Bad(name, line, $"'{s}' is not a number");
+
+    private static double? Bound(string s, string name, int line) => s == "-" ? null : Number(s, name, line);
 
     private static bool Bool(string s, string name, int line) => s switch
     {

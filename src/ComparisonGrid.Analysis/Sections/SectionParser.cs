@@ -137,10 +137,10 @@ public sealed partial class SectionParser
             flat.Add((level, h.Start, end, number, title));
         }
         var index = 0;
-        return Children(flat, ref index, 1, SectionKind.Other);
+        return Children(text, flat, ref index, 1, SectionKind.Other);
     }
 
-    private List<Section> Children(List<(int Level, int Start, int End, string Number, string Title)> flat, ref int index, int level, SectionKind inherited)
+    private List<Section> Children(string text, List<(int Level, int Start, int End, string Number, string Title)> flat, ref int index, int level, SectionKind inherited)
     {
         var result = new List<Section>();
         while (index < flat.Count && flat[index].Level >= level)
@@ -154,11 +154,18 @@ public sealed partial class SectionParser
             }
             index++;
             var kind = level == 1 ? _kinds.Classify(title) : inherited;
-            var children = Children(flat, ref index, level + 1, kind);
+            var children = Children(text, flat, ref index, level + 1, kind);
+            if (level == 1 && _kinds.Refine(kind, title, text, start, end, children.Count) is var refined && refined != kind)
+            {
+                kind = refined;
+                children = [.. children.Select(c => WithKind(c, refined))];
+            }
             result.Add(new Section(number, title, kind, level, start, end, children));
         }
         return result;
     }
+
+    private static Section WithKind(Section s, SectionKind kind) => s with { Kind = kind, Children = [.. s.Children.Select(c => WithKind(c, kind))] };
 
     /// <summary>Headings that share their line with another heading: the report runs on in one line, titles included.</summary>
     private static HashSet<int> InRunningText(string text, IReadOnlyList<HeadingCandidate> candidates)
