@@ -25,7 +25,7 @@ public sealed partial class IndicatorClauseReader
     [GeneratedRegex(@"(?:增速|增长|涨幅)?(?:要)?(?<rel>与|和|同)(?:经济增长|经济增速|经济发展|GDP增长|地区生产总值增长|生产总值增长)(?:保持)?(?:基本)?(?:同步|相适应|相协调)|(?:增速|增长)?(?<rel>高于|快于|超过|低于|慢于)(?:全省|全市|全国)?(?:经济增长|经济增速|GDP增速|地区生产总值增速)(?:水平|速度)?")]
     private static partial Regex Relation();
 
-    [GeneratedRegex(@"^[\s,，]*(?:按可比(?:口径|价格?)(?:计算)?)?(?:同比|比上年|较上年|增长|增速|下降|降低|上涨|力争|争取|其中|分别|均|完成|达到)")]
+    [GeneratedRegex(@"^[\s,，]*(?:按可比(?:口径|价格?)(?:计算)?)?(?:同比|比上年|较上年|增长|增速|下降|降低|上涨|力争|争取|其中|分别|均|完成|达到|占)")]
     private static partial Regex Continuation();
 
     [GeneratedRegex(@"下降|降低|减少")]
@@ -66,8 +66,9 @@ public sealed partial class IndicatorClauseReader
             {
                 relations.Add((m.Index, m.Index + m.Length, RelationKind(m.Groups["rel"].Value)));
             }
+            // 占地区生产总值比重3.14%: what follows 占 is the denominator of a share, not the clause's subject.
             var labels = _lexicon.Labels.FindLongestNonOverlapping(text, cs, ce)
-                .Where(l => !relations.Any(r => l.Start >= r.Start && l.Start < r.End))
+                .Where(l => !relations.Any(r => l.Start >= r.Start && l.Start < r.End) && !(l.Start > cs && text[l.Start - 1] == '占'))
                 .ToList();
             var figures = _figures.Read(text, cs, ce)
                 .Where(f => !relations.Any(r => f.Start >= r.Start && f.Start < r.End))
@@ -246,7 +247,13 @@ public sealed partial class IndicatorClauseReader
         {
             return;
         }
-        output.Add(new Target(id, subject.Label, metric, figure.Comparator, low, high, figure.Unit,
+        var unit = figure.Unit;
+        if (unit == "人")
+        {
+            // People are counted in 万人 (城镇新增就业50万人); 2300人 is 0.23 of them.
+            (low, high, unit) = (low / 1e4, high / 1e4, "万人");
+        }
+        output.Add(new Target(id, subject.Label, metric, figure.Comparator, low, high, unit,
             stretch, text[quoteStart..quoteEnd], quoteStart, quoteEnd));
     }
 
@@ -289,6 +296,15 @@ public sealed partial class IndicatorClauseReader
         _ => "in_step",
     };
 
+    /// <summary>
+    /// A 、 right after a figure that is not followed by another figure starts a clause of its own: 第二产业增加值增长6%、
+    /// 第三产业增加值增长5.5% states two things, 分别增长5%、6% is one list.
+    /// </summary>
+    private static bool JoinsFigureAndNext(string text, int i, int to) =>
+        text[i] == '、' && i > 0 && i + 1 < to
+        && (text[i - 1] is '%' or '元' or '人' or '吨' or '斤' or '亩' or '点' || char.IsAsciiDigit(text[i - 1]))
+        && !char.IsAsciiDigit(text[i + 1]);
+
     /// <summary>Clauses as (start, end, ends a sentence): split at 。；; hard and at commas soft.</summary>
     private static IEnumerable<(int Start, int End, bool Hard)> Clauses(string text, int from, int to)
     {
@@ -297,7 +313,7 @@ public sealed partial class IndicatorClauseReader
         {
             var c = text[i];
             var hard = c is '。' or '；' or ';' or '\n' or '！' or '!';
-            if (hard || c is '，' or ',')
+            if (hard || c is '，' or ',' || JoinsFigureAndNext(text, i, to))
             {
                 if (i > start)
                 {
