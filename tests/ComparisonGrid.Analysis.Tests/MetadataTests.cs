@@ -7,7 +7,7 @@ namespace ComparisonGrid.Analysis.Tests;
 
 public sealed class MetadataTests
 {
-    private static readonly RegionResolver Resolver = new(AnalysisResources.Default.Divisions);
+    private static readonly RegionResolver Resolver = new(AnalysisResources.Default.Divisions, AnalysisResources.Default.CommonWordNames);
     private static readonly MetadataExtractor Extractor = new(Resolver);
 
     [Theory]

@@ -144,7 +144,12 @@ public sealed partial class RegionResolver
             }
             if (officeSuffix is not null)
             {
-                score += d.Name.EndsWith(officeSuffix, StringComparison.Ordinal) ? LevelAgreement : -LevelAgreement;
+                // A 县长 speaks for a 县: the office rules out every other kind of division.
+                if (!d.Name.EndsWith(officeSuffix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                score += LevelAgreement;
             }
             scores[d] = score;
         }
