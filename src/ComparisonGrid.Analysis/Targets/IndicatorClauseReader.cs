@@ -313,7 +313,8 @@ public sealed partial class IndicatorClauseReader
         {
             var c = text[i];
             var hard = c is '。' or '；' or ';' or '\n' or '！' or '!';
-            if (hard || c is '，' or ',' || JoinsFigureAndNext(text, i, to))
+            // A colon inside a list (增长15.4%：农牧民人均纯收入…) separates items like a comma.
+            if (hard || c is '，' or ',' or '：' or ':' || JoinsFigureAndNext(text, i, to))
             {
                 if (i > start)
                 {
