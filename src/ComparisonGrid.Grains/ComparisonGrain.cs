@@ -21,6 +21,9 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
     private Coalescer? _refresh;
     private readonly List<ReportFacts> _read = [];
 
+    /// <summary>The version last pushed; streams drop a version they already sent, so a repeat is harmless.</summary>
+    private long _pushed = -1;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _spec = ComparisonSpec.FromKey(GetPrimaryKeyString());
@@ -71,14 +74,16 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
     public async Task RefreshAsync()
     {
         _refresh?.Ran();
-        if (_observers.Count == 0 || _cached is not null)
+        if (_observers.Count == 0)
         {
             return;
         }
-        var previous = state.State.Version;
+        // Compared with what subscribers were last sent, not with the cache: a read between the change and this
+        // refresh has already recomputed, and must not swallow the push.
         var result = await GetAsync().ConfigureAwait(false);
-        if (result.Version != previous)
+        if (result.Version != _pushed)
         {
+            _pushed = result.Version;
             _observers.Notify(o => o.OnComparisonUpdatedAsync(result));
         }
     }

@@ -4,15 +4,37 @@ using ComparisonGrid.Grains.State;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class ReportCorrectionGrain([PersistentState("correction")] IPersistentState<ReportCorrectionState> state)
+public sealed class ReportCorrectionGrain([PersistentState("corrections")] IPersistentState<ReportCorrectionState> state)
     : Grain, IReportCorrectionGrain
 {
-    public Task<RegionCorrection?> GetAsync() => Task.FromResult(state.State.Correction);
-
-    public async Task SetAsync(RegionCorrection correction)
+    public Task<RegionCorrection?> FindAsync(string sourceHash)
     {
+        ArgumentNullException.ThrowIfNull(sourceHash);
+        return Task.FromResult(state.State.Corrections.GetValueOrDefault(sourceHash));
+    }
+
+    public async Task SetAsync(string sourceHash, RegionCorrection correction)
+    {
+        ArgumentNullException.ThrowIfNull(sourceHash);
         ArgumentNullException.ThrowIfNull(correction);
-        state.State.Correction = correction;
-        await state.WriteStateAsync().ConfigureAwait(false);
+        var previous = state.State.Corrections.GetValueOrDefault(sourceHash);
+        state.State.Corrections[sourceHash] = correction;
+        try
+        {
+            await state.WriteStateAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            // Believed only once written: a failed write leaves memory as storage has it.
+            if (previous is null)
+            {
+                state.State.Corrections.Remove(sourceHash);
+            }
+            else
+            {
+                state.State.Corrections[sourceHash] = previous;
+            }
+            throw;
+        }
     }
 }

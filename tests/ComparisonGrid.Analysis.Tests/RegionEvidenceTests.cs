@@ -57,6 +57,17 @@ public sealed class RegionEvidenceTests
     }
 
     [Fact]
+    public void A_region_hint_settles_what_the_text_leaves_uncertain()
+    {
+        var text = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "tests", "corpus", "dev", "texts", "dev-qiqihaer-2014.txt"));
+        Assert.Contains(QualityFlags.RegionUncertain, Parse(text).Flags);
+        var row = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["region"] = "黑河市", ["text"] = text });
+        var hinted = Assert.Single(TestData.Pipeline.Parse(new SourceDocument("rows.jsonl", System.Text.Encoding.UTF8.GetBytes(row + "\n"))).Reports);
+        Assert.Equal(("231100", "corpus-hint"), (hinted.Region!.Code, hinted.Region.ResolvedFrom));
+        Assert.DoesNotContain(QualityFlags.RegionUncertain, hinted.Flags);
+    }
+
+    [Fact]
     public void Weak_evidence_is_flagged_with_the_candidates()
     {
         var r = Parse("各位代表：\n我市坚持项目为王，全市经济稳步增长。齐齐哈尔民生持续改善，嫩江沿岸生态改善，嫩江水质稳定，全市文旅加快发展，我市开放合作。");

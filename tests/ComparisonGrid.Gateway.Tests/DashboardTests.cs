@@ -140,6 +140,53 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task A_report_needing_review_is_listed_and_confirming_it_brings_it_into_an_open_comparison_live()
+    {
+        Assertions.SetDefaultExpectTimeout(20_000);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        using var http = new HttpClient();
+        // No title and no meeting line: the region comes from the body alone and is flagged region-uncertain.
+        var untitled = Path.Combine(GatewayFactory.RepositoryRoot, "tests", "corpus", "dev", "texts", "dev-qiqihaer-2014.txt");
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/reports") { Content = new StringContent(await File.ReadAllTextAsync(untitled), Encoding.UTF8, "text/plain") })
+        {
+            request.Headers.Add("X-Api-Key", Key);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        }
+
+        var compare = await browser.NewPageAsync();
+        var errors = new List<string>();
+        compare.PageError += (_, e) => errors.Add(e);
+        await compare.GotoAsync($"{_url}/#/compare");
+        await compare.SelectOptionAsync("[data-testid=indicator]", "gdp_growth");
+        await compare.FillAsync("[data-testid=year]", "2014");
+        await compare.SelectOptionAsync("[data-testid=level]", "");
+        await compare.ClickAsync("[data-testid=show]");
+        await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).ToHaveCountAsync(1);
+        await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).Not.ToContainTextAsync("齐齐哈尔市");
+
+        var reports = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        reports.PageError += (_, e) => errors.Add(e);
+        await reports.GotoAsync($"{_url}/#/reports");
+        var review = reports.Locator("[data-testid=needs-review]");
+        await Assertions.Expect(review).ToContainTextAsync("齐齐哈尔市 230200 2014");
+        await reports.FillAsync("[data-testid=api-key]", Key);
+        await reports.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "reports-needs-review.png"), FullPage = true });
+        await reports.ClickAsync("[data-testid=review-move-230200-2014]");
+        await Assertions.Expect(review).Not.ToContainTextAsync("230200");
+
+        // The open comparison takes the confirmed report without a reload.
+        await compare.BringToFrontAsync();
+        await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).ToContainTextAsync("齐齐哈尔市", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+        Assert.Empty(errors);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -54,7 +54,25 @@ public sealed class RegionCorrectionTests : IDisposable
         Assert.Contains("火星市", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await writer.PutAsJsonAsync("/api/reports/230200/1999/region", body)).StatusCode);
 
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/compare/indicator?indicator=gdp_growth&year=2014");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var stream = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var events = new EventReader(await stream.Content.ReadAsStreamAsync());
+        var (before, current) = await events.NextAsync();
+        Assert.Equal(0, current.GetProperty("rows").GetArrayLength());
+
+        // Confirming the parser's guess brings the report into the comparison its subscribers hold.
+        var confirmed = await Json(await writer.PutAsJsonAsync("/api/reports/230200/2014/region", new { region = "230200" }));
+        Assert.Equal("230200/2014", confirmed.GetProperty("key").GetString());
+        var (afterConfirm, withIt) = await events.NextAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.True(afterConfirm > before);
+        Assert.Contains(withIt.GetProperty("rows").EnumerateArray(), r => r.GetProperty("region").GetProperty("code").GetString() == "230200");
+
         var moved = await Json(await writer.PutAsJsonAsync("/api/reports/230200/2014/region", body));
+        // A subscriber to the year's comparison sees the moved report arrive.
+        var (after, updated) = await events.NextAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.True(after > afterConfirm);
+        Assert.Contains(updated.GetProperty("rows").EnumerateArray(), r => r.GetProperty("region").GetProperty("code").GetString() == "230100");
         Assert.Equal("230100/2014", moved.GetProperty("key").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reports/230200/2014")).StatusCode);
         var stored = (await Json(await client.GetAsync("/api/reports/230100/2014"))).GetProperty("report");

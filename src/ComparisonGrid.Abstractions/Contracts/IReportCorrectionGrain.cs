@@ -3,13 +3,17 @@ using ComparisonGrid.Core;
 namespace ComparisonGrid.Contracts;
 
 /// <summary>
-/// A user's correction of one source's region and year. Key: the report's source hash as first ingested (the
-/// bytes and span it came from), so re-ingesting the same file finds the correction before choosing where to store.
+/// Users' corrections of where reports belong, by the source each report was parsed from (its source hash as first
+/// ingested: the bytes and span it came from), so re-ingesting the same file finds the correction before the report
+/// is stored. Corrections are few, so one instance (key <see cref="Key"/>) holds them all and an ingest's lookup is
+/// a read of memory, not an activation per report.
 /// </summary>
 public interface IReportCorrectionGrain : IGrainWithStringKey
 {
-    [ReadOnly]
-    Task<RegionCorrection?> GetAsync();
+    public const string Key = "all";
 
-    Task SetAsync(RegionCorrection correction);
+    [ReadOnly]
+    Task<RegionCorrection?> FindAsync(string sourceHash);
+
+    Task SetAsync(string sourceHash, RegionCorrection correction);
 }

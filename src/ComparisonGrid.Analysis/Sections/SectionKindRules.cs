@@ -12,8 +12,8 @@ public sealed class SectionKindRules
     /// <summary>Cue hits the winning content kind needs, so one stray word does not decide.</summary>
     private const int MinContentHits = 3;
 
-    /// <summary>A targets section with this many sub-sections is the work plan that opens with the targets.</summary>
-    private const int PlanChildren = 3;
+    /// <summary>A targets section with this many sub-sections, in a report without a plan, is the plan.</summary>
+    public const int PlanChildren = 3;
 
     /// <summary>Characters under which one cue is enough.</summary>
     private const int ShortSection = 1000;
@@ -46,17 +46,12 @@ public sealed class SectionKindRules
 
     /// <summary>
     /// The kind of a top-level section from its title kind and its text: a silent title (other) takes the kind its
-    /// text speaks of; a targets title over numbered tasks is the plan; a targets title whose text is about five
-    /// years is the outlook.
+    /// text speaks of; a targets title whose text is about five years is the outlook.
     /// </summary>
-    public SectionKind Refine(SectionKind byTitle, string title, string text, int start, int end, int children)
+    public SectionKind Refine(SectionKind byTitle, string title, string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(title);
-        if (byTitle == SectionKind.Targets && children >= PlanChildren)
-        {
-            return SectionKind.Plan;
-        }
         if (_cues is null || byTitle is not (SectionKind.Other or SectionKind.Targets))
         {
             return byTitle;

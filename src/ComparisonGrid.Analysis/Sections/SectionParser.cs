@@ -137,7 +137,14 @@ public sealed partial class SectionParser
             flat.Add((level, h.Start, end, number, title));
         }
         var index = 0;
-        return Children(text, flat, ref index, 1, SectionKind.Other);
+        var top = Children(text, flat, ref index, 1, SectionKind.Other);
+        // 2022年主要目标和重点工作 with its numbered tasks, in a report with no plan section of its own, is the plan.
+        if (!top.Any(s => s.Kind == SectionKind.Plan)
+            && top.Where(s => s.Kind == SectionKind.Targets && s.Children.Count >= SectionKindRules.PlanChildren).MaxBy(s => s.End - s.Start) is { } plan)
+        {
+            top[top.IndexOf(plan)] = WithKind(plan, SectionKind.Plan);
+        }
+        return top;
     }
 
     private List<Section> Children(string text, List<(int Level, int Start, int End, string Number, string Title)> flat, ref int index, int level, SectionKind inherited)
@@ -155,7 +162,7 @@ public sealed partial class SectionParser
             index++;
             var kind = level == 1 ? _kinds.Classify(title) : inherited;
             var children = Children(text, flat, ref index, level + 1, kind);
-            if (level == 1 && _kinds.Refine(kind, title, text, start, end, children.Count) is var refined && refined != kind)
+            if (level == 1 && _kinds.Refine(kind, title, text, start, end) is var refined && refined != kind)
             {
                 kind = refined;
                 children = [.. children.Select(c => WithKind(c, refined))];

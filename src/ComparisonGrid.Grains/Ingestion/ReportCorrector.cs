@@ -31,8 +31,8 @@ public sealed class ReportCorrector(ReportPipeline pipeline, IGrainFactory grain
         var report = pipeline.Corrected(stored.Report, toRegion, targetYear)
             ?? throw new ArgumentException($"'{toRegion}' is not a known region: give a six-digit code (230200) or a full name (齐齐哈尔市)");
         var original = OriginalHash(stored.SourceHash);
-        await grains.GetGrain<IReportCorrectionGrain>(original)
-            .SetAsync(new RegionCorrection(report.Region!.Code, targetYear, clock.GetUtcNow())).ConfigureAwait(false);
+        await grains.GetGrain<IReportCorrectionGrain>(IReportCorrectionGrain.Key)
+            .SetAsync(original, new RegionCorrection(report.Region!.Code, targetYear, clock.GetUtcNow())).ConfigureAwait(false);
         var key = ReportKey.For(report.Region.Code, targetYear);
         var outcome = await grains.GetGrain<IReportGrain>(key)
             .IngestAsync(report, CorrectedHash(original, report.Region.Code, targetYear), stored.SourceText).ConfigureAwait(false);

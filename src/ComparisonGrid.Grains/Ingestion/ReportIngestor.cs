@@ -27,7 +27,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
             {
                 var sourceHash = SourceHash(contentHash, report);
                 // A user moved this source before: it goes where they said, not where the parser guesses again.
-                if (await grains.GetGrain<IReportCorrectionGrain>(sourceHash).GetAsync().ConfigureAwait(false) is { } correction
+                if (await grains.GetGrain<IReportCorrectionGrain>(IReportCorrectionGrain.Key).FindAsync(sourceHash).ConfigureAwait(false) is { } correction
                     && pipeline.Corrected(report, correction.RegionCode, correction.Year) is { } corrected)
                 {
                     report = corrected;

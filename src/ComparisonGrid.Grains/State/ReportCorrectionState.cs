@@ -4,5 +4,6 @@ namespace ComparisonGrid.Grains.State;
 
 public sealed class ReportCorrectionState
 {
-    public RegionCorrection? Correction { get; set; }
+    /// <summary>By the report's original source hash.</summary>
+    public Dictionary<string, RegionCorrection> Corrections { get; set; } = new(StringComparer.Ordinal);
 }

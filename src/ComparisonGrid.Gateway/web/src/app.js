@@ -83,7 +83,8 @@ async function comparePage(params) {
   showFor();
   form.addEventListener("submit", e => {
     e.preventDefault();
-    const q = new URLSearchParams([...new FormData(form)].filter(([, v]) => v !== ""));
+    // An empty level means all levels and stays in the hash, so it is not taken for the default (province).
+    const q = new URLSearchParams([...new FormData(form)].filter(([k, v]) => v !== "" || k === "level"));
     location.hash = `#/compare?${q}`;
   });
   const status = el("div", { class: "status", "data-testid": "status" });
@@ -236,7 +237,7 @@ async function regionPage(code) {
     ...report.sections.map(s => {
       const d = el("details", { "data-testid": "section" }, el("summary", {}, `${s.number} ${s.title} (${s.kind})`),
         el("p", { class: "section-text" }, text ? sectionText(s) : "(no source text stored for this report)"));
-      if (s.kind === "targets" || s.kind === "review") d.open = true;
+      if (figures.some(f => f.start >= s.start && f.end <= s.end)) d.open = true;
       return d;
     }),
     el("h4", {}, "Every extracted number, in the sentence it came from"),
