@@ -1,4 +1,3 @@
-using ComparisonGrid.Analysis.Decoding;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Tests;
@@ -8,8 +7,7 @@ public sealed class PassageTests
 {
     private const string Head = "2024年北京市人民政府工作报告\n各位代表：\n一、2023年工作回顾\n";
 
-    private static Report Parse(string text) =>
-        Assert.Single(TestData.Pipeline.Parse(new SourceDocument("report.txt", System.Text.Encoding.UTF8.GetBytes(text))).Reports);
+    private static Report Parse(string text) => TestData.ParseText(text);
 
     private static (Comparator, double?, double?) Target(Report r, string id)
     {

@@ -1,4 +1,3 @@
-using ComparisonGrid.Analysis.Decoding;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Tests;
@@ -9,8 +8,7 @@ public sealed class RegionEvidenceTests
     // Words a State Council report uses on every page that are also county short names (合作市, 资源县, 和平区 …).
     private const string CommonWords = "我们深化国际合作，合理开发资源，维护世界和平，坚持解放思想，奋勇前进，保持安定团结，巩固工农联盟。全国各族人民团结奋斗。";
 
-    private static Report Parse(string text) =>
-        Assert.Single(TestData.Pipeline.Parse(new SourceDocument("report.txt", System.Text.Encoding.UTF8.GetBytes(text))).Reports);
+    private static Report Parse(string text) => TestData.ParseText(text);
 
     private static string Body(int repeats) => string.Concat(Enumerable.Repeat(CommonWords, repeats));
 
@@ -62,7 +60,7 @@ public sealed class RegionEvidenceTests
         var text = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "tests", "corpus", "dev", "texts", "dev-qiqihaer-2014.txt"));
         Assert.Contains(QualityFlags.RegionUncertain, Parse(text).Flags);
         var row = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["region"] = "黑河市", ["text"] = text });
-        var hinted = Assert.Single(TestData.Pipeline.Parse(new SourceDocument("rows.jsonl", System.Text.Encoding.UTF8.GetBytes(row + "\n"))).Reports);
+        var hinted = TestData.ParseText(row + "\n", "rows.jsonl");
         Assert.Equal(("231100", "corpus-hint"), (hinted.Region!.Code, hinted.Region.ResolvedFrom));
         Assert.DoesNotContain(QualityFlags.RegionUncertain, hinted.Flags);
     }

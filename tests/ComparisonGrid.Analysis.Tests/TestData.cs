@@ -18,6 +18,10 @@ internal static class TestData
     public static ParseResult Parse(string path) =>
         Pipeline.Parse(new SourceDocument(path, File.ReadAllBytes(path)));
 
+    /// <summary>The one report of a text given in the test, as a UTF-8 file named <paramref name="name"/>.</summary>
+    public static Report ParseText(string text, string name = "report.txt") =>
+        Assert.Single(Pipeline.Parse(new SourceDocument(name, System.Text.Encoding.UTF8.GetBytes(text))).Reports);
+
     public static Report Single(string path)
     {
         var result = Parse(path);

@@ -76,12 +76,7 @@ public sealed class DashboardTests : IAsyncLifetime
         // Other test classes run beside this one on two cores; give the page time rather than flake.
         Assertions.SetDefaultExpectTimeout(20_000);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(30_000);
         var errors = new List<string>();
@@ -145,12 +140,7 @@ public sealed class DashboardTests : IAsyncLifetime
     {
         Assertions.SetDefaultExpectTimeout(20_000);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         using var http = new HttpClient();
         // No title and no meeting line: the region comes from the body alone and is flagged region-uncertain.
         var untitled = Path.Combine(GatewayFactory.RepositoryRoot, "tests", "corpus", "dev", "texts", "dev-qiqihaer-2014.txt");
@@ -186,6 +176,13 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).ToContainTextAsync("齐齐哈尔市", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
         Assert.Empty(errors);
     }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     private static int FreePort()
     {
