@@ -29,6 +29,23 @@ public sealed class PassageTests
         Assert.Equal((Comparator.About, 3, 3), Target(r, "cpi"));
     }
 
+    [Theory]
+    [InlineData("今年经济增长的预期目标为7%左右，居民消费价格涨幅控制在3%左右。", "gdp_growth", 7)]
+    [InlineData("国内生产总值增长的预期目标定为8%左右。", "gdp_growth", 8)]
+    [InlineData("今年经济社会发展的主要目标确定为：地区生产总值增长6%左右。", "gdp_growth", 6)]
+    public void An_indicator_before_the_trigger_or_a_trigger_that_fixes_a_figure(string passage, string id, double value)
+    {
+        var r = Parse(Head + "二、2024年工作安排\n" + passage + "\n");
+        Assert.Equal((Comparator.About, value, value), Target(r, id));
+    }
+
+    [Fact]
+    public void A_doubled_dash_is_a_range()
+    {
+        var r = Parse(Head + "二、2024年工作安排\n主要预期目标是：地区生产总值增长4.5%——5%。\n");
+        Assert.Equal((Comparator.Range, 4.5, 5), Target(r, "gdp_growth"));
+    }
+
     [Fact]
     public void A_one_line_report_after_a_five_year_block_gives_only_the_year_s_targets()
     {

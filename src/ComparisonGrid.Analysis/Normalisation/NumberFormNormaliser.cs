@@ -4,7 +4,7 @@ namespace ComparisonGrid.Analysis.Normalisation;
 
 /// <summary>
 /// Full-width digits, letters, ％ and the decimal point to ASCII, and every range dash between figures
-/// (—, –, －, ~, ～, 〜, 至) to '-'. One character for one, so offsets are unchanged.
+/// (—, ——, –, －, ~, ～, 〜, 至) to '-'. One character for one, so offsets are unchanged.
 /// </summary>
 public sealed class NumberFormNormaliser
 {
@@ -31,6 +31,11 @@ public sealed class NumberFormNormaliser
                 && (char.IsAsciiDigit(chars[i - 1]) || chars[i - 1] == '%') && char.IsAsciiDigit(chars[i + 1]))
             {
                 chars[i] = '-';
+            }
+            else if (c is '—' && i + 2 < chars.Length && chars[i + 1] == '—' && (char.IsAsciiDigit(chars[i - 1]) || chars[i - 1] == '%') && char.IsAsciiDigit(chars[i + 2]))
+            {
+                // 4.5%——5%: the doubled dash is one range mark; the second becomes a blank the figure reader skips.
+                (chars[i], chars[i + 1]) = ('-', ' ');
             }
         }
         return input.WithSameLengthText(new string(chars));

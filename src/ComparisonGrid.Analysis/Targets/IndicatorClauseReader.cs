@@ -185,6 +185,25 @@ public sealed partial class IndicatorClauseReader
         }
     }
 
+    /// <summary>
+    /// Where the indicator that a trigger belongs to starts (经济增长的预期目标为: 经济增长), when the span ends with a
+    /// label followed by nothing but 增长 / 增速 / 的; null otherwise.
+    /// </summary>
+    public int? SubjectBefore(string text, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var labels = _lexicon.Labels.FindLongestNonOverlapping(text, from, to);
+        if (labels.Count == 0)
+        {
+            return null;
+        }
+        var (start, length, _) = labels[^1];
+        return TriggerJoint().IsMatch(text.AsSpan(start + length, to - start - length)) ? start : null;
+    }
+
+    [GeneratedRegex(@"^(?:增长|增速)?的?$")]
+    private static partial Regex TriggerJoint();
+
     /// <summary>The span names an indicator or holds a figure: a qualitative or unlisted slot of a target list.</summary>
     public bool TalksAboutIndicators(string text, int from, int to)
     {

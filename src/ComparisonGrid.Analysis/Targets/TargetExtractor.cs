@@ -16,11 +16,14 @@ public sealed partial class TargetExtractor
     /// <summary>Sentences in a row without a readable figure that a passage may hold before it is taken to have ended.</summary>
     private const int MaxGapSentences = 2;
 
+    /// <summary>How far before a trigger its subject may start (城镇居民人均可支配收入增长的预期目标).</summary>
+    private const int SubjectWindow = 16;
+
     private readonly IndicatorClauseReader _clauses;
 
     public TargetExtractor(IndicatorClauseReader clauses) => _clauses = clauses;
 
-    [GeneratedRegex(@"(?:主要|全年|今年)?(?:经济社会发展的?)?(?:主要)?(?:预期(?:性)?目标|预期指标|主要目标|主要指标)(?:任务)?(?:安排)?(?:建议)?(?:是|为|如下|[:：])")]
+    [GeneratedRegex(@"(?:主要|全年|今年)?(?:经济社会发展的?)?(?:主要)?(?:预期(?:性)?目标|预期指标|主要目标|主要指标)(?:任务)?(?:安排)?(?:建议)?(?:是|(?:确定|设定|拟定|定)?为|如下|[:：])")]
     private static partial Regex Trigger();
 
     [GeneratedRegex(@"年均|每年|到20\d\d年|20\d\d年前|五年后|十四五|十五五|期末")]
@@ -49,7 +52,9 @@ public sealed partial class TargetExtractor
             }
             var before = targets.Count;
             var read = false;
-            foreach (var st in Passage(text, zoneStart))
+            // 国内生产总值增长的预期目标为7%左右: the indicator stands right before the trigger and opens the passage.
+            var passageStart = _clauses.SubjectBefore(text, Math.Max(0, trigger.Index - SubjectWindow), trigger.Index) ?? zoneStart;
+            foreach (var st in Passage(text, passageStart))
             {
                 read = true;
                 // The first passage of a report states each target once; a repeat is a later mention.
