@@ -54,6 +54,15 @@ public sealed class RegionEvidenceTests
         Assert.Equal("140826", Parse(text).Region!.Code);
     }
 
+    [Theory]
+    [InlineData("2022年临汾政府工作报告", "141000", false)]
+    [InlineData("2020年朝阳政府工作报告", "211300", true)]
+    public void A_title_name_without_its_suffix_resolves_and_a_shared_one_is_flagged(string title, string code, bool uncertain)
+    {
+        var r = Parse(title + "\n各位代表：\n" + Body(2));
+        Assert.Equal((code, "title", uncertain), (r.Region!.Code, r.Region.ResolvedFrom, r.Flags.Contains(QualityFlags.RegionUncertain)));
+    }
+
     [Fact]
     public void A_region_hint_settles_what_the_text_leaves_uncertain()
     {

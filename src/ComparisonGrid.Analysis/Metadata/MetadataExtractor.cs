@@ -89,7 +89,18 @@ public sealed partial class MetadataExtractor
                 ? _regions.Catalog.ByCode(DivisionCatalog.NationalCode)
                 : _regions.Resolve(meeting.Groups["body"].Value, context);
         }
-        var fromTitle = title is { } t && t.Groups["name"].Length > 0 ? _regions.Resolve(t.Groups["name"].Value, context) : null;
+        var titleName = title is { } t && t.Groups["name"].Length > 0 ? t.Groups["name"].Value : null;
+        var fromTitle = titleName is null ? null : _regions.Resolve(titleName, context);
+        var others = 0;
+        if (titleName is not null && fromTitle is null && _regions.ResolveShortName(titleName, context, out others) is { } byShortName)
+        {
+            fromTitle = byShortName;
+            if (others > 0 && fromMeeting is null)
+            {
+                notes.Add(new QualityNote(QualityFlags.RegionUncertain,
+                    $"the title names {titleName} without its suffix, which {others + 1} divisions share; {byShortName.Name} {byShortName.Code} is a guess. Correct it with PUT /api/reports/{{code}}/{{year}}/region or the ingest hint 'region'"));
+            }
+        }
         if (fromMeeting is not null && fromTitle is not null)
         {
             if (fromMeeting.Code != fromTitle.Code)

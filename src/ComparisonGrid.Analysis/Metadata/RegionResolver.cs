@@ -42,6 +42,29 @@ public sealed partial class RegionResolver
             }
         }
         _mentions = new AhoCorasick<(Division, bool)>(patterns);
+        _byShortName = catalog.All.Where(d => d.ShortName is not null && d.Level != RegionLevel.National)
+            .GroupBy(d => d.ShortName!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Division>)[.. g.OrderBy(d => d.Level)], StringComparer.Ordinal);
+    }
+
+    private readonly Dictionary<string, IReadOnlyList<Division>> _byShortName;
+
+    /// <summary>
+    /// A name written without its suffix where a name is expected (2022年临汾政府工作报告): the division of that short
+    /// name, the higher level first (临汾 is 临汾市, not a 临汾县), equal names broken by the context.
+    /// </summary>
+    /// <param name="others">How many other divisions share the short name: the choice is a guess when above zero.</param>
+    public Division? ResolveShortName(string name, string? context, out int others)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        others = 0;
+        if (!_byShortName.TryGetValue(name.Trim(), out var candidates))
+        {
+            return null;
+        }
+        others = candidates.Count - 1;
+        var top = candidates.Where(d => d.Level == candidates[0].Level).ToList();
+        return Pick(top, context);
     }
 
     public DivisionCatalog Catalog => _catalog;
