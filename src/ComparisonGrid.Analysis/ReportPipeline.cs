@@ -188,7 +188,12 @@ public sealed class ReportPipeline
         bool IsReview(int pos) => sections.Any(s => s.Kind == SectionKind.Review && pos >= s.Start && pos < s.End);
         var extraction = _targets.Read(text, IsReview);
         var targets = extraction.Targets;
-        var reviewSpans = sections.Where(s => s.Kind == SectionKind.Review).Select(s => (s.Start, s.End));
+        var reviewSpans = sections.Where(s => s.Kind == SectionKind.Review).Select(s => (s.Start, s.End)).ToList();
+        if (reviewSpans.Count == 0 && extraction.FirstPassage is int passage && sections.All(s => s.Start >= passage))
+        {
+            // No review heading (a report without numbered parts): the review is what comes before the year's targets.
+            reviewSpans.Add((0, passage));
+        }
         var achievements = _achievements.Extract(text, reviewSpans, meta.Year);
         var themes = _themes.Count(text, sections);
 

@@ -98,6 +98,16 @@ public sealed class PassageTests
     }
 
     [Fact]
+    public void Without_numbered_parts_the_review_is_what_comes_before_the_targets()
+    {
+        var r = Parse("2024年北京市人民政府工作报告\n各位代表：\n过去一年，全市地区生产总值同比增长6.2%；五年来年均增长7%。\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n");
+        Assert.Empty(r.Sections);
+        var gdp = Assert.Single(r.Achievements, a => a.Indicator == "gdp_growth");
+        Assert.Equal((6.2, 2023), (gdp.Low!.Value, gdp.Year!.Value));
+        Assert.Equal((Comparator.About, 6, 6), Target(r, "gdp_growth"));
+    }
+
+    [Fact]
     public void Review_figures_negative_estimated_paired_and_whole_region_first()
     {
         var r = Parse(Head + "一季度全市生产总值下降6.7%。临港新片区规模以上工业总产值、全社会固定资产投资总额分别增长22.5%和10.3%。"

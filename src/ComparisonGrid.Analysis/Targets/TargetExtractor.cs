@@ -43,6 +43,7 @@ public sealed partial class TargetExtractor
         var targets = new List<Target>();
         var unreadable = new List<int>();
         var seen = new HashSet<(string, bool)>();
+        int? firstPassage = null;
         foreach (Match trigger in Trigger().Matches(text))
         {
             var zoneStart = trigger.Index + trigger.Length;
@@ -67,8 +68,12 @@ public sealed partial class TargetExtractor
             {
                 unreadable.Add(trigger.Index);
             }
+            else if (read)
+            {
+                firstPassage ??= Math.Min(passageStart, trigger.Index);
+            }
         }
-        return new TargetExtraction(targets, targets.Count == 0 ? unreadable : []);
+        return new TargetExtraction(targets, targets.Count == 0 ? unreadable : [], firstPassage);
     }
 
     /// <summary>
