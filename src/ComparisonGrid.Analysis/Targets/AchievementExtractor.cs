@@ -40,6 +40,11 @@ public sealed partial class AchievementExtractor
             {
                 foreach (var st in _clauses.Read(text, start, end))
                 {
+                    // A whole-region figure already held cannot be outranked: skip the checks.
+                    if (found.TryGetValue(st.Indicator, out var best) && best.Rank == AchievementScope.Whole)
+                    {
+                        continue;
+                    }
                     // The period may stand just before the label (一季度全市生产总值下降6.7%).
                     var from = Math.Max(start, st.Start - PeriodWindow);
                     if (st.Comparator == Comparator.Relation || st.Stretch

@@ -5,6 +5,9 @@ namespace ComparisonGrid.Analysis.Targets;
 /// <summary>Ranks review figures by the scope their sentence names (achievement-scope.tsv): the whole region over a part.</summary>
 public sealed class AchievementScope
 {
+    /// <summary>The rank of a sentence about the whole region, the highest.</summary>
+    public const int Whole = 1;
+
     private readonly string[] _whole;
     private readonly string[] _part;
 
@@ -29,7 +32,7 @@ public sealed class AchievementScope
         {
             if (sentence.Contains(word, StringComparison.Ordinal))
             {
-                return 1;
+                return Whole;
             }
         }
         return 0;
