@@ -44,6 +44,24 @@ public sealed class MetadataTests
         var catalog = AnalysisResources.Default.Divisions;
         Assert.Equal(3, catalog.All.Count(d => d.Level == RegionLevel.National || d.Name is "临汾市" or "绛县"));
         Assert.Equal(31, catalog.All.Count(d => d.Level == RegionLevel.Province));
+        var aliases = File.ReadAllLines(Path.Combine(TestData.RepositoryRoot, "src", "ComparisonGrid.Analysis", "Data", "lexicons", "region-aliases.tsv"))
+            .Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')).ToList();
+        Assert.NotEmpty(aliases);
+        foreach (var alias in aliases)
+        {
+            var resolved = Assert.Single(catalog.ByName(alias[0]));
+            Assert.Equal(alias[1], resolved.Code);
+        }
+    }
+
+    [Fact]
+    public void An_alias_pointing_at_an_unknown_code_is_a_load_error()
+    {
+        var data = Path.Combine(TestData.RepositoryRoot, "src", "ComparisonGrid.Analysis", "Data", "divisions");
+        var e = Assert.Throws<FormatException>(() => new DivisionCatalog(
+            File.ReadAllText(Path.Combine(data, "provinces.csv")), File.ReadAllText(Path.Combine(data, "cities.csv")),
+            File.ReadAllText(Path.Combine(data, "areas.csv")), "襄樊市\t429999\n"));
+        Assert.Contains("429999", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

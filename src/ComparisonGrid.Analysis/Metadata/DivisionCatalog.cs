@@ -53,7 +53,10 @@ public sealed class DivisionCatalog
         var byName = divisions.GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.ToArray());
         foreach (var (alias, code) in ReadAliases(aliasesTsv))
         {
-            if (_byCode.TryGetValue(code, out var target) && !byName.ContainsKey(alias))
+            // A typo in the alias file would silently file reports nowhere: refuse to start instead.
+            var target = _byCode.GetValueOrDefault(code)
+                ?? throw new FormatException($"region-aliases.tsv: {alias} points at {code}, which is not a known division");
+            if (!byName.ContainsKey(alias))
             {
                 byName[alias] = [target];
             }
