@@ -163,7 +163,12 @@ public sealed class DashboardTests : IAsyncLifetime
 
         var reports = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         reports.PageError += (_, e) => errors.Add(e);
-        await reports.GotoAsync($"{_url}/#/reports");
+        // Leaving the compare page before it has loaded: the page left behind must not draw over the next one.
+        await reports.GotoAsync($"{_url}/#/compare");
+        await reports.EvaluateAsync("() => { location.hash = '#/reports'; }");
+        await Assertions.Expect(reports.Locator("h2")).ToHaveTextAsync("Reports");
+        await Task.Delay(1500);
+        await Assertions.Expect(reports.Locator("h2")).ToHaveTextAsync("Reports");
         var review = reports.Locator("[data-testid=needs-review]");
         await Assertions.Expect(review).ToContainTextAsync("齐齐哈尔市 230200 2014");
         await reports.FillAsync("[data-testid=api-key]", Key);

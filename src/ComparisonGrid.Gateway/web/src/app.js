@@ -16,6 +16,16 @@ const api = async (url, options) => {
 };
 const fmt = v => v === null || v === undefined ? "" : typeof v === "number" ? String(Math.round(v * 100) / 100) : String(v);
 let cleanup = () => {};
+// Each navigation gets a number. A page is async: when the user has moved on before it finished, it must not
+// install its stream, timer or charts (the next page's cleanup would never see them), so it releases them itself.
+let navigation = 0;
+const visit = () => {
+  const mine = navigation;
+  return {
+    current: () => mine === navigation,
+    install: release => { if (mine === navigation) cleanup = release; else release(); },
+  };
+};
 
 // A table whose columns sort on click; rows are arrays of cells, `keys` gives each row an id for links.
 function sortableTable(headers, rows, keys = []) {
@@ -54,7 +64,9 @@ async function ensureChinaMap() {
 }
 
 async function comparePage(params) {
+  const here = visit();
   const meta = await api("/api/meta");
+  if (!here.current()) return;
   const state = {
     kind: params.get("kind") || "indicator",
     indicator: params.get("indicator") || "gdp_growth",
@@ -158,7 +170,7 @@ async function comparePage(params) {
     show(result, !first);
     first = false;
   });
-  cleanup = () => { source.close(); barChart.dispose(); mapChart.dispose(); };
+  here.install(() => { source.close(); barChart.dispose(); mapChart.dispose(); });
 }
 
 const highlightNumbers = text => {
@@ -173,7 +185,9 @@ const highlightNumbers = text => {
 };
 
 async function regionPage(code) {
+  const here = visit();
   const view = await api(`/api/regions/${encodeURIComponent(code)}`);
+  if (!here.current()) return;
   const chart = el("div", { class: "chart", "data-testid": "region-chart" });
   const indicatorSelect = el("select", { "data-testid": "region-indicator" }, view.series.map(s => el("option", { value: s.indicator }, s.indicator)));
   if (view.series.some(s => s.indicator === "gdp_growth")) indicatorSelect.value = "gdp_growth";
@@ -201,6 +215,7 @@ async function regionPage(code) {
   draw();
   const year = view.years[view.years.length - 1];
   const stored = await api(`/api/reports/${code}/${year}?text=true`);
+  if (!here.current()) { plot.dispose(); return; }
   const report = stored.report;
   const figures = [...report.targets.map(t => ({ ...t, kind: "target" })), ...report.achievements.map(a => ({ ...a, kind: "achieved" }))]
     .sort((a, b) => a.start - b.start);
@@ -242,7 +257,7 @@ async function regionPage(code) {
     }),
     el("h4", {}, "Every extracted number, in the sentence it came from"),
     figureTable);
-  cleanup = () => plot.dispose();
+  here.install(() => plot.dispose());
 }
 
 async function reportsPage() {
@@ -310,6 +325,7 @@ async function reportsPage() {
 }
 
 async function clusterPage() {
+  const here = visit();
   const holder = el("div");
   page.replaceChildren(el("h2", {}, "Cluster"), holder);
   const refresh = async () => {
@@ -326,12 +342,13 @@ async function clusterPage() {
   };
   await refresh();
   const timer = setInterval(refresh, 2000);
-  cleanup = () => clearInterval(timer);
+  here.install(() => clearInterval(timer));
 }
 
 async function route() {
   cleanup();
   cleanup = () => {};
+  navigation++;
   const [path, query] = (location.hash.slice(1) || "/compare").split("?");
   const parts = path.split("/").filter(Boolean);
   document.querySelectorAll("nav a").forEach(a => a.classList.toggle("active", a.dataset.page === parts[0]));
