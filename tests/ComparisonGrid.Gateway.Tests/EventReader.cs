@@ -36,5 +36,21 @@ internal sealed class EventReader(Stream stream) : IDisposable
         throw new EndOfStreamException("the stream ended");
     }
 
+    /// <summary>Reads on until the stream has sent <paramref name="count"/> heartbeats in all, while no event comes.</summary>
+    public async Task HeartbeatsAsync(int count)
+    {
+        while (Heartbeats < count && await _reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(15)) is { } line)
+        {
+            if (line.StartsWith(": heartbeat", StringComparison.Ordinal))
+            {
+                Heartbeats++;
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"an event arrived while the stream should be quiet: {line}");
+            }
+        }
+    }
+
     public void Dispose() => _reader.Dispose();
 }
