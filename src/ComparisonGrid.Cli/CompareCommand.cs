@@ -23,7 +23,7 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
     {
         var spec = Spec(cl);
         var format = GridArguments.Format(cl);
-        var result = await grains.GetGrain<IComparisonGrain>(spec.ToKey()).GetAsync().ConfigureAwait(false);
+        var result = await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
         if (format == "json")
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(result, ContractJson.Readable.ComparisonResult)).ConfigureAwait(false);

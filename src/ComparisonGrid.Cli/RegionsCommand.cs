@@ -11,7 +11,7 @@ internal sealed class RegionsCommand(IGrainFactory grains, TextWriter stdout)
     public async Task<int> ListAsync(CommandLine cl)
     {
         var format = GridArguments.Format(cl);
-        var regions = await grains.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key)
+        var regions = await grains.RegionCatalog()
             .ListAsync(GridArguments.Level(cl), GridArguments.Province(cl)).ConfigureAwait(false);
         if (format == "json")
         {
@@ -33,8 +33,9 @@ internal sealed class RegionsCommand(IGrainFactory grains, TextWriter stdout)
         {
             throw new UsageException("report needs a region (name or code) and a year: report 运城市 2024");
         }
-        var key = ReportKey.For(GridArguments.RegionCode(cl.Positional[0]), year);
-        var stored = await grains.GetGrain<IReportGrain>(key).GetAsync().ConfigureAwait(false);
+        var code = GridArguments.RegionCode(cl.Positional[0]);
+        var key = ReportKey.For(code, year);
+        var stored = await grains.Report(code, year).GetAsync().ConfigureAwait(false);
         if (stored is null)
         {
             await stderr.WriteLineAsync($"cgrid: no report stored for {cl.Positional[0]} ({key})").ConfigureAwait(false);

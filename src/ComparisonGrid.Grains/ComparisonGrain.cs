@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ComparisonGrid.Contracts;
@@ -149,7 +148,7 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
         return members;
     }
 
-    private IYearCatalogGrain Catalog(int year) => GrainFactory.GetGrain<IYearCatalogGrain>(year.ToString(CultureInfo.InvariantCulture));
+    private IYearCatalogGrain Catalog(int year) => GrainFactory.YearCatalog(year);
 
     /// <summary>
     /// What the result was computed from: the spec and each member report's version. Equal inputs give an equal

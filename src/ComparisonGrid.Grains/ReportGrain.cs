@@ -54,9 +54,9 @@ public sealed class ReportGrain(
         }
         // Also when unchanged: the indexes take facts they already hold as a no-op, and re-ingesting
         // restores any they lost.
-        await GrainFactory.GetGrain<IRegionGrain>(facts.Region.Code).UpdateAsync(facts).ConfigureAwait(false);
-        await GrainFactory.GetGrain<IYearCatalogGrain>(facts.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).UpsertAsync(facts).ConfigureAwait(false);
-        await GrainFactory.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).AddAsync(facts.Region, facts.Year).ConfigureAwait(false);
+        await GrainFactory.Region(facts.Region.Code).UpdateAsync(facts).ConfigureAwait(false);
+        await GrainFactory.YearCatalog(facts.Year).UpsertAsync(facts).ConfigureAwait(false);
+        await GrainFactory.RegionCatalog().AddAsync(facts.Region, facts.Year).ConfigureAwait(false);
         return new IngestOutcome(key, facts.Region, facts.Year, status, s.Version, report.Flags);
     }
 
@@ -71,9 +71,9 @@ public sealed class ReportGrain(
         await factsState.WriteStateAsync().ConfigureAwait(false);
         await state.ClearStateAsync().ConfigureAwait(false);
         state.State = new ReportState();
-        await GrainFactory.GetGrain<IYearCatalogGrain>(facts.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).RemoveAsync(facts.Region.Code).ConfigureAwait(false);
-        await GrainFactory.GetGrain<IRegionGrain>(facts.Region.Code).RemoveYearAsync(facts.Year).ConfigureAwait(false);
-        await GrainFactory.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).RemoveAsync(facts.Region.Code, facts.Year).ConfigureAwait(false);
+        await GrainFactory.YearCatalog(facts.Year).RemoveAsync(facts.Region.Code).ConfigureAwait(false);
+        await GrainFactory.Region(facts.Region.Code).RemoveYearAsync(facts.Year).ConfigureAwait(false);
+        await GrainFactory.RegionCatalog().RemoveAsync(facts.Region.Code, facts.Year).ConfigureAwait(false);
     }
 
     public Task<StoredReport?> GetAsync(bool withText = false)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Grains.State;
@@ -33,7 +32,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
     public Task UpsertAsync(ReportFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (facts.Year.ToString(CultureInfo.InvariantCulture) != GetPrimaryKeyString())
+        if (GrainKeys.YearKey(facts.Year) != GetPrimaryKeyString())
         {
             throw new ArgumentException($"facts of {facts.Year} do not belong in the catalog of {GetPrimaryKeyString()}");
         }
@@ -56,7 +55,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
 
     private void NotifyWatchers()
     {
-        var year = int.Parse(GetPrimaryKeyString(), CultureInfo.InvariantCulture);
+        var year = GrainKeys.YearOf(GetPrimaryKeyString());
         foreach (var watcher in state.State.Watchers)
         {
             GrainFactory.GetGrain<IComparisonGrain>(watcher).MembersChangedAsync(year);

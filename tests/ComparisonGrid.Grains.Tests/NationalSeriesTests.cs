@@ -45,7 +45,7 @@ public sealed class NationalSeriesTests
             var (code, _, err) = await grid.IngestAsync(folder);
             Assert.True(code == 0, err);
 
-            var regions = await grid.Grains.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).ListAsync(null, null);
+            var regions = await grid.Grains.RegionCatalog().ListAsync(null, null);
             var nation = Assert.Single(regions);
             Assert.Equal(("100000", RegionLevel.National), (nation.Region.Code, nation.Region.Level));
             Assert.Equal(Enumerable.Range(First, Last - First + 1), nation.Years);
@@ -53,7 +53,7 @@ public sealed class NationalSeriesTests
             foreach (var year in (int[])[1954, 1979, 2004, 2014, 2025])
             {
                 var spec = new ComparisonSpec(ComparisonKind.Attainment, year, RegionLevel.National, null, "gdp_growth");
-                var row = Assert.Single((await grid.Grains.GetGrain<IComparisonGrain>(spec.ToKey()).GetAsync()).Attainment!);
+                var row = Assert.Single((await grid.Grains.Comparison(spec).GetAsync()).Attainment!);
                 Assert.Equal(Growth(year), row.Target.Low);
                 // The achieved figure is the one the next report states for this year, never the five-year 年均 9.9.
                 Assert.Equal(Growth(year), row.Achieved!.Low);

@@ -34,7 +34,7 @@ public sealed class SeedComparisonTests
         await using var grid = await Grid.StartAsync();
         await grid.IngestAsync(Grid.Samples);
         var spec = new ComparisonSpec(ComparisonKind.Indicator, 2024, RegionLevel.Prefecture, "140000", "gdp_growth");
-        var result = await grid.Grains.GetGrain<IComparisonGrain>(spec.ToKey()).GetAsync();
+        var result = await grid.Grains.Comparison(spec).GetAsync();
         Assert.Equal(new[] { "朔州市", "运城市" }, result.Rows!.Select(r => r.Region.Name).Order());
         Assert.All(result.Rows!, r => Assert.Equal("山西省", r.Region.Province));
     }
@@ -143,7 +143,7 @@ public sealed class SeedComparisonTests
             dir = first.DataDirectory;
             await first.StopAsync();
             await using var second = await Grid.StartAsync(dir);
-            var regions = await second.Grains.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).ListAsync(null, null);
+            var regions = await second.Grains.RegionCatalog().ListAsync(null, null);
             Assert.Equal(14, regions.Count);
             var result = await second.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey()).GetAsync();
             Assert.Equal(3, result.Rows!.Count);

@@ -51,14 +51,14 @@ internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
                 var grains = host.Services.GetRequiredService<IGrainFactory>();
                 await IngestAllAsync(grains, reports, cancellationToken).ConfigureAwait(false);
                 var clock = Stopwatch.StartNew();
-                var cold = await grains.GetGrain<IComparisonGrain>(spec.ToKey()).GetAsync().ConfigureAwait(false);
+                var cold = await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
                 await stdout.WriteLineAsync($"{cold.Rows!.Count} regions; cold query (comparison computed, catalog in memory): {clock.Elapsed.TotalMilliseconds:0.0} ms").ConfigureAwait(false);
                 var themes = new ComparisonSpec(ComparisonKind.Themes, Year);
                 clock.Restart();
-                await grains.GetGrain<IComparisonGrain>(themes.ToKey()).GetAsync().ConfigureAwait(false);
+                await grains.Comparison(themes).GetAsync().ConfigureAwait(false);
                 await stdout.WriteLineAsync($"cold themes query: {clock.Elapsed.TotalMilliseconds:0.0} ms").ConfigureAwait(false);
                 var latency = new LatencyHistogram();
-                var comparison = grains.GetGrain<IComparisonGrain>(spec.ToKey());
+                var comparison = grains.Comparison(spec);
                 var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
                 long n = 0;
                 while (Stopwatch.GetTimestamp() < until)
@@ -75,7 +75,7 @@ internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
             {
                 var grains = host.Services.GetRequiredService<IGrainFactory>();
                 var clock = Stopwatch.StartNew();
-                await grains.GetGrain<IComparisonGrain>(spec.ToKey()).GetAsync().ConfigureAwait(false);
+                await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
                 await stdout.WriteLineAsync($"cold query after a restart (catalog read from SQLite, comparison computed): {clock.Elapsed.TotalMilliseconds:0.0} ms").ConfigureAwait(false);
                 await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }

@@ -29,7 +29,7 @@ internal static class CompareEndpoints
         {
             return await streams.StreamAsync(http, spec).ConfigureAwait(false);
         }
-        var result = await grains.GetGrain<IComparisonGrain>(spec.ToKey()).GetAsync().ConfigureAwait(false);
+        var result = await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
         return format switch
         {
             null or "" or "json" => Results.Ok(result),

@@ -10,13 +10,13 @@ internal static class RegionEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/regions", async (string? province, string? level, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key)
+            Results.Ok(await grains.RegionCatalog()
                 .ListAsync(ComparisonRequest.Level(level), ComparisonRequest.Province(province)).ConfigureAwait(false)))
             .WithReadRules().WithSummary("Regions with stored reports and their years");
         api.MapGet("/regions/{code}", async (string code, IGrainFactory grains) =>
         {
             var regionCode = ComparisonRequest.RegionCode(code);
-            var view = await grains.GetGrain<IRegionGrain>(regionCode).GetAsync().ConfigureAwait(false);
+            var view = await grains.Region(regionCode).GetAsync().ConfigureAwait(false);
             return view is null
                 ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {code}")
                 : Results.Ok(view);

@@ -87,11 +87,11 @@ internal static class ReportEndpoints
 
     private static async Task<IResult> ListAsync(IGrainFactory grains)
     {
-        var regions = await grains.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).ListAsync(null, null).ConfigureAwait(false);
+        var regions = await grains.RegionCatalog().ListAsync(null, null).ConfigureAwait(false);
         var summaries = new List<ReportSummary>();
         foreach (var year in regions.SelectMany(r => r.Years).Distinct().Order())
         {
-            var members = await grains.GetGrain<IYearCatalogGrain>(year.ToString(System.Globalization.CultureInfo.InvariantCulture)).MembersAsync(null, null).ConfigureAwait(false);
+            var members = await grains.YearCatalog(year).MembersAsync(null, null).ConfigureAwait(false);
             summaries.AddRange(members.Select(m => new ReportSummary(m.Region, m.Year, m.Title, m.Version, m.Flags, m.Targets.Count, m.Achievements.Count)));
         }
         return Results.Ok(summaries);
@@ -119,7 +119,7 @@ internal static class ReportEndpoints
 
     private static async Task<IResult> GetAsync(string regionCode, int year, bool? text, IGrainFactory grains)
     {
-        var stored = await grains.GetGrain<IReportGrain>(ReportKey.For(ComparisonRequest.RegionCode(regionCode), year))
+        var stored = await grains.Report(ComparisonRequest.RegionCode(regionCode), year)
             .GetAsync(text ?? false).ConfigureAwait(false);
         return stored is null
             ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {regionCode} and year {year}")

@@ -47,7 +47,7 @@ public sealed class ComparisonStreams(IGrainFactory grains, IOptions<GatewayOpti
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         var observer = new Observer();
-        var grain = grains.GetGrain<IComparisonGrain>(spec.ToKey());
+        var grain = grains.Comparison(spec);
         // Subscribe before reading the current result, so a version published in between is not lost.
         await grain.SubscribeAsync(observer).ConfigureAwait(false);
         try

@@ -23,7 +23,7 @@ internal sealed partial class SampleLoader(IGrainFactory grains, ReportIngestor 
             {
                 return;
             }
-            if ((await grains.GetGrain<IRegionCatalogGrain>(IRegionCatalogGrain.Key).ListAsync(null, null).ConfigureAwait(false)).Count > 0)
+            if ((await grains.RegionCatalog().ListAsync(null, null).ConfigureAwait(false)).Count > 0)
             {
                 return;
             }

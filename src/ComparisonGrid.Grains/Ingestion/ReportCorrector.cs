@@ -18,7 +18,7 @@ public sealed class ReportCorrector(ReportPipeline pipeline, IGrainFactory grain
     /// <exception cref="ArgumentException">The region is not a known division, or the year is out of range.</exception>
     public async Task<IngestOutcome?> MoveAsync(string regionCode, int year, string toRegion, int? toYear)
     {
-        var from = grains.GetGrain<IReportGrain>(ReportKey.For(regionCode, year));
+        var from = grains.Report(regionCode, year);
         if (await from.GetAsync(withText: true).ConfigureAwait(false) is not { } stored)
         {
             return null;
@@ -31,12 +31,11 @@ public sealed class ReportCorrector(ReportPipeline pipeline, IGrainFactory grain
         var report = pipeline.Corrected(stored.Report, toRegion, targetYear)
             ?? throw new ArgumentException($"'{toRegion}' is not a known region: give a six-digit code (230200) or a full name (齐齐哈尔市)");
         var original = OriginalHash(stored.SourceHash);
-        await grains.GetGrain<IReportCorrectionGrain>(IReportCorrectionGrain.Key)
+        await grains.Corrections()
             .SetAsync(original, new RegionCorrection(report.Region!.Code, targetYear, clock.GetUtcNow())).ConfigureAwait(false);
-        var key = ReportKey.For(report.Region.Code, targetYear);
-        var outcome = await grains.GetGrain<IReportGrain>(key)
+        var outcome = await grains.Report(report.Region.Code, targetYear)
             .IngestAsync(report, CorrectedHash(original, report.Region.Code, targetYear), stored.SourceText).ConfigureAwait(false);
-        if (key != ReportKey.For(regionCode, year))
+        if (report.Region.Code != regionCode || targetYear != year)
         {
             await from.RemoveAsync().ConfigureAwait(false);
         }

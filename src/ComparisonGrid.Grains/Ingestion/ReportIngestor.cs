@@ -27,7 +27,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
             {
                 var sourceHash = SourceHash(contentHash, report);
                 // A user moved this source before: it goes where they said, not where the parser guesses again.
-                if (await grains.GetGrain<IReportCorrectionGrain>(IReportCorrectionGrain.Key).FindAsync(sourceHash).ConfigureAwait(false) is { } correction
+                if (await grains.Corrections().FindAsync(sourceHash).ConfigureAwait(false) is { } correction
                     && pipeline.Corrected(report, correction.RegionCode, correction.Year) is { } corrected)
                 {
                     report = corrected;
@@ -39,7 +39,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
                     failures.Add(new InputError(document.Name, $"the {missing} could not be determined, so the report cannot be stored", where));
                     continue;
                 }
-                var grain = grains.GetGrain<IReportGrain>(ReportKey.For(report.Region.Code, report.Year.Value));
+                var grain = grains.Report(report.Region.Code, report.Year.Value);
                 outcomes.Add(await grain.IngestAsync(report, sourceHash, texts[i]).ConfigureAwait(false));
             }
             catch (Exception e) when (e is InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
