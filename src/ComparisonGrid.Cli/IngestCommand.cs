@@ -37,15 +37,15 @@ internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grain
             {
                 batch = new IngestBatch([], [new Model.InputError(file, $"not stored: {e.Message}")]);
             }
-            foreach (var failure in batch.Failures)
+            foreach (var failure in batch.Failed)
             {
                 failures.Enqueue(failure.ToString());
             }
-            foreach (var outcome in batch.Outcomes)
+            foreach (var outcome in batch.Ingested)
             {
                 outcomes.Enqueue(outcome);
             }
-            progress.Done(batch.Outcomes.Count);
+            progress.Done(batch.Ingested.Count);
         }).ConfigureAwait(false);
         progress.Finish();
 

@@ -6,13 +6,14 @@ using ComparisonGrid.Contracts;
 using ComparisonGrid.Gateway.Endpoints;
 using ComparisonGrid.Gateway.Jobs;
 using ComparisonGrid.Gateway.Operations;
+using ComparisonGrid.Grains.Ingestion;
 using ComparisonGrid.Runtime.Metrics;
 
 namespace ComparisonGrid.Gateway;
 
 /// <summary>JSON of everything the gateway answers, source-generated; same conventions as the CLI's.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(IngestResponse))]
+[JsonSerializable(typeof(IngestBatch))]
 [JsonSerializable(typeof(IngestOutcome))]
 [JsonSerializable(typeof(RegionMove))]
 [JsonSerializable(typeof(StoredReport))]

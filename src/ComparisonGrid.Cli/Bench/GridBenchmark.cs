@@ -95,7 +95,7 @@ internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
         await Parallel.ForEachAsync(reports, cancellationToken, async (r, _) =>
         {
             var batch = await ingestor.IngestAsync(new SourceDocument(r.Name, r.Content), ParseOptions.Default).ConfigureAwait(false);
-            Interlocked.Add(ref failed, batch.Failures.Count);
+            Interlocked.Add(ref failed, batch.Failed.Count);
         }).ConfigureAwait(false);
         if (failed > 0)
         {

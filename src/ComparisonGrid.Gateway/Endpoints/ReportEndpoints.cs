@@ -60,10 +60,10 @@ internal static class ReportEndpoints
         foreach (var document in documents)
         {
             var batch = await ingestor.IngestAsync(document, ParseOptions.Default with { MaxBytes = limit }).ConfigureAwait(false);
-            ingested.AddRange(batch.Outcomes);
-            failed.AddRange(batch.Failures);
+            ingested.AddRange(batch.Ingested);
+            failed.AddRange(batch.Failed);
         }
-        return Results.Ok(new IngestResponse(ingested, failed));
+        return Results.Ok(new IngestBatch(ingested, failed));
     }
 
     /// <summary>A JSON body becomes a one-row JSONL corpus, so title, region and year become the parser's hints.</summary>
@@ -133,5 +133,3 @@ public sealed record ReportSummary(RegionRef Region, int Year, string? Title, in
 /// <summary>PUT /api/reports/{code}/{year}/region: where the report belongs.</summary>
 public sealed record RegionMove(string? Region, int? Year);
 
-/// <summary>What an ingest request stored and what failed, per input.</summary>
-public sealed record IngestResponse(IReadOnlyList<IngestOutcome> Ingested, IReadOnlyList<InputError> Failed);

@@ -61,10 +61,10 @@ public sealed partial class JobRunner(IGrainFactory grains, ReportIngestor inges
                     // One unreadable or oversized file is listed as failed; the rest of the folder goes in.
                     var (document, error) = await SourceFiles.ReadAsync(file, ParseOptions.Default, "the server-side ingest limit", ct).ConfigureAwait(false);
                     var batch = document is null ? new IngestBatch([], [error!]) : await ingestor.IngestAsync(document, ParseOptions.Default).ConfigureAwait(false);
-                    added += batch.Outcomes.Count(o => o.Status == IngestStatus.New);
-                    replaced += batch.Outcomes.Count(o => o.Status == IngestStatus.Replaced);
-                    unchanged += batch.Outcomes.Count(o => o.Status == IngestStatus.Unchanged);
-                    failures.AddRange(batch.Failures.Select(f => f.ToString()));
+                    added += batch.Ingested.Count(o => o.Status == IngestStatus.New);
+                    replaced += batch.Ingested.Count(o => o.Status == IngestStatus.Replaced);
+                    unchanged += batch.Ingested.Count(o => o.Status == IngestStatus.Unchanged);
+                    failures.AddRange(batch.Failed.Select(f => f.ToString()));
                     await grain.ProgressAsync(++done, null).ConfigureAwait(false);
                 }
                 await grain.IngestedAsync(new JobIngestSummary(files.Count, added, replaced, unchanged, failures)).ConfigureAwait(false);

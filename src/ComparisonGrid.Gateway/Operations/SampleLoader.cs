@@ -38,7 +38,7 @@ internal sealed partial class SampleLoader(IGrainFactory grains, ReportIngestor 
                 var (document, _) = await SourceFiles.ReadAsync(file, ParseOptions.Default, "the server-side ingest limit", stoppingToken).ConfigureAwait(false);
                 if (document is not null)
                 {
-                    stored += (await ingestor.IngestAsync(document, ParseOptions.Default).ConfigureAwait(false)).Outcomes.Count;
+                    stored += (await ingestor.IngestAsync(document, ParseOptions.Default).ConfigureAwait(false)).Ingested.Count;
                 }
             }
             LogLoaded(logger, stored, folder);

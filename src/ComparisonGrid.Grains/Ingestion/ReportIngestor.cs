@@ -54,6 +54,3 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
     private static string SourceHash(string contentHash, Report report) =>
         $"{contentHash}:{report.Source.Start}-{report.Source.End}:{report.Source.Row}";
 }
-
-/// <summary>What one input gave: the reports stored (new, replaced or unchanged) and what failed.</summary>
-public sealed record IngestBatch(IReadOnlyList<IngestOutcome> Outcomes, IReadOnlyList<InputError> Failures);
