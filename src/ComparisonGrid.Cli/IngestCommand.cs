@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
@@ -22,32 +21,15 @@ internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grain
         }
         var options = ParseArguments.Options(cl);
         var (files, missing) = InputFiles.Expand(cl.Positional);
-        var failures = new ConcurrentQueue<string>(missing.Select(m => $"{m}: no such file or folder"));
-        var outcomes = new ConcurrentQueue<IngestOutcome>();
         var progress = new Progress(stderr, files.Count, "ingested");
-        await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken }, async (file, ct) =>
+        var batch = await _ingestor.IngestFilesAsync(files, options, "--max-size", Environment.ProcessorCount, file =>
         {
-            var (document, error) = await SourceFiles.ReadAsync(file, options, "--max-size", ct).ConfigureAwait(false);
-            IngestBatch batch;
-            try
-            {
-                batch = document is null ? new IngestBatch([], [error!]) : await _ingestor.IngestAsync(document, options).ConfigureAwait(false);
-            }
-            catch (StorageUnavailableException e)
-            {
-                batch = new IngestBatch([], [new Model.InputError(file, $"not stored: {e.Message}")]);
-            }
-            foreach (var failure in batch.Failed)
-            {
-                failures.Enqueue(failure.ToString());
-            }
-            foreach (var outcome in batch.Ingested)
-            {
-                outcomes.Enqueue(outcome);
-            }
-            progress.Done(batch.Ingested.Count);
-        }).ConfigureAwait(false);
+            progress.Done(file.Ingested.Count);
+            return ValueTask.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
         progress.Finish();
+        var outcomes = batch.Ingested;
+        var failures = missing.Select(m => $"{m}: no such file or folder").Concat(batch.Failed.Select(f => f.ToString())).ToList();
 
         var count = (IngestStatus s) => outcomes.Count(o => o.Status == s);
         await stdout.WriteLineAsync(
@@ -57,6 +39,6 @@ internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grain
         {
             await stderr.WriteLineAsync($"cgrid: {failure}").ConfigureAwait(false);
         }
-        return failures.IsEmpty ? 0 : ParseCommand.SomeInputsFailed;
+        return failures.Count == 0 ? 0 : ParseCommand.SomeInputsFailed;
     }
 }

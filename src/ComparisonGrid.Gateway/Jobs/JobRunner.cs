@@ -54,19 +54,12 @@ public sealed partial class JobRunner(IGrainFactory grains, ReportIngestor inges
             var done = 0;
             if (files.Count > 0)
             {
-                var (added, replaced, unchanged, failures) = (0, 0, 0, new List<string>());
-                foreach (var file in files)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    // One unreadable or oversized file is listed as failed; the rest of the folder goes in.
-                    var (document, error) = await SourceFiles.ReadAsync(file, ParseOptions.Default, "the server-side ingest limit", ct).ConfigureAwait(false);
-                    var batch = document is null ? new IngestBatch([], [error!]) : await ingestor.IngestAsync(document, ParseOptions.Default).ConfigureAwait(false);
-                    added += batch.Ingested.Count(o => o.Status == IngestStatus.New);
-                    replaced += batch.Ingested.Count(o => o.Status == IngestStatus.Replaced);
-                    unchanged += batch.Ingested.Count(o => o.Status == IngestStatus.Unchanged);
-                    failures.AddRange(batch.Failed.Select(f => f.ToString()));
-                    await grain.ProgressAsync(++done, null).ConfigureAwait(false);
-                }
+                // One file at a time, so the job's progress counts files in order.
+                var batch = await ingestor.IngestFilesAsync(files, ParseOptions.Default, "the server-side ingest limit", 1,
+                    async _ => await grain.ProgressAsync(++done, null).ConfigureAwait(false), ct).ConfigureAwait(false);
+                var count = (IngestStatus s) => batch.Ingested.Count(o => o.Status == s);
+                var (added, replaced, unchanged) = (count(IngestStatus.New), count(IngestStatus.Replaced), count(IngestStatus.Unchanged));
+                var failures = batch.Failed.Select(f => f.ToString()).ToList();
                 await grain.IngestedAsync(new JobIngestSummary(files.Count, added, replaced, unchanged, failures)).ConfigureAwait(false);
             }
             foreach (var key in job.Request.Comparisons)

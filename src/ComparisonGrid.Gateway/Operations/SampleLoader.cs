@@ -32,16 +32,12 @@ internal sealed partial class SampleLoader(IGrainFactory grains, ReportIngestor 
                 LogNoSamples(logger, folder);
                 return;
             }
-            var stored = 0;
-            foreach (var file in InputFiles.Expand([folder]).Files)
+            var loaded = await ingestor.IngestFilesAsync(InputFiles.Expand([folder]).Files, ParseOptions.Default, "the server-side ingest limit", 1, null, stoppingToken).ConfigureAwait(false);
+            LogLoaded(logger, loaded.Ingested.Count, folder);
+            foreach (var failure in loaded.Failed)
             {
-                var (document, _) = await SourceFiles.ReadAsync(file, ParseOptions.Default, "the server-side ingest limit", stoppingToken).ConfigureAwait(false);
-                if (document is not null)
-                {
-                    stored += (await ingestor.IngestAsync(document, ParseOptions.Default).ConfigureAwait(false)).Ingested.Count;
-                }
+                LogSampleFailed(logger, failure.ToString());
             }
-            LogLoaded(logger, stored, folder);
         }
         finally
         {
@@ -51,6 +47,9 @@ internal sealed partial class SampleLoader(IGrainFactory grains, ReportIngestor 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "first start: loaded {Count} sample reports from {Folder}")]
     private static partial void LogLoaded(ILogger logger, int count, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "first start: a sample was not loaded: {Failure}")]
+    private static partial void LogSampleFailed(ILogger logger, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "first start: no sample folder at {Folder}; starting empty")]
     private static partial void LogNoSamples(ILogger logger, string folder);

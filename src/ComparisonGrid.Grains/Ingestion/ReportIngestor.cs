@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
@@ -48,6 +49,46 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
             }
         }
         return new IngestBatch(outcomes, failures);
+    }
+
+    /// <summary>
+    /// The one folder-ingest loop (CLI, bulk jobs, the first start's samples): reads and ingests each file, up to
+    /// <paramref name="parallelism"/> at once; an unreadable or oversized file, or one the store refused, is a
+    /// failure naming it and the rest go in. <paramref name="fileDone"/> hears of each file as it finishes.
+    /// </summary>
+    /// <param name="limitSetting">How the user sets the size limit, named when a file is over it.</param>
+    public async Task<IngestBatch> IngestFilesAsync(IReadOnlyList<string> files, ParseOptions options, string limitSetting, int parallelism,
+        Func<IngestBatch, ValueTask>? fileDone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var ingested = new ConcurrentQueue<IngestOutcome>();
+        var failed = new ConcurrentQueue<InputError>();
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (file, ct) =>
+        {
+            var (document, error) = await SourceFiles.ReadAsync(file, options, limitSetting, ct).ConfigureAwait(false);
+            IngestBatch batch;
+            try
+            {
+                batch = document is null ? new IngestBatch([], [error!]) : await IngestAsync(document, options).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException e)
+            {
+                batch = new IngestBatch([], [new InputError(file, $"not stored: {e.Message}")]);
+            }
+            foreach (var outcome in batch.Ingested)
+            {
+                ingested.Enqueue(outcome);
+            }
+            foreach (var failure in batch.Failed)
+            {
+                failed.Enqueue(failure);
+            }
+            if (fileDone is not null)
+            {
+                await fileDone(batch).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+        return new IngestBatch([.. ingested], [.. failed]);
     }
 
     /// <summary>Identifies one report's source text: the same bytes and span give the same hash.</summary>
