@@ -82,11 +82,7 @@ public sealed class DashboardTests : IAsyncLifetime
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
 
-        await page.GotoAsync($"{_url}/#/compare");
-        await page.SelectOptionAsync("[data-testid=indicator]", "gdp_growth");
-        await page.FillAsync("[data-testid=year]", "2022");
-        await page.SelectOptionAsync("[data-testid=level]", "province");
-        await page.ClickAsync("[data-testid=show]");
+        await ShowGdpGrowthAsync(page, "2022", "province");
         var table = page.Locator("[data-testid=comparison-table]");
         await Assertions.Expect(table).ToContainTextAsync("河北省");
         await Assertions.Expect(table).ToContainTextAsync("辽宁省");
@@ -153,11 +149,7 @@ public sealed class DashboardTests : IAsyncLifetime
         var compare = await browser.NewPageAsync();
         var errors = new List<string>();
         compare.PageError += (_, e) => errors.Add(e);
-        await compare.GotoAsync($"{_url}/#/compare");
-        await compare.SelectOptionAsync("[data-testid=indicator]", "gdp_growth");
-        await compare.FillAsync("[data-testid=year]", "2014");
-        await compare.SelectOptionAsync("[data-testid=level]", "");
-        await compare.ClickAsync("[data-testid=show]");
+        await ShowGdpGrowthAsync(compare, "2014", "");
         await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).ToHaveCountAsync(1);
         await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).Not.ToContainTextAsync("齐齐哈尔市");
 
@@ -180,6 +172,16 @@ public sealed class DashboardTests : IAsyncLifetime
         await compare.BringToFrontAsync();
         await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).ToContainTextAsync("齐齐哈尔市", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
         Assert.Empty(errors);
+    }
+
+    /// <summary>Opens the compare page on the GDP-growth targets of a year and level ("" for all levels).</summary>
+    private async Task ShowGdpGrowthAsync(IPage page, string year, string level)
+    {
+        await page.GotoAsync($"{_url}/#/compare");
+        await page.SelectOptionAsync("[data-testid=indicator]", "gdp_growth");
+        await page.FillAsync("[data-testid=year]", year);
+        await page.SelectOptionAsync("[data-testid=level]", level);
+        await page.ClickAsync("[data-testid=show]");
     }
 
     private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
