@@ -127,6 +127,8 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("year-mismatch");
         await page.GotoAsync($"{_url}/#/cluster");
         await Assertions.Expect(page.Locator("[data-testid=cluster-totals]")).ToContainTextAsync("activations");
+        // Latencies in human units: "p99 1.23 ms" or "p99 850 µs", never a raw count of microseconds with a fraction.
+        await Assertions.Expect(page.Locator("[data-testid=cluster-totals]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"p99 (\d+ µs|[\d.]+ m?s) "));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "cluster.png"), FullPage = true });
         Assert.Empty(errors);
     }

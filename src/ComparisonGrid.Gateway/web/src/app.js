@@ -14,6 +14,9 @@ const api = async (url, options) => {
   if (!response.ok) throw new Error(body.detail || response.statusText);
   return body;
 };
+// Latencies arrive in microseconds; an operator reads 335 ms, not 335544.3 µs.
+const duration = us => us === null || us === undefined ? "" : us < 1000 ? `${Math.round(us)} µs` : us < 1e6 ? `${(us / 1000).toPrecision(3)} ms` : `${(us / 1e6).toPrecision(3)} s`;
+const durationCell = us => el("span", { "data-sort": String(us ?? 0) }, duration(us));
 const fmt = v => v === null || v === undefined ? "" : typeof v === "number" ? String(Math.round(v * 100) / 100) : String(v);
 let cleanup = () => {};
 // Each navigation gets a number. A page is async: when the user has moved on before it finished, it must not
@@ -37,7 +40,9 @@ function sortableTable(headers, rows, keys = []) {
     const indexed = rows.map((r, i) => ({ r, key: keys[i] }));
     if (order.column >= 0) {
       indexed.sort((a, b) => {
-        const x = a.r[order.column], y = b.r[order.column];
+        // A cell may carry its own sort key (a latency shown as "1.2 ms" sorts by its microseconds).
+        const key = c => c instanceof Node && c.dataset?.sort !== undefined ? Number(c.dataset.sort) : c;
+        const x = key(a.r[order.column]), y = key(b.r[order.column]);
         const c = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""), "zh");
         return order.asc ? c : -c;
       });
@@ -334,10 +339,10 @@ async function clusterPage() {
       el("h3", {}, `${s.name} · ${s.status} · ${s.addresses.join(", ")}`),
       s.runtime ? el("div", {},
         el("div", { class: "status", "data-testid": "cluster-totals" },
-          `${s.runtime.activations} activations · ${s.runtime.callsPerSecond} calls/s · mean ${s.runtime.meanLatencyMicroseconds} µs · p99 ${s.runtime.p99LatencyMicroseconds} µs · ` +
+          `${s.runtime.activations} activations · ${s.runtime.callsPerSecond} calls/s · mean ${duration(s.runtime.meanLatencyMicroseconds)} · p99 ${duration(s.runtime.p99LatencyMicroseconds)} · ` +
           `${s.runtime.queuedCalls} queued · ${s.runtime.failedCalls} failed · storage ${s.runtime.storageReads} reads / ${s.runtime.storageWrites} writes · ${c.openStreams} live streams`),
-        sortableTable(["grain type", "activations", "calls", "calls/s", "mean µs", "p99 µs", "queued", "failed"],
-          s.runtime.grainTypes.map(t => [t.grainType, t.activations, t.calls, t.callsPerSecond, t.meanLatencyMicroseconds, t.p99LatencyMicroseconds, t.queuedCalls, t.failedCalls])))
+        sortableTable(["grain type", "activations", "calls", "calls/s", "mean", "p99", "queued", "failed"],
+          s.runtime.grainTypes.map(t => [t.grainType, t.activations, t.calls, t.callsPerSecond, durationCell(t.meanLatencyMicroseconds), durationCell(t.p99LatencyMicroseconds), t.queuedCalls, t.failedCalls])))
         : el("div", { class: "status" }, `last heartbeat ${s.heartbeatAt ?? "?"}${s.suspectedBy.length ? ` · suspected by ${s.suspectedBy.join(", ")}` : ""}`))));
   };
   await refresh();
