@@ -194,7 +194,7 @@ public sealed class ReportPipeline
             // No review heading (a report without numbered parts): the review is what comes before the year's targets.
             reviewSpans.Add((0, passage));
         }
-        var achievements = _achievements.Extract(text, reviewSpans, meta.Year);
+        var achievements = _achievements.Extract(text, reviewSpans, meta.Year, extraction.Passages);
         var themes = _themes.Count(text, sections);
 
         var sourceStart = Src(0);

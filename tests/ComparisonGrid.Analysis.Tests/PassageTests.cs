@@ -98,6 +98,16 @@ public sealed class PassageTests
     }
 
     [Fact]
+    public void A_report_whose_text_comes_twice_keeps_its_targets_out_of_last_year_s_results()
+    {
+        var once = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "tests", "corpus", "dev", "texts", "dev-shanghai-2022.txt"));
+        var single = Parse(once);
+        var twice = Parse(once + "   " + once);
+        Assert.Equal(single.Targets.Select(t => (t.Indicator, t.Low)), twice.Targets.Select(t => (t.Indicator, t.Low)));
+        Assert.Equal(single.Achievements.Select(a => (a.Indicator, a.Low)).Order(), twice.Achievements.Select(a => (a.Indicator, a.Low)).Order());
+    }
+
+    [Fact]
     public void Without_numbered_parts_the_review_is_what_comes_before_the_targets()
     {
         var r = Parse("2024年北京市人民政府工作报告\n各位代表：\n过去一年，全市地区生产总值同比增长6.2%；五年来年均增长7%。\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n");

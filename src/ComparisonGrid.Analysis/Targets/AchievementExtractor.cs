@@ -29,7 +29,9 @@ public sealed partial class AchievementExtractor
     private static partial Regex Estimate();
 
     /// <param name="spans">The review part of the report, as spans of <paramref name="text"/>.</param>
-    public IReadOnlyList<Achievement> Extract(string text, IEnumerable<(int Start, int End)> spans, int? year)
+    /// <param name="targetPassages">Passages that set the year's targets (a copy of the report inside its own review, a
+    /// review heading that runs over the targets): their figures are not last year's.</param>
+    public IReadOnlyList<Achievement> Extract(string text, IEnumerable<(int Start, int End)> spans, int? year, IReadOnlyList<(int Start, int End)>? targetPassages = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(spans);
@@ -40,6 +42,10 @@ public sealed partial class AchievementExtractor
             {
                 foreach (var st in _clauses.Read(text, start, end))
                 {
+                    if (targetPassages is not null && targetPassages.Any(p => st.Start >= p.Start && st.Start < p.End))
+                    {
+                        continue;
+                    }
                     // A whole-region figure already held cannot be outranked: skip the checks.
                     if (found.TryGetValue(st.Indicator, out var best) && best.Rank == AchievementScope.Whole)
                     {

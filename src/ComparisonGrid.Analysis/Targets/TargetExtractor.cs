@@ -16,6 +16,9 @@ public sealed partial class TargetExtractor
     /// <summary>Sentences in a row without a readable figure that a passage may hold before it is taken to have ended.</summary>
     private const int MaxGapSentences = 2;
 
+    /// <summary>Targets a passage in the review must repeat to count as a copy of the targets passage.</summary>
+    private const int MinRepeat = 2;
+
     /// <summary>How far before a trigger its subject may start (城镇居民人均可支配收入增长的预期目标).</summary>
     private const int SubjectWindow = 16;
 
@@ -43,21 +46,34 @@ public sealed partial class TargetExtractor
         var targets = new List<Target>();
         var unreadable = new List<int>();
         var seen = new HashSet<(string, bool)>();
-        int? firstPassage = null;
+        var passages = new List<(int Start, int End)>();
         foreach (Match trigger in Trigger().Matches(text))
         {
             var zoneStart = trigger.Index + trigger.Length;
-            if (isReview(trigger.Index) || IsMultiYear(text, zoneStart))
+            if (IsMultiYear(text, zoneStart))
             {
+                continue;
+            }
+            // 国内生产总值增长的预期目标为7%左右: the indicator stands right before the trigger and opens the passage.
+            var passageStart = _clauses.SubjectBefore(text, Math.Max(0, trigger.Index - SubjectWindow), trigger.Index) ?? zoneStart;
+            if (isReview(trigger.Index))
+            {
+                // Only a repeat of the targets already read (a report whose text comes twice) is a passage here; its
+                // figures are then kept out of last year's results. Any other review sentence stays a result.
+                var repeat = Passage(text, passageStart).ToList();
+                if (repeat.Count(st => targets.Any(t => t.Indicator == st.Indicator && t.Low == st.Low && t.High == st.High)) >= MinRepeat)
+                {
+                    passages.Add((Math.Min(passageStart, trigger.Index), repeat.Max(st => st.End)));
+                }
                 continue;
             }
             var before = targets.Count;
             var read = false;
-            // 国内生产总值增长的预期目标为7%左右: the indicator stands right before the trigger and opens the passage.
-            var passageStart = _clauses.SubjectBefore(text, Math.Max(0, trigger.Index - SubjectWindow), trigger.Index) ?? zoneStart;
+            var passageEnd = 0;
             foreach (var st in Passage(text, passageStart))
             {
                 read = true;
+                passageEnd = Math.Max(passageEnd, st.End);
                 // The first passage of a report states each target once; a repeat is a later mention.
                 if (seen.Add((st.Indicator, st.Stretch)))
                 {
@@ -70,10 +86,10 @@ public sealed partial class TargetExtractor
             }
             else if (read)
             {
-                firstPassage ??= Math.Min(passageStart, trigger.Index);
+                passages.Add((Math.Min(passageStart, trigger.Index), passageEnd));
             }
         }
-        return new TargetExtraction(targets, targets.Count == 0 ? unreadable : [], firstPassage);
+        return new TargetExtraction(targets, targets.Count == 0 ? unreadable : [], passages);
     }
 
     /// <summary>
