@@ -22,9 +22,8 @@ public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPers
         var s = state.State;
         foreach (var key in await reader.KeysAsync<IReportGrain>(ReportGrain.FactsState, cancellationToken).ConfigureAwait(false))
         {
-            var slash = key.LastIndexOf('/');
-            if (slash < 0 || !int.TryParse(key.AsSpan(slash + 1), System.Globalization.CultureInfo.InvariantCulture, out var year)
-                || (s.Years.TryGetValue(key[..slash], out var years) && years.Contains(year)))
+            if (!ReportKey.TryParse(key, out var regionCode, out var year)
+                || (s.Years.TryGetValue(regionCode, out var years) && years.Contains(year)))
             {
                 continue;
             }

@@ -62,18 +62,26 @@ public sealed class ReportGrain(
 
     public async Task RemoveAsync()
     {
-        if (factsState.State.Facts is not { } facts)
+        // Every step runs each time and each is a no-op when done, so a removal cut short by a failure completes
+        // when it is retried; region and year come from the key, not from facts an earlier attempt cleared.
+        if (!ReportKey.TryParse(GetPrimaryKeyString(), out var regionCode, out var year))
         {
-            return;
+            throw new InvalidOperationException($"{GetPrimaryKeyString()} is not a report key");
         }
-        // The facts go first: the catalogs rebuild from them, so a crash after this point cannot bring the report back.
-        factsState.State.Facts = null;
-        await factsState.WriteStateAsync().ConfigureAwait(false);
-        await state.ClearStateAsync().ConfigureAwait(false);
-        state.State = new ReportState();
-        await GrainFactory.YearCatalog(facts.Year).RemoveAsync(facts.Region.Code).ConfigureAwait(false);
-        await GrainFactory.Region(facts.Region.Code).RemoveYearAsync(facts.Year).ConfigureAwait(false);
-        await GrainFactory.RegionCatalog().RemoveAsync(facts.Region.Code, facts.Year).ConfigureAwait(false);
+        if (factsState.State.Facts is not null)
+        {
+            // The facts go first: the catalogs rebuild from them, so a crash after this point cannot bring the report back.
+            factsState.State.Facts = null;
+            await factsState.WriteStateAsync().ConfigureAwait(false);
+        }
+        if (state.State.Report is not null)
+        {
+            await state.ClearStateAsync().ConfigureAwait(false);
+            state.State = new ReportState();
+        }
+        await GrainFactory.YearCatalog(year).RemoveAsync(regionCode).ConfigureAwait(false);
+        await GrainFactory.Region(regionCode).RemoveYearAsync(year).ConfigureAwait(false);
+        await GrainFactory.RegionCatalog().RemoveAsync(regionCode, year).ConfigureAwait(false);
     }
 
     public Task<StoredReport?> GetAsync(bool withText = false)
