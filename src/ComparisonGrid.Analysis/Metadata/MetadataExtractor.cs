@@ -13,6 +13,9 @@ public sealed partial class MetadataExtractor
 {
     private const int HeadWindow = 2000;
 
+    /// <summary>What a region-uncertain note tells the user to do.</summary>
+    private const string HowToCorrect = "Correct it with PUT /api/reports/{code}/{year}/region or the ingest hint 'region'";
+
     /// <summary>How many opening lines may carry the speaker's office.</summary>
     private const int MaxHeadLines = 15;
 
@@ -98,7 +101,7 @@ public sealed partial class MetadataExtractor
             if (others > 0 && fromMeeting is null)
             {
                 notes.Add(new QualityNote(QualityFlags.RegionUncertain,
-                    $"the title names {titleName} without its suffix, which {others + 1} divisions share; {byShortName.Name} {byShortName.Code} is a guess. Correct it with PUT /api/reports/{{code}}/{{year}}/region or the ingest hint 'region'"));
+                    $"the title names {titleName} without its suffix, which {others + 1} divisions share; {byShortName.Name} {byShortName.Code} is a guess. {HowToCorrect}"));
             }
         }
         if (fromMeeting is not null && fromTitle is not null)
@@ -140,7 +143,7 @@ public sealed partial class MetadataExtractor
             {
                 var candidates = string.Join("、", found.Candidates.Select(c => $"{c.Division.Name} {c.Division.Code} ({c.Score:0.#})"));
                 notes.Add(new QualityNote(QualityFlags.RegionUncertain,
-                    $"the evidence for {found.Division.Name} is weak; candidates: {candidates}. Correct it with PUT /api/reports/{{code}}/{{year}}/region or the ingest hint 'region'"));
+                    $"the evidence for {found.Division.Name} is weak; candidates: {candidates}. {HowToCorrect}"));
             }
             return _regions.ToRegion(found.Division, found.Confidence, "text");
         }

@@ -145,10 +145,14 @@ public sealed partial class IndicatorClauseReader
         foreach (var f in figures)
         {
             var label = labels.LastOrDefault(l => l.Start >= from && l.Start < f.Start);
-            listed.Add(label.Value is { Families.Count: 1 } v ? new Subject(v.Families[0], text.Substring(label.Start, label.Length), label.Start) : null);
+            listed.Add(label.Value is null ? null : SingleSubject(text, label));
             from = f.End;
         }
     }
+
+    /// <summary>The one indicator a list item names; null for a label naming several (城乡居民…), whose place is unclear.</summary>
+    private static Subject? SingleSubject(string text, (int Start, int Length, IndicatorLabel Value) label) =>
+        label.Value.Families.Count == 1 ? new Subject(label.Value.Families[0], text.Substring(label.Start, label.Length), label.Start) : null;
 
     /// <summary>The items of a list before 分别 (A、B和C), each the label it holds or null, split outside labels.</summary>
     private static List<Subject?> ListItems(string text, int from, int to, List<(int Start, int Length, IndicatorLabel Value)> labels)
@@ -158,7 +162,7 @@ public sealed partial class IndicatorClauseReader
         {
             if (labels.FirstOrDefault(l => i >= l.Start && i < l.Start + l.Length) is { Value: not null } label)
             {
-                items[^1] = label.Value.Families.Count == 1 ? new Subject(label.Value.Families[0], text.Substring(label.Start, label.Length), label.Start) : null;
+                items[^1] = SingleSubject(text, label);
                 i = label.Start + label.Length - 1;
             }
             else if (text[i] is '、' or '和' or '及' or '与')
