@@ -56,38 +56,25 @@ public sealed partial class TargetExtractor
             }
             // 国内生产总值增长的预期目标为7%左右: the indicator stands right before the trigger and opens the passage.
             var passageStart = _clauses.SubjectBefore(text, Math.Max(0, trigger.Index - SubjectWindow), trigger.Index) ?? zoneStart;
+            var statements = Passage(text, passageStart).ToList();
             if (isReview(trigger.Index))
             {
                 // Only a repeat of the targets already read (a report whose text comes twice) is a passage here; its
                 // figures are then kept out of last year's results. Any other review sentence stays a result.
-                var repeat = Passage(text, passageStart).ToList();
-                if (repeat.Count(st => targets.Any(t => t.Indicator == st.Indicator && t.Low == st.Low && t.High == st.High)) >= MinRepeat)
+                if (statements.Count(st => targets.Any(t => t.Indicator == st.Indicator && t.Low == st.Low && t.High == st.High)) >= MinRepeat)
                 {
-                    passages.Add((Math.Min(passageStart, trigger.Index), repeat.Max(st => st.End)));
+                    passages.Add((Math.Min(passageStart, trigger.Index), statements.Max(st => st.End)));
                 }
                 continue;
             }
-            var before = targets.Count;
-            var read = false;
-            var passageEnd = 0;
-            foreach (var st in Passage(text, passageStart))
-            {
-                read = true;
-                passageEnd = Math.Max(passageEnd, st.End);
-                // The first passage of a report states each target once; a repeat is a later mention.
-                if (seen.Add((st.Indicator, st.Stretch)))
-                {
-                    targets.Add(st);
-                }
-            }
-            if (!read && targets.Count == before)
+            if (statements.Count == 0)
             {
                 unreadable.Add(trigger.Index);
+                continue;
             }
-            else if (read)
-            {
-                passages.Add((Math.Min(passageStart, trigger.Index), passageEnd));
-            }
+            passages.Add((Math.Min(passageStart, trigger.Index), statements.Max(st => st.End)));
+            // The first passage of a report states each target once; a repeat is a later mention.
+            targets.AddRange(statements.Where(st => seen.Add((st.Indicator, st.Stretch))));
         }
         return new TargetExtraction(targets, targets.Count == 0 ? unreadable : [], passages);
     }
