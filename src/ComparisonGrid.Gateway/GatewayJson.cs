@@ -23,7 +23,7 @@ namespace ComparisonGrid.Gateway;
 [JsonSerializable(typeof(JobView))]
 [JsonSerializable(typeof(JobSubmission))]
 [JsonSerializable(typeof(JobAccepted))]
-[JsonSerializable(typeof(ClusterView))]
+[JsonSerializable(typeof(ClusterOverview))]
 [JsonSerializable(typeof(HealthView))]
 [JsonSerializable(typeof(MetaView))]
 [JsonSerializable(typeof(List<ReportSummary>))]

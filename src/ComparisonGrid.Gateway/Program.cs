@@ -9,6 +9,7 @@ using ComparisonGrid.Gateway.Security;
 using ComparisonGrid.Grains;
 using ComparisonGrid.Grains.Ingestion;
 using ComparisonGrid.Runtime;
+using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;

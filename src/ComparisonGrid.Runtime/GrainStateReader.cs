@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Messaging;
 using ComparisonGrid.Runtime.Storage;
 
 namespace ComparisonGrid.Runtime;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Messaging;
 
 namespace ComparisonGrid.Runtime.Tests;
 

@@ -1,3 +1,4 @@
+using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Membership;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,7 +31,7 @@ public sealed class MembershipTests(PostgresServer server) : IClassFixture<Postg
                 VotesToDeclareDead = 2,
                 HeartbeatInterval = heartbeat ?? TimeSpan.FromSeconds(2),
             });
-            var agent = new MembershipAgent(table, new Cluster.ClusterView(table), options, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<MembershipAgent>.Instance);
+            var agent = new MembershipAgent(table, new MembershipView(table), options, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<MembershipAgent>.Instance);
             await agent.StartAsync(default);
             return agent;
         });

@@ -1,6 +1,7 @@
 using ComparisonGrid.Core;
-using ComparisonGrid.Runtime.Cluster;
+using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Hosting;
+using ComparisonGrid.Runtime.Membership;
 using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,12 +21,12 @@ public sealed class TestSilo : IAsyncDisposable
         Silo = host.Services.GetRequiredService<Silo>();
         Log = host.Services.GetRequiredService<GrainLog>();
         Storage = host.Services.GetRequiredService<IGrainStorage>();
-        View = host.Services.GetService<ClusterView>();
+        View = host.Services.GetService<MembershipView>();
         Options = host.Services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value;
     }
 
     /// <summary>The silo's picture of the cluster; null for a silo on its own.</summary>
-    public ClusterView? View { get; }
+    public MembershipView? View { get; }
 
     public GrainRuntimeOptions Options { get; }
 

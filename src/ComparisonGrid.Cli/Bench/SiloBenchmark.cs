@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Serialization;
 using ComparisonGrid.Core;
-using ComparisonGrid.Runtime.Cluster;
+using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Hosting;
+using ComparisonGrid.Runtime.Membership;
+using ComparisonGrid.Runtime.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +24,12 @@ namespace ComparisonGrid.Cli.Bench;
 /// </summary>
 internal sealed class SiloBenchmark(TextWriter stdout)
 {
+    // About the size of the protobuf envelope of a PingAsync call (type, key, method name, one JSON argument).
+    private static readonly byte[] PingSizedBody = new byte[48];
+
+    // About the size of its answer (one JSON number in a result field).
+    private static readonly byte[] PingSizedAnswer = new byte[4];
+
     public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
     {
         var postgres = cl.Value("--postgres") ?? throw new UsageException(
@@ -30,8 +38,8 @@ internal sealed class SiloBenchmark(TextWriter stdout)
         postgres = await FreshDatabaseAsync(postgres, cancellationToken).ConfigureAwait(false);
         using var a = await StartSiloAsync(postgres, cancellationToken).ConfigureAwait(false);
         using var b = await StartSiloAsync(postgres, cancellationToken).ConfigureAwait(false);
-        var view = a.Services.GetRequiredService<ClusterView>();
-        var addresses = new[] { a, b }.Select(h => h.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Runtime.GrainRuntimeOptions>>().Value.SiloAddress).ToHashSet();
+        var view = a.Services.GetRequiredService<MembershipView>();
+        var addresses = new[] { a, b }.Select(h => h.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrainRuntimeOptions>>().Value.SiloAddress).ToHashSet();
         var until = DateTime.UtcNow.AddSeconds(30);
         while (view.Active.Count(s => addresses.Contains(s.Address)) < 2)
         {
@@ -45,8 +53,8 @@ internal sealed class SiloBenchmark(TextWriter stdout)
         using var http = new HttpClient(new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
         var grains = a.Services.GetRequiredService<IGrainFactory>();
         var keys = Enumerable.Range(0, 100_000).Select(i => $"b{i}");
-        var local = keys.Where(k => view.RemoteOwner(new Runtime.GrainId("bench", k)) is null).Take(64).ToArray();
-        var remote = keys.Where(k => view.RemoteOwner(new Runtime.GrainId("bench", k)) is not null).Take(64).ToArray();
+        var local = keys.Where(k => view.RemoteOwner(new GrainId("bench", k)) is null).Take(64).ToArray();
+        var remote = keys.Where(k => view.RemoteOwner(new GrainId("bench", k)) is not null).Take(64).ToArray();
         var echoUrl = new Uri($"{echo.Urls.First()}/echo");
 
         await stdout.WriteLineAsync($"{Environment.ProcessorCount} cores, {seconds} s per measurement").ConfigureAwait(false);
@@ -56,7 +64,7 @@ internal sealed class SiloBenchmark(TextWriter stdout)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, echoUrl)
                 {
-                    Content = new StringContent($$"""{"type":"bench","key":"b1","method":"IBenchGrain.PingAsync","chain":[],"args":[{{n}}]}"""),
+                    Content = new ByteArrayContent(PingSizedBody),
                     Version = HttpVersion.Version20,
                     VersionPolicy = HttpVersionPolicy.RequestVersionExact,
                 };
@@ -118,8 +126,7 @@ internal sealed class SiloBenchmark(TextWriter stdout)
         {
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, http.RequestAborted).ConfigureAwait(false);
-            http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync("{\"result\":1}", http.RequestAborted).ConfigureAwait(false);
+            await http.Response.Body.WriteAsync(PingSizedAnswer, http.RequestAborted).ConfigureAwait(false);
         });
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return app;

@@ -24,17 +24,17 @@ internal static class OperationsEndpoints
     {
         app.MapGet("/api/cluster", (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services) =>
         {
-            if (services.GetService<Runtime.Cluster.ClusterView>() is { SelfId: { } selfId } cluster)
+            if (services.GetService<MembershipView>() is { SelfId: { } selfId } cluster)
             {
                 // Clustered: every member as of this silo's last membership round; runtime figures for this silo.
                 var members = cluster.Silos;
-                return Results.Ok(new ClusterView([.. members.Select(m => new SiloView(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], StatusName(m.Status), m.StartedAt,
+                return Results.Ok(new ClusterOverview([.. members.Select(m => new SiloOverview(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], StatusName(m.Status), m.StartedAt,
                     m.SiloId == selfId ? silo.Snapshot() : null, m.HeartbeatAt, m.SuspectedBy))], streams.Open));
             }
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
             var started = new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime());
-            var self = new SiloView($"{Environment.MachineName}/{Environment.ProcessId}", addresses, "active", started, silo.Snapshot(), null, []);
-            return Results.Ok(new ClusterView([self], streams.Open));
+            var self = new SiloOverview($"{Environment.MachineName}/{Environment.ProcessId}", addresses, "active", started, silo.Snapshot(), null, []);
+            return Results.Ok(new ClusterOverview([self], streams.Open));
         }).WithReadRules().WithSummary("Silos, activations per grain type, calls/s, latency, storage");
         app.MapGet("/api/meta", () => Results.Ok(new MetaView(
                 [.. AnalysisResources.Default.Indicators.AllIds.Order(StringComparer.Ordinal)],

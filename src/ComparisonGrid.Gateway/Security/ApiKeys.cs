@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using ComparisonGrid.Runtime;
+using ComparisonGrid.Runtime.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Gateway.Security;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
+using ComparisonGrid.Runtime.Messaging;
 
 namespace ComparisonGrid.Runtime.Cluster;
 
@@ -12,14 +13,14 @@ public class ObserverProxy : DispatchProxy
 
     private FrozenDictionary<MethodInfo, MethodDispatcher>? _methods;
 
-    internal string Silo { get; private set; } = "";
+    internal string SiloAddress { get; private set; } = "";
 
     internal string Id { get; private set; } = "";
 
     internal void Bind(SiloClient client, string silo, string id, Type observerInterface)
     {
         _client = client;
-        Silo = silo;
+        SiloAddress = silo;
         Id = id;
         _methods = DispatchersOf(observerInterface);
     }
@@ -29,11 +30,11 @@ public class ObserverProxy : DispatchProxy
             .SelectMany(i => i.GetMethods())
             .ToFrozenDictionary(m => m, MethodDispatcher.For));
 
-    public override string ToString() => $"observer {Id} on {Silo}";
+    public override string ToString() => $"observer {Id} on {SiloAddress}";
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        return _client!.NotifyAsync(Silo, Id, _methods![targetMethod], args ?? []);
+        return _client!.NotifyAsync(SiloAddress, Id, _methods![targetMethod], args ?? []);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using ComparisonGrid.Runtime.Messaging;
 
 namespace ComparisonGrid.Runtime.Cluster;
 
@@ -14,7 +15,7 @@ internal sealed class ObserverRegistry
 {
     private readonly ConditionalWeakTable<object, string> _ids = new();
     private readonly ConcurrentDictionary<string, WeakReference<object>> _local = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Silo, string Id), WeakReference<object>> _proxies = new();
+    private readonly ConcurrentDictionary<(string SiloAddress, string Id), WeakReference<object>> _proxies = new();
 
     public string IdOf(object observer) => _ids.GetValue(observer, o =>
     {

@@ -1,7 +1,13 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Cluster.Wire;
+using ComparisonGrid.Runtime.Configuration;
+using ComparisonGrid.Runtime.Membership;
+using ComparisonGrid.Runtime.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Runtime.Cluster;
 
@@ -14,20 +20,19 @@ namespace ComparisonGrid.Runtime.Cluster;
 internal sealed class SiloClient : IDisposable
 {
     private const int MaxAttempts = 6;
+    private static readonly MediaTypeHeaderValue ContentType = new(SiloRoutes.ContentType);
     private readonly HttpClient _http;
-    private readonly Silo _silo;
-    private readonly ClusterView _view;
+    private readonly MembershipView _view;
     private readonly CallCodec _codec;
     private readonly string _self;
     private readonly TimeSpan _timeout;
 
-    public SiloClient(Silo silo, ClusterView view, CallCodec codec, string selfAddress, TimeSpan callTimeout)
+    public SiloClient(MembershipView view, CallCodec codec, IOptions<GrainRuntimeOptions> options)
     {
-        _silo = silo;
         _view = view;
         _codec = codec;
-        _self = selfAddress;
-        _timeout = callTimeout;
+        _self = options.Value.SiloAddress ?? throw new InvalidOperationException("a clustered silo needs ComparisonGrid:SiloAddress");
+        _timeout = options.Value.CallTimeout;
         _http = new HttpClient(new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(2),
@@ -39,12 +44,13 @@ internal sealed class SiloClient : IDisposable
         };
     }
 
-    public async Task CallAsync(string address, GrainType type, GrainId id, IWorkItem item)
+    /// <summary>Sends a call to the silo at <paramref name="address"/>; one that turns out to belong here goes to <paramref name="local"/>.</summary>
+    public async Task CallAsync(string address, GrainType type, GrainId id, IWorkItem item, ILocalDelivery local)
     {
-        ReadOnlyMemory<byte> body;
+        byte[] body;
         try
         {
-            body = EncodeCall(type, id, item);
+            body = _codec.EncodeCall(type, id, item, _self);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -54,7 +60,7 @@ internal sealed class SiloClient : IDisposable
         string? unreachable = null;
         for (var attempt = 1; ; attempt++)
         {
-            var (outcome, failure) = await SendAsync(address, "/silo/v1/call", body, item, id).ConfigureAwait(false);
+            var (outcome, failure) = await SendAsync(address, SiloRoutes.Call, body, item, id).ConfigureAwait(false);
             if (outcome == Outcome.Done)
             {
                 return;
@@ -75,7 +81,7 @@ internal sealed class SiloClient : IDisposable
             await _view.RefreshAsync().ConfigureAwait(false);
             if (_view.RemoteOwner(id) is not { } owner)
             {
-                _silo.DeliverLocal(type, id, item);
+                local.Deliver(type, id, item);
                 return;
             }
             address = owner.Address;
@@ -85,18 +91,9 @@ internal sealed class SiloClient : IDisposable
     /// <summary>Calls an observer that lives on another silo.</summary>
     public async Task NotifyAsync(string address, string observerId, MethodDispatcher method, object?[] arguments)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        await using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", observerId);
-            writer.WriteString("method", method.Name);
-            writer.WritePropertyName("args");
-            _codec.WriteArguments(writer, method, arguments, _self);
-            writer.WriteEndObject();
-        }
+        var body = _codec.EncodeNotification(observerId, method, arguments, _self);
         var item = method.CreateItem(arguments, null);
-        var (outcome, failure) = await SendAsync(address, "/silo/v1/observer", buffer.WrittenMemory, item, new GrainId("observer", observerId)).ConfigureAwait(false);
+        var (outcome, failure) = await SendAsync(address, SiloRoutes.Observer, body, item, new GrainId("observer", observerId)).ConfigureAwait(false);
         if (outcome != Outcome.Done)
         {
             item.Fail(new SiloUnavailableException($"the observer's silo at {address} is gone ({failure})"));
@@ -104,36 +101,14 @@ internal sealed class SiloClient : IDisposable
         await item.Task.ConfigureAwait(false);
     }
 
-    private ReadOnlyMemory<byte> EncodeCall(GrainType type, GrainId id, IWorkItem item)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using var writer = new Utf8JsonWriter(buffer);
-        writer.WriteStartObject();
-        writer.WriteString("type", type.Name);
-        writer.WriteString("key", id.Key);
-        writer.WriteString("method", item.Method.Name);
-        writer.WriteStartArray("chain");
-        for (var c = item.Chain; c is not null; c = c.Tail)
-        {
-            writer.WriteStringValue(c.Head.Type);
-            writer.WriteStringValue(c.Head.Key);
-        }
-        writer.WriteEndArray();
-        writer.WritePropertyName("args");
-        _codec.WriteArguments(writer, item.Method, item.Arguments, _self);
-        writer.WriteEndObject();
-        writer.Flush();
-        return buffer.WrittenMemory;
-    }
-
-    private async Task<(Outcome Outcome, string? Failure)> SendAsync(string address, string path, ReadOnlyMemory<byte> body, IWorkItem item, GrainId id)
+    private async Task<(Outcome Outcome, string? Failure)> SendAsync(string address, string path, byte[] body, IWorkItem item, GrainId id)
     {
         using var timeout = new CancellationTokenSource(_timeout);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address + path))
             {
-                Content = new ReadOnlyMemoryContent(body),
+                Content = new ByteArrayContent(body) { Headers = { ContentType = ContentType } },
                 Version = HttpVersion.Version20,
                 VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             };
@@ -143,25 +118,19 @@ internal sealed class SiloClient : IDisposable
                 // Kestrel refusing requests while its host stops: the silo is going away.
                 return (Outcome.Unreachable, $"HTTP {(int)response.StatusCode}");
             }
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            using var answer = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token).ConfigureAwait(false);
-            var root = answer.RootElement;
-            if (root.TryGetProperty("result", out var result))
+            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            var answer = _codec.DecodeAnswer(new ReadOnlySequence<byte>(bytes), item.Method, $"{id} at {address}");
+            switch (answer.Outcome)
             {
-                item.Complete(_codec.ReadResult(result, item.Method));
-                return (Outcome.Done, null);
-            }
-            if (root.TryGetProperty("error", out var error))
-            {
-                var exception = CallCodec.ReadError(error, $"{id} at {address}");
-                if (exception is SiloUnavailableException)
-                {
+                case RemoteOutcome.Result:
+                    item.Complete(answer.Result);
+                    return (Outcome.Done, null);
+                case RemoteOutcome.Error:
+                    item.Fail(answer.Error!);
+                    return (Outcome.Done, null);
+                default:
                     return (Outcome.Moved, "moved");
-                }
-                item.Fail(exception);
-                return (Outcome.Done, null);
             }
-            return (Outcome.Moved, "moved");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -173,7 +142,7 @@ internal sealed class SiloClient : IDisposable
         {
             return (Outcome.Unreachable, e.InnerException?.Message ?? e.Message);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             item.Fail(new InvalidOperationException($"{item.Method.Name} on {id}: {address} answered with something unreadable: {e.Message}", e));
             return (Outcome.Done, null);

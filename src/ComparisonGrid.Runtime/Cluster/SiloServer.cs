@@ -1,7 +1,8 @@
-using System.Buffers;
+using System.IO.Pipelines;
 using System.Net;
 using System.Text.Json;
-using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Cluster.Wire;
+using ComparisonGrid.Runtime.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ namespace ComparisonGrid.Runtime.Cluster;
 /// HTTP/2 needs an HTTP/2-only endpoint), on the silo address, apart from any public gateway port. A call for a
 /// grain this silo does not own (membership moved on) is answered "moved", and the caller goes where it belongs.
 /// </summary>
-internal sealed class SiloServer(Silo silo, IOptions<GrainRuntimeOptions> options) : IHostedService, IAsyncDisposable
+internal sealed class SiloServer(RemoteCallHandler handler, IOptions<GrainRuntimeOptions> options) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -40,37 +41,36 @@ internal sealed class SiloServer(Silo silo, IOptions<GrainRuntimeOptions> option
     private async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value;
-        if (!HttpMethods.IsPost(http.Request.Method) || path is not ("/silo/v1/call" or "/silo/v1/observer"))
+        if (!HttpMethods.IsPost(http.Request.Method) || path is not (SiloRoutes.Call or SiloRoutes.Observer))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        await using (var writer = new Utf8JsonWriter(buffer))
+        var reader = http.Request.BodyReader;
+        // The whole body, examined but not consumed until the answer is made, so it is parsed in place.
+        var body = await reader.ReadAsync(http.RequestAborted).ConfigureAwait(false);
+        while (!body.IsCompleted)
         {
-            try
-            {
-                using var request = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted).ConfigureAwait(false);
-                if (path == "/silo/v1/call")
-                {
-                    await silo.ReceiveCallAsync(request.RootElement, writer).ConfigureAwait(false);
-                }
-                else
-                {
-                    await silo.ReceiveNotificationAsync(request.RootElement, writer).ConfigureAwait(false);
-                }
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or ArgumentException or InvalidOperationException)
-            {
-                buffer.ResetWrittenCount();
-                writer.Reset(buffer);
-                writer.WriteStartObject();
-                CallCodec.WriteError(writer, new ArgumentException($"unreadable call: {e.Message}"));
-                writer.WriteEndObject();
-            }
+            reader.AdvanceTo(body.Buffer.Start, body.Buffer.End);
+            body = await reader.ReadAsync(http.RequestAborted).ConfigureAwait(false);
         }
-        http.Response.ContentType = "application/json";
-        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted).ConfigureAwait(false);
+        byte[] answer;
+        try
+        {
+            answer = path == SiloRoutes.Call
+                ? await handler.HandleCallAsync(body.Buffer).ConfigureAwait(false)
+                : await handler.HandleNotificationAsync(body.Buffer).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or ArgumentException or InvalidOperationException)
+        {
+            answer = CallCodec.EncodeError(new ArgumentException($"unreadable call: {e.Message}"));
+        }
+        finally
+        {
+            reader.AdvanceTo(body.Buffer.End);
+        }
+        http.Response.ContentType = SiloRoutes.ContentType;
+        await http.Response.Body.WriteAsync(answer, http.RequestAborted).ConfigureAwait(false);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

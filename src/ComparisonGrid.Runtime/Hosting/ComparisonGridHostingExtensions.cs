@@ -1,11 +1,16 @@
 using System.Text.Json.Serialization.Metadata;
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Catalog;
 using ComparisonGrid.Runtime.Cluster;
+using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Membership;
+using ComparisonGrid.Runtime.Messaging;
+using ComparisonGrid.Runtime.Metrics;
 using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Runtime.Hosting;
@@ -27,7 +32,12 @@ public static class ComparisonGridHostingExtensions
         builder.Services.AddSingleton<IGrainStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value));
         builder.Services.AddSingleton<GrainStateSerializer>();
         builder.Services.AddSingleton<IGrainStateReader, GrainStateReader>();
-        builder.Services.AddSingleton<Silo>();
+        builder.Services.AddSingleton<RuntimeMetrics>();
+        builder.Services.AddSingleton<GrainTypeMap>();
+        builder.Services.AddSingleton<GrainActivator>();
+        builder.Services.AddSingleton(sp => new Silo(sp.GetRequiredService<GrainTypeMap>(), sp.GetRequiredService<GrainActivator>(),
+            sp.GetRequiredService<RuntimeMetrics>(), sp.GetRequiredService<IOptions<GrainRuntimeOptions>>(), sp.GetRequiredService<ILogger<Silo>>(),
+            sp.GetService<IRemoteRouter>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Silo>().Factory);
         builder.Services.AddHostedService<SiloHostedService>();
         // A silo with a PostgreSQL store and an address is a cluster member: it registers and heartbeats, serves
@@ -38,7 +48,14 @@ public static class ComparisonGridHostingExtensions
         {
             builder.Services.AddSingleton(sp => MembershipTable.OpenAsync(
                 sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.PostgresConnectionString!, CancellationToken.None).GetAwaiter().GetResult());
-            builder.Services.AddSingleton<ClusterView>();
+            builder.Services.AddSingleton<MembershipView>();
+            builder.Services.AddSingleton<ObserverRegistry>();
+            builder.Services.AddSingleton<CallCodec>();
+            builder.Services.AddSingleton<SiloClient>();
+            builder.Services.AddSingleton<IRemoteRouter, ClusterRouter>();
+            builder.Services.AddSingleton<RemoteCallHandler>();
+            builder.Services.AddSingleton<ILocalDelivery>(sp => sp.GetRequiredService<Silo>());
+            builder.Services.AddSingleton<IMembershipDrain>(sp => sp.GetRequiredService<Silo>());
             builder.Services.AddHostedService<SiloServer>();
             builder.Services.AddSingleton<MembershipAgent>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<MembershipAgent>());

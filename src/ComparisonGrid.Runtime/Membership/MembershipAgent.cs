@@ -1,4 +1,4 @@
-using ComparisonGrid.Runtime.Cluster;
+using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,8 +11,8 @@ namespace ComparisonGrid.Runtime.Membership;
 /// silos whose heartbeat went stale, and leaves on stop (shutting down, then dead). Declared dead by the others,
 /// it stops its host: a dead silo never comes back under the same identity.
 /// </summary>
-public sealed partial class MembershipAgent(MembershipTable table, ClusterView view, IOptions<GrainRuntimeOptions> options,
-    IHostApplicationLifetime lifetime, ILogger<MembershipAgent> logger, Silo? silo = null) : BackgroundService
+public sealed partial class MembershipAgent(MembershipTable table, MembershipView view, IOptions<GrainRuntimeOptions> options,
+    IHostApplicationLifetime lifetime, ILogger<MembershipAgent> logger, IMembershipDrain? drain = null) : BackgroundService
 {
     private readonly GrainRuntimeOptions _options = options.Value;
 
@@ -101,9 +101,9 @@ public sealed partial class MembershipAgent(MembershipTable table, ClusterView v
         {
             // Grains are written away before the table says this silo left, so the silo that takes one over
             // reads its latest state; meanwhile callers here are told "moved" and retry.
-            if (silo is not null)
+            if (drain is not null)
             {
-                await silo.StopAsync(cancellationToken).ConfigureAwait(false);
+                await drain.DrainAsync(cancellationToken).ConfigureAwait(false);
             }
             await table.SetStatusAsync(SiloId, SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
             await table.SetStatusAsync(SiloId, SiloStatus.Dead, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Configuration;
 
 /// <summary>Settings of the grain runtime, bound from the configuration section "ComparisonGrid".</summary>
 public sealed class GrainRuntimeOptions

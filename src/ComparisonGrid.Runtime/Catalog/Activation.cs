@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using ComparisonGrid.Core;
-using ComparisonGrid.Runtime.Metrics;
+using ComparisonGrid.Runtime.Messaging;
 
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Catalog;
 
 /// <summary>
 /// One live instance of a grain and its mailbox. Calls run one at a time in arrival order (a call's
@@ -17,22 +17,21 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
     // loop is running is _current, set and cleared under the lock the loop takes to dequeue anyway.
     private readonly List<IWorkItem> _executing = [];
     private IWorkItem? _current;
+    // Completed when the last interleaved call finishes, for an exclusive call or a deactivation waiting on them.
+    private TaskCompletionSource? _drained;
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Silo _silo;
+    private readonly ActivationDirectory _directory;
     private bool _loopOwned;
     private bool _deactivateRequested;
     private DeactivationReason _deactivationReason = DeactivationReason.Requested;
     // Set when a write found the stored state changed by another activation: ours is stale and must not be written.
     private bool _stateStale;
-
-    // Read-only calls (or any call of a [Reentrant] grain) still running; only the loop touches this list.
-    private readonly List<Task> _interleaved = [];
     private Grain? _grain;
     private IReadOnlyList<IPersistentStateHandle> _states = [];
 
-    public Activation(Silo silo, GrainType type, GrainId id)
+    public Activation(ActivationDirectory directory, GrainType type, GrainId id)
     {
-        _silo = silo;
+        _directory = directory;
         Type = type;
         Id = id;
         LastUsed = Environment.TickCount64;
@@ -55,7 +54,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
 
     string IGrainContext.Key => Id.Key;
 
-    IGrainFactory IGrainContext.GrainFactory => _silo.Factory;
+    IGrainFactory IGrainContext.GrainFactory => _directory.Factory;
 
     void IGrainContext.DeactivateOnIdle()
     {
@@ -162,10 +161,9 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
                 continue;
             }
             var exclusive = !Type.IsReentrant && !item.Method.IsReadOnly;
-            if (exclusive && _interleaved.Count > 0)
+            if (exclusive)
             {
-                await WhenAllSettled(_interleaved).ConfigureAwait(false);
-                _interleaved.Clear();
+                await InterleavedDone().ConfigureAwait(false);
             }
             var task = Invoke(item);
             if (task.IsCompleted)
@@ -174,21 +172,28 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
             }
             else if (exclusive)
             {
-                await WhenSettled(task).ConfigureAwait(false);
+                await task.Settled().ConfigureAwait(false);
                 Finish(item, task, record: true, interleaved: false);
             }
             else
             {
-                _interleaved.RemoveAll(static t => t.IsCompleted);
-                _interleaved.Add(task);
                 _ = FinishWhenDone(item, task);
             }
         }
     }
 
+    private Task InterleavedDone()
+    {
+        lock (_lock)
+        {
+            return _executing.Count == 0 ? Task.CompletedTask
+                : (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
+
     private async Task FinishWhenDone(IWorkItem item, Task task)
     {
-        await WhenSettled(task).ConfigureAwait(false);
+        await task.Settled().ConfigureAwait(false);
         Finish(item, task, record: true, interleaved: true);
     }
 
@@ -217,6 +222,11 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
             lock (_lock)
             {
                 _executing.Remove(item);
+                if (_executing.Count == 0 && _drained is { } drained)
+                {
+                    _drained = null;
+                    drained.TrySetResult();
+                }
             }
         }
         if (task.IsFaulted && task.Exception!.InnerException is InconsistentStateException)
@@ -241,7 +251,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
     {
         try
         {
-            var (grain, states) = _silo.CreateGrain(Type, this);
+            var (grain, states) = _directory.Activator.Create(Type, this);
             _states = states;
             foreach (var state in states)
             {
@@ -260,7 +270,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
                 failed = [.. _queue];
                 _queue.Clear();
             }
-            _silo.Removed(this);
+            _directory.Remove(this);
             // A store that is down is the caller's to retry, so it keeps its type; anything else is a failed activation.
             Exception error = e is StorageUnavailableException ? e : new InvalidOperationException($"activation of {Id} failed: {e.Message}", e);
             foreach (var item in failed)
@@ -309,7 +319,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         List<IWorkItem> pending;
         try
         {
-            await WhenAllSettled(_interleaved).ConfigureAwait(false);
+            await InterleavedDone().ConfigureAwait(false);
             if (_grain is not null)
             {
                 await _grain.OnDeactivateAsync(reason, CancellationToken.None).ConfigureAwait(false);
@@ -321,7 +331,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
         catch (Exception e)
         {
-            _silo.DeactivationFailed(Id, e);
+            _directory.DeactivationFailed(Id, e);
         }
         finally
         {
@@ -331,12 +341,12 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
                 pending = [.. _queue];
                 _queue.Clear();
             }
-            _silo.Removed(this);
+            _directory.Remove(this);
             _deactivated.TrySetResult();
         }
         foreach (var item in pending)
         {
-            _silo.Resend(item, Id, Type);
+            _directory.Delivery.Deliver(Type, Id, item);
         }
     }
 
@@ -361,32 +371,4 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
                 $"{item.Method.Name} on {Id} got no answer within {timeout.TotalSeconds:0.###} s (the grain is busy or stuck)"));
         }
     }
-
-    /// <summary>Waits for a task however it ends; its outcome is read from the task itself.</summary>
-    internal static async Task WhenSettled(Task task)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The failure goes to the caller through its work item.
-        }
-    }
-
-    private static async Task WhenAllSettled(List<Task> tasks)
-    {
-        foreach (var t in tasks)
-        {
-            await WhenSettled(t).ConfigureAwait(false);
-        }
-    }
-}
-
-internal enum ActivationStatus
-{
-    Active,
-    Deactivating,
-    Deactivated,
 }

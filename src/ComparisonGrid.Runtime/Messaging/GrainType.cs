@@ -3,7 +3,7 @@ using System.Reflection;
 using ComparisonGrid.Core;
 using ComparisonGrid.Runtime.Metrics;
 
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Messaging;
 
 /// <summary>A registered grain: its interface, its implementation and the dispatchers of its methods.</summary>
 internal sealed class GrainType

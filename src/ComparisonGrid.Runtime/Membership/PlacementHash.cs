@@ -1,4 +1,6 @@
-namespace ComparisonGrid.Runtime.Cluster;
+using ComparisonGrid.Runtime.Messaging;
+
+namespace ComparisonGrid.Runtime.Membership;
 
 /// <summary>
 /// Rendezvous (highest random weight) hashing: a grain belongs to the silo with the highest score for the pair.

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Messaging;
 
 /// <summary>
 /// The object behind a grain reference: every interface call becomes a message to the grain's activation.
@@ -8,17 +8,17 @@ namespace ComparisonGrid.Runtime;
 /// </summary>
 public class GrainProxy : DispatchProxy
 {
-    private Silo? _silo;
+    private ICallRouter? _router;
     private GrainType? _type;
 
     internal GrainId Id { get; private set; }
 
-    /// <summary>The activation last used, so repeated calls skip the directory lookup.</summary>
-    internal Activation? Activation { get; set; }
+    /// <summary>The router's note of where the last call went (the activation), so repeated calls skip the directory.</summary>
+    internal object? Route { get; set; }
 
-    internal void Bind(Silo silo, GrainType type, GrainId id)
+    internal void Bind(ICallRouter router, GrainType type, GrainId id)
     {
-        _silo = silo;
+        _router = router;
         _type = type;
         Id = id;
     }
@@ -30,6 +30,6 @@ public class GrainProxy : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        return _silo!.Send(this, _type!.Dispatchers[targetMethod], args ?? []);
+        return _router!.Send(this, _type!.Dispatchers[targetMethod], args ?? []);
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Messaging;
 
 /// <summary>
 /// One call waiting in, or running on, an activation's mailbox. It is also the caller's task source,

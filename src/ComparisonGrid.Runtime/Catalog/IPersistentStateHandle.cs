@@ -1,4 +1,4 @@
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Catalog;
 
 /// <summary>The runtime's side of a persistent state: read before activation, written on deactivation if changed.</summary>
 internal interface IPersistentStateHandle

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using ComparisonGrid.Core;
 
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Messaging;
 
 /// <summary>
 /// How to call one grain interface method: a compiled invoker (no reflection per call), whether it is

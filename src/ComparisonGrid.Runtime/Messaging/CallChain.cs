@@ -1,4 +1,4 @@
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Messaging;
 
 /// <summary>
 /// The grains waiting on the current call, innermost first. It flows with the async context, so a call

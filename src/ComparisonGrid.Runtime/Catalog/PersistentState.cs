@@ -4,7 +4,7 @@ using ComparisonGrid.Core;
 using ComparisonGrid.Runtime.Metrics;
 using ComparisonGrid.Runtime.Storage;
 
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Catalog;
 
 /// <summary>
 /// A grain's state in a storage provider. It remembers the JSON last read or written, so deactivation

@@ -1,4 +1,4 @@
-namespace ComparisonGrid.Runtime;
+namespace ComparisonGrid.Runtime.Messaging;
 
 /// <summary>A grain's identity: its type name (report, region …) and its key.</summary>
 public readonly record struct GrainId(string Type, string Key)

@@ -1,7 +1,7 @@
-using ComparisonGrid.Runtime.Membership;
+using ComparisonGrid.Runtime.Messaging;
 using ComparisonGrid.Runtime.Storage;
 
-namespace ComparisonGrid.Runtime.Cluster;
+namespace ComparisonGrid.Runtime.Membership;
 
 /// <summary>
 /// This silo's picture of the cluster, read from the membership table: which silos are active, and so which
@@ -9,7 +9,7 @@ namespace ComparisonGrid.Runtime.Cluster;
 /// they have read the same rows; while they disagree (a membership change in flight) the receiving silo
 /// redirects, and etags keep two short-lived activations from overwriting each other.
 /// </summary>
-public sealed class ClusterView(MembershipTable table)
+public sealed class MembershipView(MembershipTable table)
 {
     private static readonly TimeSpan FreshEnough = TimeSpan.FromMilliseconds(100);
     private readonly Lock _lock = new();

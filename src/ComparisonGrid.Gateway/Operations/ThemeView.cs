@@ -1,0 +1,3 @@
+namespace ComparisonGrid.Gateway.Operations;
+
+public sealed record ThemeView(string Id, string Label);

@@ -1,0 +1,8 @@
+namespace ComparisonGrid.Runtime.Catalog;
+
+internal enum ActivationStatus
+{
+    Active,
+    Deactivating,
+    Deactivated,
+}

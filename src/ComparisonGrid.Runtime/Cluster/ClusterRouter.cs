@@ -1,0 +1,38 @@
+using ComparisonGrid.Runtime.Membership;
+using ComparisonGrid.Runtime.Messaging;
+
+namespace ComparisonGrid.Runtime.Cluster;
+
+/// <summary>The silo's way into the cluster: placement from the membership view, calls out through the silo client.</summary>
+internal sealed class ClusterRouter : IRemoteRouter
+{
+    private readonly MembershipView _view;
+    private readonly SiloClient _client;
+
+    public ClusterRouter(MembershipView view, SiloClient client, CallCodec codec, GrainTypeMap types)
+    {
+        _view = view;
+        _client = client;
+        // A grain method whose types cannot cross between silos fails the start, not its first remote call.
+        foreach (var method in types.All.SelectMany(t => t.Dispatchers.Values))
+        {
+            codec.Validate(method);
+        }
+    }
+
+    public long PlacementVersion => _view.Version;
+
+    public bool IsRemote(GrainId id) => _view.RemoteOwner(id) is not null;
+
+    public bool TrySend(GrainType type, GrainId id, IWorkItem item, ILocalDelivery local)
+    {
+        if (_view.RemoteOwner(id) is not { } owner)
+        {
+            return false;
+        }
+        _ = _client.CallAsync(owner.Address, type, id, item, local);
+        return true;
+    }
+
+    public void Leave() => _view.Leave();
+}

@@ -1,0 +1,8 @@
+namespace ComparisonGrid.Runtime.Cluster;
+
+internal enum RemoteOutcome
+{
+    Result,
+    Error,
+    Moved,
+}
