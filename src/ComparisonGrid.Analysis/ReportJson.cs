@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ComparisonGrid.Core;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis;
@@ -8,7 +8,6 @@ namespace ComparisonGrid.Analysis;
 /// <summary>The JSON of shared/spec/targets.md: <c>{"reports": [...], "errors": [...]}</c>.</summary>
 public sealed record ParseOutput(IReadOnlyList<Report> Reports, IReadOnlyList<InputError> Errors);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(ParseOutput))]
 [JsonSerializable(typeof(Report))]
 [JsonSerializable(typeof(Evaluation.EvalResult))]
@@ -16,11 +15,15 @@ internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 public static class ReportJson
 {
-    /// <summary>Chinese stays readable in the output instead of \uXXXX escapes.</summary>
-    public static JsonSerializerOptions Options { get; } = new(ReportJsonContext.Default.Options)
+    /// <summary>The project's conventions, indented, every field of the contract present even when null.</summary>
+    public static JsonSerializerOptions Options { get; } = ReadOnly(JsonConventions.Options(indented: true, keepNulls: true));
+
+    private static JsonSerializerOptions ReadOnly(JsonSerializerOptions options)
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        options.TypeInfoResolver = ReportJsonContext.Default;
+        options.MakeReadOnly();
+        return options;
+    }
 
     public static string Serialize(ParseOutput output) =>
         JsonSerializer.Serialize(output, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ParseOutput>)Options.GetTypeInfo(typeof(ParseOutput)));

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
-using ComparisonGrid.Grains.Export;
-using ComparisonGrid.Grains.Requests;
+using ComparisonGrid.Application.Export;
+using ComparisonGrid.Application.Requests;
 
 namespace ComparisonGrid.Cli;
 

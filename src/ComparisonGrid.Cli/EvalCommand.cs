@@ -2,7 +2,7 @@ using System.Globalization;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Analysis.Decoding;
 using ComparisonGrid.Analysis.Evaluation;
-using ComparisonGrid.Grains.Ingestion;
+using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Cli;

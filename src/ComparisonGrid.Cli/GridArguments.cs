@@ -1,4 +1,4 @@
-using ComparisonGrid.Grains.Requests;
+using ComparisonGrid.Application.Requests;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Cli;

@@ -1,7 +1,7 @@
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
-using ComparisonGrid.Grains.Ingestion;
+using ComparisonGrid.Application.Ingestion;
 
 namespace ComparisonGrid.Cli;
 

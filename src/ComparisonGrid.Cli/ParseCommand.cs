@@ -1,5 +1,5 @@
 using ComparisonGrid.Analysis;
-using ComparisonGrid.Grains.Ingestion;
+using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Cli;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
-using ComparisonGrid.Grains.Export;
+using ComparisonGrid.Application.Export;
 
 namespace ComparisonGrid.Cli;
 
@@ -21,7 +21,7 @@ internal sealed class RegionsCommand(IGrainFactory grains, TextWriter stdout)
         var t = new TextTable("code", "region", "level", "province", "years");
         foreach (var r in regions)
         {
-            t.Add(r.Region.Code, r.Region.Name, r.Region.Level.ToString().ToLowerInvariant(), r.Region.Province, string.Join(' ', r.Years));
+            t.Add(r.Region.Code, r.Region.Name, WireNames.Of(r.Region.Level), r.Region.Province, string.Join(' ', r.Years));
         }
         await stdout.WriteAsync(format == "csv" ? t.ToCsv() : t.ToTable()).ConfigureAwait(false);
         return 0;

@@ -1,5 +1,5 @@
 using ComparisonGrid.Core;
-using ComparisonGrid.Grains.Requests;
+using ComparisonGrid.Application.Requests;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ComparisonGrid.Gateway;

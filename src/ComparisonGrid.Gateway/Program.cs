@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using ComparisonGrid.Analysis;
+using ComparisonGrid.Core;
 using ComparisonGrid.Gateway;
 using ComparisonGrid.Gateway.Endpoints;
 using ComparisonGrid.Gateway.Jobs;
@@ -7,7 +8,7 @@ using ComparisonGrid.Gateway.Live;
 using ComparisonGrid.Gateway.Operations;
 using ComparisonGrid.Gateway.Security;
 using ComparisonGrid.Grains;
-using ComparisonGrid.Grains.Ingestion;
+using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Runtime;
 using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Hosting;
@@ -46,9 +47,11 @@ builder.Services.AddHostedService<SampleLoader>();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
+    var conventions = JsonConventions.Options();
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJson.Default);
-    o.SerializerOptions.Encoder = GatewayJson.Encoder;
-    o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+    o.SerializerOptions.PropertyNamingPolicy = conventions.PropertyNamingPolicy;
+    o.SerializerOptions.Encoder = conventions.Encoder;
+    o.SerializerOptions.DefaultIgnoreCondition = conventions.DefaultIgnoreCondition;
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GatewayExceptionHandler>();

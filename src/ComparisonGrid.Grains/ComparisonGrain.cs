@@ -137,7 +137,7 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
     }
 
     private static string Indicator(ComparisonSpec spec) =>
-        spec.Indicator ?? throw new ArgumentException($"a {spec.Kind.ToString().ToLowerInvariant()} comparison needs an indicator");
+        spec.Indicator ?? throw new ArgumentException($"a {WireNames.Of(spec.Kind)} comparison needs an indicator");
 
     private async Task<IReadOnlyList<ReportFacts>> Members(int year, Model.RegionLevel? level, string? province)
     {

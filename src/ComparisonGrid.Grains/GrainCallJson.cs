@@ -8,7 +8,6 @@ namespace ComparisonGrid.Grains;
 /// The argument and result types of the grain interfaces, for calls between silos. A silo checks at start that
 /// every grain method's types are here, so a new method with a new type fails loudly, not on its first remote call.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Report))]
 [JsonSerializable(typeof(ReportFacts))]
 [JsonSerializable(typeof(RegionRef))]

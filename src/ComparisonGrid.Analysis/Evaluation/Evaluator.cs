@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ComparisonGrid.Core;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Evaluation;
@@ -124,13 +125,7 @@ public static class Evaluator
 
     private static string Number(double? v) => v?.ToString("0.###", CultureInfo.InvariantCulture) ?? "?";
 
-    private static string ComparatorName(Comparator? c) => c switch
-    {
-        null => "*",
-        Comparator.AtLeast => "at_least",
-        Comparator.AtMost => "at_most",
-        _ => c.Value.ToString().ToLowerInvariant(),
-    };
+    private static string ComparatorName(Comparator? c) => c is { } comparator ? WireNames.Of(comparator) : "*";
 
     private static string Got(IEnumerable<string> values)
     {

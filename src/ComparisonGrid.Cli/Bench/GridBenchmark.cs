@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
-using ComparisonGrid.Grains.Ingestion;
+using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Model;
 using ComparisonGrid.Runtime.Metrics;
 using Microsoft.Extensions.DependencyInjection;

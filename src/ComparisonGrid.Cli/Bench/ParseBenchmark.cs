@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ComparisonGrid.Analysis;
 
-using ComparisonGrid.Grains.Ingestion;
+using ComparisonGrid.Application.Ingestion;
 
 namespace ComparisonGrid.Cli.Bench;
 

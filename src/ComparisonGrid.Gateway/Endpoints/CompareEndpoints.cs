@@ -2,8 +2,8 @@ using System.Text;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Live;
-using ComparisonGrid.Grains.Export;
-using ComparisonGrid.Grains.Requests;
+using ComparisonGrid.Application.Export;
+using ComparisonGrid.Application.Requests;
 
 namespace ComparisonGrid.Gateway.Endpoints;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Jobs;
-using ComparisonGrid.Grains.Export;
-using ComparisonGrid.Grains.Requests;
+using ComparisonGrid.Application.Export;
+using ComparisonGrid.Application.Requests;
 
 namespace ComparisonGrid.Gateway.Endpoints;
 
@@ -47,7 +47,7 @@ internal static class JobEndpoints
         if (job.Status != JobStatus.Done)
         {
             return Problems.Status(StatusCodes.Status409Conflict,
-                job.Status == JobStatus.Failed ? $"job {id} failed: {job.Error}" : $"job {id} is {job.Status.ToString().ToLowerInvariant()} ({job.Done}/{job.Total}); its result is not ready");
+                job.Status == JobStatus.Failed ? $"job {id} failed: {job.Error}" : $"job {id} is {WireNames.Of(job.Status)} ({job.Done}/{job.Total}); its result is not ready");
         }
         var results = await grain.ResultsAsync().ConfigureAwait(false);
         if (format == "csv")

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ComparisonGrid.Analysis;
+using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Live;
 using ComparisonGrid.Gateway.Operations;
 using ComparisonGrid.Runtime;
@@ -12,14 +13,6 @@ namespace ComparisonGrid.Gateway.Endpoints;
 /// <summary>GET /api/cluster, /healthz (the process answers), /readyz (the grid is ready to serve).</summary>
 internal static class OperationsEndpoints
 {
-    private static string StatusName(SiloStatus status) => status switch
-    {
-        SiloStatus.Joining => "joining",
-        SiloStatus.Active => "active",
-        SiloStatus.ShuttingDown => "shutting_down",
-        _ => "dead",
-    };
-
     public static void Map(WebApplication app)
     {
         app.MapGet("/api/cluster", (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services) =>
@@ -28,7 +21,7 @@ internal static class OperationsEndpoints
             {
                 // Clustered: every member as of this silo's last membership round; runtime figures for this silo.
                 var members = cluster.Silos;
-                return Results.Ok(new ClusterOverview([.. members.Select(m => new SiloOverview(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], StatusName(m.Status), m.StartedAt,
+                return Results.Ok(new ClusterOverview([.. members.Select(m => new SiloOverview(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], WireNames.Of(m.Status), m.StartedAt,
                     m.SiloId == selfId ? silo.Snapshot() : null, m.HeartbeatAt, m.SuspectedBy))], streams.Open));
             }
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];

@@ -1,6 +1,6 @@
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
-using ComparisonGrid.Grains.Requests;
+using ComparisonGrid.Application.Requests;
 
 namespace ComparisonGrid.Gateway.Endpoints;
 

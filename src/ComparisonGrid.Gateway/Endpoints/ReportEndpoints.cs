@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
-using ComparisonGrid.Grains.Ingestion;
-using ComparisonGrid.Grains.Requests;
+using ComparisonGrid.Application.Ingestion;
+using ComparisonGrid.Application.Requests;
 using ComparisonGrid.Model;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
-using ComparisonGrid.Grains.Ingestion;
+using ComparisonGrid.Application.Ingestion;
 
 namespace ComparisonGrid.Gateway.Jobs;
 

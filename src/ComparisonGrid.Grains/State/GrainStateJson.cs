@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace ComparisonGrid.Grains.State;
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ReportState))]
 [JsonSerializable(typeof(ReportFactsState))]
 [JsonSerializable(typeof(RegionState))]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComparisonGrid.Core;
 using ComparisonGrid.Runtime.Storage;
 using Npgsql;
 
@@ -120,19 +121,8 @@ public sealed class MembershipTable : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private static string Name(SiloStatus status) => status switch
-    {
-        SiloStatus.Joining => "joining",
-        SiloStatus.Active => "active",
-        SiloStatus.ShuttingDown => "shutting_down",
-        _ => "dead",
-    };
+    private static string Name(SiloStatus status) => WireNames.Of(status);
 
-    private static SiloStatus Parse(string status) => status switch
-    {
-        "joining" => SiloStatus.Joining,
-        "active" => SiloStatus.Active,
-        "shutting_down" => SiloStatus.ShuttingDown,
-        _ => SiloStatus.Dead,
-    };
+    // A status this version does not know (written by a newer one) counts as gone: placement never picks it.
+    private static SiloStatus Parse(string status) => WireNames.TryParse<SiloStatus>(status, out var parsed) ? parsed : SiloStatus.Dead;
 }

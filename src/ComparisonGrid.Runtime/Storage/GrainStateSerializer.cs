@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Runtime.Storage;
 
@@ -14,13 +14,8 @@ public sealed class GrainStateSerializer
 
     public GrainStateSerializer(IEnumerable<IJsonTypeInfoResolver> resolvers)
     {
-        _options = new JsonSerializerOptions
-        {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]),
-            // State is stored, never embedded in HTML: Chinese text as written takes a third of the space
-            // that \uXXXX escapes take, and reports carry their whole source text.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
+        _options = JsonConventions.Storage();
+        _options.TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]);
         _options.MakeReadOnly();
     }
 

@@ -1,7 +1,7 @@
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Model;
 
-namespace ComparisonGrid.Grains.Ingestion;
+namespace ComparisonGrid.Application.Ingestion;
 
 /// <summary>
 /// What one or more inputs gave: the reports stored (new, replaced or unchanged) and what failed, each named

@@ -1,4 +1,4 @@
-namespace ComparisonGrid.Grains.Requests;
+namespace ComparisonGrid.Application.Requests;
 
 /// <summary>A request names something that does not exist or is malformed; the message says what, for the user.</summary>
 public sealed class RequestException : Exception

@@ -2,7 +2,7 @@ using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 
-namespace ComparisonGrid.Grains.Ingestion;
+namespace ComparisonGrid.Application.Ingestion;
 
 /// <summary>
 /// Moves a stored report to the region and year a user gives. The correction is written first, under the source's

@@ -1,7 +1,8 @@
 using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
 using ComparisonGrid.Model;
 
-namespace ComparisonGrid.Grains.Export;
+namespace ComparisonGrid.Application.Export;
 
 /// <summary>The rows of each comparison kind as table columns (the same for the terminal and for CSV).</summary>
 public static class ComparisonTable
@@ -72,12 +73,7 @@ public static class ComparisonTable
         return t;
     }
 
-    private static string Name(RegionLevel level) => level.ToString().ToLowerInvariant();
+    private static string Name(RegionLevel level) => WireNames.Of(level);
 
-    private static string Name(Comparator comparator) => comparator switch
-    {
-        Comparator.AtLeast => "at_least",
-        Comparator.AtMost => "at_most",
-        _ => comparator.ToString().ToLowerInvariant(),
-    };
+    private static string Name(Comparator comparator) => WireNames.Of(comparator);
 }

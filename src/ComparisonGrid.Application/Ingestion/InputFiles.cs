@@ -1,4 +1,4 @@
-namespace ComparisonGrid.Grains.Ingestion;
+namespace ComparisonGrid.Application.Ingestion;
 
 /// <summary>Expands the paths a user names into files: folders recursively, in a stable order, hidden files skipped.</summary>
 public static class InputFiles

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ComparisonGrid.Grains.Export;
+namespace ComparisonGrid.Application.Export;
 
 /// <summary>Rows of cells printed as an aligned table (Chinese characters count two columns) or as CSV.</summary>
 public sealed class TextTable(params string[] header)

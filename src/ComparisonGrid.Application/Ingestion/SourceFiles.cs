@@ -1,7 +1,7 @@
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Model;
 
-namespace ComparisonGrid.Grains.Ingestion;
+namespace ComparisonGrid.Application.Ingestion;
 
 /// <summary>Reads input files; unreadable or oversized files become an input error, never an exception.</summary>
 public static class SourceFiles

@@ -5,7 +5,7 @@ using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Model;
 
-namespace ComparisonGrid.Grains.Ingestion;
+namespace ComparisonGrid.Application.Ingestion;
 
 /// <summary>
 /// Parses one input and stores each of its reports through its report grain. Whatever cannot be stored

@@ -2,9 +2,10 @@ using System.Globalization;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Analysis.Metadata;
 using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
 using ComparisonGrid.Model;
 
-namespace ComparisonGrid.Grains.Requests;
+namespace ComparisonGrid.Application.Requests;
 
 /// <summary>
 /// Reads what a user asks for (kind, indicator, year, level, province, region) from text, as the CLI and the
@@ -30,15 +31,9 @@ public static class ComparisonRequest
         return new ComparisonSpec(k, Year(year), Level(level), Province(province), id, f);
     }
 
-    public static ComparisonKind Kind(string? text) => text switch
-    {
-        "indicator" => ComparisonKind.Indicator,
-        "themes" => ComparisonKind.Themes,
-        "provinces" => ComparisonKind.Provinces,
-        "hierarchy" => ComparisonKind.Hierarchy,
-        "attainment" => ComparisonKind.Attainment,
-        _ => throw new RequestException($"unknown comparison '{text}': indicator, themes, provinces, hierarchy or attainment"),
-    };
+    public static ComparisonKind Kind(string? text) => WireNames.TryParse<ComparisonKind>(text, out var kind)
+        ? kind
+        : throw new RequestException($"unknown comparison '{text}': {Choices<ComparisonKind>()}");
 
     public static int Year(string? text)
     {
@@ -51,15 +46,15 @@ public static class ComparisonRequest
             : throw new RequestException($"year needs a year such as 2024, not '{text}'");
     }
 
-    public static RegionLevel? Level(string? text) => text switch
+    public static RegionLevel? Level(string? text) => text is null or "" ? null
+        : WireNames.TryParse<RegionLevel>(text, out var level) ? level
+        : throw new RequestException($"level is {Choices<RegionLevel>()}, not '{text}'");
+
+    private static string Choices<TEnum>() where TEnum : struct, Enum
     {
-        null or "" => null,
-        "national" => RegionLevel.National,
-        "province" => RegionLevel.Province,
-        "prefecture" => RegionLevel.Prefecture,
-        "county" => RegionLevel.County,
-        _ => throw new RequestException($"level is national, province, prefecture or county, not '{text}'"),
-    };
+        var names = WireNames.All<TEnum>();
+        return $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
+    }
 
     /// <summary>A province by code (130000), name (河北省) or short name (河北).</summary>
     public static string? Province(string? text)

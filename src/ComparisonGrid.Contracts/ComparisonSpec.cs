@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using ComparisonGrid.Core;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Contracts;
@@ -52,11 +53,8 @@ public sealed record ComparisonSpec(
         _ => [Year],
     };
 
-    private static string Name<T>(T value) where T : struct, Enum =>
-        value.ToString().ToLowerInvariant();
+    private static string Name<T>(T value) where T : struct, Enum => WireNames.Of(value);
 
     private static T Parse<T>(string text, string key) where T : struct, Enum =>
-        Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
-            ? value
-            : throw new FormatException($"not a comparison key: {key} ({text}?)");
+        WireNames.TryParse<T>(text, out var value) ? value : throw new FormatException($"not a comparison key: {key} ({text}?)");
 }
