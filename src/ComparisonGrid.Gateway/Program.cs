@@ -40,6 +40,7 @@ builder.Services.AddSingleton<ReportIngestor>();
 builder.Services.AddSingleton<ReportCorrector>();
 builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddSingleton<ComparisonStreams>();
+builder.Services.AddSingleton<SerializedComparisons>();
 builder.Services.AddSingleton<Readiness>();
 builder.Services.AddSingleton<JobRunner>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());

@@ -4,6 +4,7 @@ using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Live;
 using ComparisonGrid.Application.Export;
 using ComparisonGrid.Application.Requests;
+using Microsoft.Net.Http.Headers;
 
 namespace ComparisonGrid.Gateway.Endpoints;
 
@@ -16,11 +17,15 @@ internal static class CompareEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/compare/{kind}", CompareAsync).WithReadRules()
-            .WithSummary("Compare regions: kind = indicator, themes, provinces, hierarchy or attainment; Accept: text/event-stream for live updates");
+            .Produces<ComparisonResult>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Compare regions: kind = indicator, themes, provinces, hierarchy or attainment; Accept: text/event-stream for live updates")
+            .WithDescription("figure=target|achieved picks the figure (kind= is its old name, accepted for one release). The JSON answer carries " +
+                "an ETag naming the comparison's version: send it back in If-None-Match and an unchanged comparison answers 304 without a body.");
     }
 
     private static async Task<IResult> CompareAsync(HttpContext http, string kind, string? indicator, int? year, string? level,
-        string? province, string? figure, string? format, IGrainFactory grains, ComparisonStreams streams)
+        string? province, string? figure, string? format, IGrainFactory grains, ComparisonStreams streams, SerializedComparisons serialized)
     {
         // The route's {kind} is the comparison kind; ?kind=target|achieved (or ?figure=) is the figure kind.
         var spec = ComparisonRequest.Spec(kind, indicator, year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -32,10 +37,21 @@ internal static class CompareEndpoints
         var result = await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
         return format switch
         {
-            null or "" or "json" => Results.Ok(result),
+            null or "" or "json" => Json(http, serialized.Of(result)),
             "csv" => Results.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.For(result).ToCsv()), "text/csv; charset=utf-8",
                 $"{spec.ToKey().Replace('/', '_')}.csv"),
             _ => throw new RequestException($"format is json or csv, not '{format}'"),
         };
+    }
+
+    private static IResult Json(HttpContext http, SerializedComparison comparison)
+    {
+        http.Response.Headers.ETag = comparison.ETag;
+        // Cached copies are revalidated on every use: a comparison changes whenever a report lands.
+        http.Response.Headers.CacheControl = "no-cache";
+        return EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(EntityTagHeaderValue.Parse(comparison.ETag), useStrongComparison: false))
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Bytes(comparison.Json, "application/json; charset=utf-8");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Threading.Channels;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
@@ -12,7 +11,7 @@ namespace ComparisonGrid.Gateway.Live;
 /// version, so Last-Event-ID resumes: a client that has seen the current version gets only later ones), with
 /// heartbeat comments so proxies keep the connection open. Open streams are capped.
 /// </summary>
-public sealed class ComparisonStreams(IGrainFactory grains, IOptions<GatewayOptions> options)
+public sealed class ComparisonStreams(IGrainFactory grains, SerializedComparisons serialized, IOptions<GatewayOptions> options)
 {
     private int _open;
 
@@ -86,7 +85,7 @@ public sealed class ComparisonStreams(IGrainFactory grains, IOptions<GatewayOpti
     /// In a quiet moment, subscribes again (a no-op while subscribed) and catches up: the comparison may have
     /// moved to another silo, or restarted after its silo died, and forgotten its subscribers.
     /// </summary>
-    private static async Task<long> ResubscribeAsync(IComparisonGrain grain, Observer observer, HttpResponse response, long last, CancellationToken ct)
+    private async Task<long> ResubscribeAsync(IComparisonGrain grain, Observer observer, HttpResponse response, long last, CancellationToken ct)
     {
         try
         {
@@ -100,14 +99,16 @@ public sealed class ComparisonStreams(IGrainFactory grains, IOptions<GatewayOpti
         }
     }
 
-    private static async Task<long> SendIfNewerAsync(HttpResponse response, ComparisonResult result, long last, CancellationToken ct)
+    private async Task<long> SendIfNewerAsync(HttpResponse response, ComparisonResult result, long last, CancellationToken ct)
     {
         if (result.Version <= last)
         {
             return last;
         }
-        var json = JsonSerializer.Serialize(result, GatewayJson.Web.ComparisonResult);
-        await response.WriteAsync($"id: {result.Version}\nevent: comparison\ndata: {json}\n\n", ct).ConfigureAwait(false);
+        // Every stream of this comparison sends the same bytes, serialised once for the version.
+        await response.WriteAsync($"id: {result.Version}\nevent: comparison\ndata: ", ct).ConfigureAwait(false);
+        await response.Body.WriteAsync(serialized.Of(result).Json, ct).ConfigureAwait(false);
+        await response.WriteAsync("\n\n", ct).ConfigureAwait(false);
         return result.Version;
     }
 
