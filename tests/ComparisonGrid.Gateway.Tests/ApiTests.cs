@@ -187,7 +187,17 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
         Assert.Contains(reports.EnumerateArray(), r => r.GetProperty("region").GetProperty("name").GetString() == "厦门市"
             && r.GetProperty("flags").EnumerateArray().Any(f => f.GetString() == "year-mismatch"));
         var openapi = await Json(await client.GetAsync("/openapi/v1.json"));
-        Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/compare/{kind}", out _));
+        var paths = openapi.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/compare/{kind}", out var compare));
+        Assert.True(paths.TryGetProperty("/api/reports", out _));
+        // Typed results: the documented answers name their schemas, and each resource has its own tag.
+        var compareOk = compare.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json");
+        Assert.EndsWith("ComparisonResult", compareOk.GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        Assert.True(compare.GetProperty("get").GetProperty("responses").TryGetProperty("304", out _));
+        var region = paths.GetProperty("/api/regions/{code}").GetProperty("get");
+        Assert.EndsWith("RegionView", region.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Regions", region.GetProperty("tags")[0].GetString());
     }
 
     [Fact]

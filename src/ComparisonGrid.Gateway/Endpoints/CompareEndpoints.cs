@@ -14,14 +14,16 @@ namespace ComparisonGrid.Gateway.Endpoints;
 /// </summary>
 internal static class CompareEndpoints
 {
-    public static void Map(RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapCompareApi(this IEndpointRouteBuilder app)
     {
-        api.MapGet("/compare/{kind}", CompareAsync).WithReadRules()
+        var api = app.MapGroup("/api/compare").WithTags("Comparisons");
+        api.MapGet("/{kind}", CompareAsync).WithReadRules()
             .Produces<ComparisonResult>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("Compare regions: kind = indicator, themes, provinces, hierarchy or attainment; Accept: text/event-stream for live updates")
             .WithDescription("figure=target|achieved picks the figure (kind= is its old name, accepted for one release). The JSON answer carries " +
                 "an ETag naming the comparison's version: send it back in If-None-Match and an unchanged comparison answers 304 without a body.");
+        return app;
     }
 
     private static async Task<IResult> CompareAsync(HttpContext http, string kind, string? indicator, int? year, string? level,
@@ -38,7 +40,7 @@ internal static class CompareEndpoints
         return format switch
         {
             null or "" or "json" => Json(http, serialized.Of(result)),
-            "csv" => Results.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.For(result).ToCsv()), "text/csv; charset=utf-8",
+            "csv" => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.For(result).ToCsv()), "text/csv; charset=utf-8",
                 $"{spec.ToKey().Replace('/', '_')}.csv"),
             _ => throw new RequestException($"format is json or csv, not '{format}'"),
         };
@@ -52,6 +54,6 @@ internal static class CompareEndpoints
         return EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(EntityTagHeaderValue.Parse(comparison.ETag), useStrongComparison: false))
             ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(comparison.Json, "application/json; charset=utf-8");
+            : TypedResults.Bytes(comparison.Json, "application/json; charset=utf-8");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -12,15 +13,17 @@ namespace ComparisonGrid.Gateway.Endpoints;
 /// <summary>POST /api/jobs, GET /api/jobs/{id}, GET /api/jobs/{id}/result (NDJSON, or format=csv: a zip of one CSV per comparison).</summary>
 internal static class JobEndpoints
 {
-    public static void Map(RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        api.MapPost("/jobs", SubmitAsync).WithWriteRules().WithSummary("Start a bulk job: comparisons and/or an ingest of a server folder");
-        api.MapGet("/jobs/{id}", async (string id, IGrainFactory grains) =>
+        var api = app.MapGroup("/api/jobs").WithTags("Jobs");
+        api.MapPost("", SubmitAsync).WithWriteRules().WithSummary("Start a bulk job: comparisons and/or an ingest of a server folder");
+        api.MapGet("/{id}", async Task<Results<Ok<JobView>, ProblemHttpResult>> (string id, IGrainFactory grains) =>
             await grains.GetGrain<IJobGrain>(id).GetAsync().ConfigureAwait(false) is { } job
-                ? Results.Ok(job)
+                ? TypedResults.Ok(job)
                 : Problems.Status(StatusCodes.Status404NotFound, $"no job {id}"))
             .WithReadRules().WithSummary("A job's status and progress");
-        api.MapGet("/jobs/{id}/result", ResultAsync).WithReadRules().WithSummary("A finished job's results: NDJSON, or format=csv for a zip");
+        api.MapGet("/{id}/result", ResultAsync).WithReadRules().WithSummary("A finished job's results: NDJSON, or format=csv for a zip");
+        return app;
     }
 
     private static async Task<IResult> SubmitAsync(JobSubmission submission, JobRunner runner)
@@ -62,7 +65,7 @@ internal static class JobEndpoints
                     await stream.WriteAsync(Encoding.UTF8.GetBytes(ComparisonTable.For(results[i]).ToCsv()), ct).ConfigureAwait(false);
                 }
             }
-            return Results.Bytes(zip.ToArray(), "application/zip", $"job-{id}.zip");
+            return TypedResults.Bytes(zip.ToArray(), "application/zip", $"job-{id}.zip");
         }
         if (format is not (null or "" or "ndjson"))
         {

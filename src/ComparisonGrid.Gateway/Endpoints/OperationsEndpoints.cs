@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Diagnostics;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Core;
@@ -13,31 +14,33 @@ namespace ComparisonGrid.Gateway.Endpoints;
 /// <summary>GET /api/cluster, /healthz (the process answers), /readyz (the grid is ready to serve).</summary>
 internal static class OperationsEndpoints
 {
-    public static void Map(WebApplication app)
+    public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cluster", (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services) =>
+        var api = app.MapGroup("/api").WithTags("Operations");
+        api.MapGet("/cluster", (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services) =>
         {
             if (services.GetService<MembershipView>() is { SelfId: { } selfId } cluster)
             {
                 // Clustered: every member as of this silo's last membership round; runtime figures for this silo.
                 var members = cluster.Silos;
-                return Results.Ok(new ClusterOverview([.. members.Select(m => new SiloOverview(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], WireNames.Of(m.Status), m.StartedAt,
+                return TypedResults.Ok(new ClusterOverview([.. members.Select(m => new SiloOverview(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], WireNames.Of(m.Status), m.StartedAt,
                     m.SiloId == selfId ? silo.Snapshot() : null, m.HeartbeatAt, m.SuspectedBy))], streams.Open));
             }
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
             var started = new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime());
             var self = new SiloOverview($"{Environment.MachineName}/{Environment.ProcessId}", addresses, "active", started, silo.Snapshot(), null, []);
-            return Results.Ok(new ClusterOverview([self], streams.Open));
+            return TypedResults.Ok(new ClusterOverview([self], streams.Open));
         }).WithReadRules().WithSummary("Silos, activations per grain type, calls/s, latency, storage");
-        app.MapGet("/api/meta", () => Results.Ok(new MetaView(
+        api.MapGet("/meta", () => TypedResults.Ok(new MetaView(
                 [.. AnalysisResources.Default.Indicators.AllIds.Order(StringComparer.Ordinal)],
                 [.. AnalysisResources.Default.Themes.Themes.Select(t => new ThemeView(t.Id, t.Label))],
                 ["national", "province", "prefecture", "county"])))
             .WithReadRules().WithSummary("Indicator ids, themes and levels that comparisons accept");
-        app.MapGet("/healthz", () => Results.Ok(new HealthView("ok"))).WithSummary("The process is up");
-        app.MapGet("/readyz", (Readiness readiness) => readiness.IsReady
-            ? Results.Ok(new HealthView("ready"))
-            : Results.Json(new HealthView("starting", $"waiting for {readiness.WaitingFor}"), GatewayJson.Web.HealthView, statusCode: StatusCodes.Status503ServiceUnavailable))
+        app.MapGet("/healthz", () => TypedResults.Ok(new HealthView("ok"))).WithSummary("The process is up");
+        app.MapGet("/readyz", Results<Ok<HealthView>, JsonHttpResult<HealthView>> (Readiness readiness) => readiness.IsReady
+            ? TypedResults.Ok(new HealthView("ready"))
+            : TypedResults.Json(new HealthView("starting", $"waiting for {readiness.WaitingFor}"), GatewayJson.Web.HealthView, statusCode: StatusCodes.Status503ServiceUnavailable))
             .WithSummary("The grid is ready to serve");
+        return app;
     }
 }

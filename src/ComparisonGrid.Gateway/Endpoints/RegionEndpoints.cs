@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Application.Requests;
@@ -7,19 +8,21 @@ namespace ComparisonGrid.Gateway.Endpoints;
 /// <summary>GET /api/regions and /api/regions/{code}: regions, their years, indicator series with attainment.</summary>
 internal static class RegionEndpoints
 {
-    public static void Map(RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapRegionsApi(this IEndpointRouteBuilder app)
     {
-        api.MapGet("/regions", async (string? province, string? level, IGrainFactory grains) =>
-            Results.Ok(await grains.RegionCatalog()
+        var api = app.MapGroup("/api/regions").WithTags("Regions");
+        api.MapGet("", async (string? province, string? level, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.RegionCatalog()
                 .ListAsync(ComparisonRequest.Level(level), ComparisonRequest.Province(province)).ConfigureAwait(false)))
             .WithReadRules().WithSummary("Regions with stored reports and their years");
-        api.MapGet("/regions/{code}", async (string code, IGrainFactory grains) =>
+        api.MapGet("/{code}", async Task<Results<Ok<RegionView>, ProblemHttpResult>> (string code, IGrainFactory grains) =>
         {
             var regionCode = ComparisonRequest.RegionCode(code);
             var view = await grains.Region(regionCode).GetAsync().ConfigureAwait(false);
             return view is null
                 ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {code}")
-                : Results.Ok(view);
+                : TypedResults.Ok(view);
         }).WithReadRules().WithSummary("A region's years and indicator series: target beside achieved, hit or missed");
+        return app;
     }
 }

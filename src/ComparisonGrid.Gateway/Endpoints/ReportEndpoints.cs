@@ -13,13 +13,15 @@ namespace ComparisonGrid.Gateway.Endpoints;
 /// <summary>POST /api/reports (ingest) and GET /api/reports/{regionCode}/{year}.</summary>
 internal static class ReportEndpoints
 {
-    public static void Map(RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        api.MapPost("/reports", IngestAsync).WithWriteRules().WithSummary("Ingest reports: text/plain, multipart files (txt, html, csv, jsonl) or JSON {text, title?, region?, year?}");
-        api.MapGet("/reports", ListAsync).WithReadRules().WithSummary("Every stored report: region, year, counts and quality flags");
-        api.MapPut("/reports/{regionCode}/{year:int}/region", MoveAsync).WithWriteRules()
+        var api = app.MapGroup("/api/reports").WithTags("Reports");
+        api.MapPost("", IngestAsync).WithWriteRules().WithSummary("Ingest reports: text/plain, multipart files (txt, html, csv, jsonl) or JSON {text, title?, region?, year?}");
+        api.MapGet("", ListAsync).WithReadRules().WithSummary("Every stored report: region, year, counts and quality flags");
+        api.MapPut("/{regionCode}/{year:int}/region", MoveAsync).WithWriteRules()
             .WithSummary("Correct a report's region (and year): body {region: code or name, year?}; stored, applied again on re-ingest");
-        api.MapGet("/reports/{regionCode}/{year:int}", GetAsync).WithReadRules().WithSummary("A stored report (the output contract of targets.md); text=true adds the source text its offsets point into");
+        api.MapGet("/{regionCode}/{year:int}", GetAsync).WithReadRules().WithSummary("A stored report (the output contract of targets.md); text=true adds the source text its offsets point into");
+        return app;
     }
 
     private static async Task<IResult> IngestAsync(HttpRequest request, ReportIngestor ingestor, IOptions<GatewayOptions> options, CancellationToken ct)
@@ -63,7 +65,7 @@ internal static class ReportEndpoints
             ingested.AddRange(batch.Ingested);
             failed.AddRange(batch.Failed);
         }
-        return Results.Ok(new IngestBatch(ingested, failed));
+        return TypedResults.Ok(new IngestBatch(ingested, failed));
     }
 
     /// <summary>A JSON body becomes a one-row JSONL corpus, so title, region and year become the parser's hints.</summary>
@@ -94,7 +96,7 @@ internal static class ReportEndpoints
             var members = await grains.YearCatalog(year).MembersAsync(null, null).ConfigureAwait(false);
             summaries.AddRange(members.Select(m => new ReportSummary(m.Region, m.Year, m.Title, m.Version, m.Flags, m.Targets.Count, m.Achievements.Count)));
         }
-        return Results.Ok(summaries);
+        return TypedResults.Ok(summaries);
     }
 
     private static async Task<IResult> MoveAsync(string regionCode, int year, RegionMove move, ReportCorrector corrector)
@@ -114,7 +116,7 @@ internal static class ReportEndpoints
         }
         return outcome is null
             ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {regionCode} and year {year}")
-            : Results.Ok(outcome);
+            : TypedResults.Ok(outcome);
     }
 
     private static async Task<IResult> GetAsync(string regionCode, int year, bool? text, IGrainFactory grains)
@@ -123,7 +125,7 @@ internal static class ReportEndpoints
             .GetAsync(text ?? false).ConfigureAwait(false);
         return stored is null
             ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {regionCode} and year {year}")
-            : Results.Ok(stored);
+            : TypedResults.Ok(stored);
     }
 }
 

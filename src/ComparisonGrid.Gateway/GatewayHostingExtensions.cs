@@ -1,0 +1,100 @@
+using System.Threading.RateLimiting;
+using ComparisonGrid.Analysis;
+using ComparisonGrid.Application.Ingestion;
+using ComparisonGrid.Core;
+using ComparisonGrid.Gateway.Endpoints;
+using ComparisonGrid.Gateway.Jobs;
+using ComparisonGrid.Gateway.Live;
+using ComparisonGrid.Gateway.Operations;
+using ComparisonGrid.Gateway.Security;
+using ComparisonGrid.Grains;
+using ComparisonGrid.Runtime.Configuration;
+using ComparisonGrid.Runtime.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonGrid.Gateway;
+
+public static class GatewayHostingExtensions
+{
+    /// <summary>
+    /// Everything the gateway runs on: its options, the grain runtime and grains, the ingest services, live streams,
+    /// jobs, JSON conventions, problem details, per-client write limits and OpenAPI.
+    /// </summary>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<GatewayOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.Section));
+
+        builder.AddComparisonGrid();
+
+        services.AddComparisonGridGrains();
+        services.AddSingleton<ReportPipeline>();
+        services.AddSingleton<ReportIngestor>();
+        services.AddSingleton<ReportCorrector>();
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<ComparisonStreams>();
+        services.AddSingleton<SerializedComparisons>();
+        services.AddSingleton<Readiness>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        services.AddHostedService<SampleLoader>();
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            var conventions = JsonConventions.Options();
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJson.Default);
+            o.SerializerOptions.PropertyNamingPolicy = conventions.PropertyNamingPolicy;
+            o.SerializerOptions.Encoder = conventions.Encoder;
+            o.SerializerOptions.DefaultIgnoreCondition = conventions.DefaultIgnoreCondition;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        // Limits come from the options at run time, so every configuration source (and a test's) applies to them.
+        services.AddOptions<FormOptions>().Configure<IOptions<GatewayOptions>>((f, g) => f.MultipartBodyLengthLimit = g.Value.MaxRequestBytes);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((k, g) => k.Limits.MaxRequestBodySize = g.Value.MaxRequestBytes);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.WritesPerMinute;
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await Problems.Status(StatusCodes.Status429TooManyRequests, $"too many writes from this client: at most {limit} a minute")
+                    .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+            };
+            // Per client: the API key when one is sent, otherwise the remote address.
+            o.AddPolicy(EndpointRules.WritePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Request.Headers[ApiKeys.Header].FirstOrDefault() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.WritesPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>The middleware (errors as problem details, the dashboard's files, write limits) and one API per resource.</summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.Services.GetRequiredService<ApiKeys>();
+
+        app.MapReportsApi();
+        app.MapRegionsApi();
+        app.MapCompareApi();
+        app.MapJobsApi();
+        app.MapOperationsApi();
+        app.MapOpenApi();
+        return app;
+    }
+}
