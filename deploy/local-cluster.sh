@@ -2,8 +2,11 @@
 # A ComparisonGrid cluster on this machine, for trying the cluster out and for tests:
 #   deploy/local-cluster.sh up N    a private PostgreSQL (its own folder, a loopback port, no system service)
 #                                   and N silos, each with its gateway; prints one gateway URL per line
+#   deploy/local-cluster.sh add     one more silo joins the running cluster; prints its gateway URL
+#   deploy/local-cluster.sh remove N  silo N leaves gracefully: it stops taking grains, writes its activations
+#                                   away and tells the table it left, so callers go to the silos that remain
 #   deploy/local-cluster.sh status  one line per silo: silo N pid PID url URL state
-#   deploy/local-cluster.sh down    stops what "up" started, and nothing else
+#   deploy/local-cluster.sh down    stops what "up" started (and "add" added), and nothing else
 # Everything lives in $COMPARISONGRID_CLUSTER_DIR (default: /tmp/comparisongrid-cluster). The API key of every
 # gateway is $COMPARISONGRID_API_KEY when set, otherwise one is generated into the cluster folder.
 # The gateway is run from $COMPARISONGRID_GATEWAY (a ComparisonGrid.Gateway.dll); by default the Release build
@@ -78,33 +81,71 @@ up() {
     echo "PG_BIN=$bin"
     echo "PG_PORT=$pg_port"
   } >"$dir/cluster.env"
-  local conn="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=50"
+  echo "CONN='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=50'" >>"$dir/cluster.env"
+  if [ -n "${COMPARISONGRID_API_KEY:-}" ]; then
+    # Kept beside the cluster (owner-only) so "add" starts its silo with the same key.
+    (umask 077 && echo "$key" >"$dir/api-key")
+  fi
   for i in $(seq 1 "$n"); do
-    local http silo
-    http=$(free_port $((pg_port + 10 * i)))
-    silo=$(free_port $((http + 1)))
-    mkdir -p "$dir/silo$i"
-    local samples=(--no-samples)
-    # One gateway loads the shipped samples into an empty cluster; loading is idempotent, once is enough.
-    [ "$i" != "1" ] || [ -n "${COMPARISONGRID_NO_SAMPLES:-}" ] || samples=()
-    (cd "$dir/silo$i" && exec nohup dotnet "$gateway" --urls "http://127.0.0.1:$http" \
-      --postgres "$conn" --silo "http://127.0.0.1:$silo" --data-dir "$dir/silo$i" --api-key "$key" "${samples[@]}" \
-      --ComparisonGrid:HeartbeatInterval=00:00:01 --ComparisonGrid:DeathTimeout=00:00:05 \
-      >"$dir/silo$i.log" 2>&1) &
-    echo "$!" >"$dir/silo$i.pid"
-    echo "SILO_$i=http://127.0.0.1:$http" >>"$dir/cluster.env"
-    # Start in turn: the first silo creates the schema, the next ones join a cluster that is there.
-    wait_ready "http://127.0.0.1:$http" "$dir/silo$i.log" "$!"
+    start_silo "$i"
   done
   grep '^SILO_' "$dir/cluster.env" | cut -d= -f2
+}
+
+# Starts silo $1 with the cluster's PostgreSQL and key and waits until its gateway is ready.
+start_silo() {
+  local i=$1
+  # shellcheck disable=SC1091
+  source "$dir/cluster.env"
+  local key; key=$(cat "$dir/api-key")
+  local http silo
+  http=$(free_port $((PG_PORT + 10 * i)))
+  silo=$(free_port $((http + 1)))
+  mkdir -p "$dir/silo$i"
+  local samples=(--no-samples)
+  # One gateway loads the shipped samples into an empty cluster; loading is idempotent, once is enough.
+  [ "$i" != "1" ] || [ -n "${COMPARISONGRID_NO_SAMPLES:-}" ] || samples=()
+  (cd "$dir/silo$i" && exec nohup dotnet "$gateway" --urls "http://127.0.0.1:$http" \
+    --postgres "$CONN" --silo "http://127.0.0.1:$silo" --data-dir "$dir/silo$i" --api-key "$key" "${samples[@]}" \
+    --ComparisonGrid:HeartbeatInterval=00:00:01 --ComparisonGrid:DeathTimeout=00:00:05 \
+    >"$dir/silo$i.log" 2>&1) &
+  echo "$!" >"$dir/silo$i.pid"
+  echo "SILO_$i=http://127.0.0.1:$http" >>"$dir/cluster.env"
+  # Start in turn: the first silo creates the schema, the next ones join a cluster that is there.
+  wait_ready "http://127.0.0.1:$http" "$dir/silo$i.log" "$!"
+}
+
+silo_numbers() { grep -o '^SILO_[0-9]*' "$dir/cluster.env" | cut -d_ -f2 | sort -n; }
+
+add() {
+  [ -f "$dir/cluster.env" ] || fail "no cluster is up in $dir; run '$0 up N' first"
+  local last; last=$(silo_numbers | tail -n 1)
+  local i=$(( ${last:-0} + 1 ))
+  start_silo "$i"
+  echo "http://127.0.0.1:$(grep "^SILO_$i=" "$dir/cluster.env" | cut -d: -f3)"
+}
+
+remove() {
+  local i=${1:-}
+  [[ "$i" =~ ^[1-9][0-9]*$ ]] || fail "usage: $0 remove N (a silo number from '$0 status')"
+  [ -f "$dir/cluster.env" ] || fail "no cluster is up in $dir"
+  grep -q "^SILO_$i=" "$dir/cluster.env" || fail "there is no silo $i (see '$0 status')"
+  local pid; pid=$(cat "$dir/silo$i.pid")
+  # SIGTERM: the host stops gracefully; the silo hands its grains over (state written) before it leaves the table.
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && fail "silo $i (pid $pid) did not stop within 60 s; its log is $dir/silo$i.log"
+  sed -i "/^SILO_$i=/d" "$dir/cluster.env"
+  rm -f "$dir/silo$i.pid"
+  echo "silo $i removed"
 }
 
 status() {
   [ -f "$dir/cluster.env" ] || fail "no cluster is up in $dir"
   # shellcheck disable=SC1091
   source "$dir/cluster.env"
-  local i=1
-  while [ -n "$(eval echo "\${SILO_$i:-}")" ]; do
+  local i
+  for i in $(silo_numbers); do
     local url pid state
     url=$(eval echo "\${SILO_$i}")
     pid=$(cat "$dir/silo$i.pid")
@@ -117,7 +158,6 @@ status() {
       state=${state:-starting}
     fi
     echo "silo $i pid $pid url $url state $state"
-    i=$((i + 1))
   done
 }
 
@@ -145,7 +185,9 @@ down() {
 
 case "${1:-}" in
   up) up "${2:-}" ;;
+  add) add ;;
+  remove) remove "${2:-}" ;;
   status) status ;;
   down) down ;;
-  *) echo "usage: $0 up N | status | down" >&2; exit 64 ;;
+  *) echo "usage: $0 up N | add | remove N | status | down" >&2; exit 64 ;;
 esac

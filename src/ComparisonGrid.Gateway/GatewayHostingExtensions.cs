@@ -10,6 +10,7 @@ using ComparisonGrid.Gateway.Security;
 using ComparisonGrid.Grains;
 using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Hosting;
+using ComparisonGrid.Runtime.Metrics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -82,6 +83,8 @@ public static class GatewayHostingExtensions
     public static WebApplication UseGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var streams = app.Services.GetRequiredService<ComparisonStreams>();
+        app.Services.GetRequiredService<RuntimeMetrics>().AddGauge("liveStreams", () => streams.Open);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using ComparisonGrid.Core;
 using ComparisonGrid.Runtime.Messaging;
+using ComparisonGrid.Runtime.Metrics;
 using ComparisonGrid.Runtime.Storage;
 
 namespace ComparisonGrid.Runtime;
 
 /// <summary>Reads other grains' stored state through the silo's storage provider, named as their own activations name it.</summary>
-internal sealed class GrainStateReader(IGrainStorage storage, GrainStateSerializer serializer) : IGrainStateReader
+internal sealed class GrainStateReader(IGrainStorage storage, GrainStateSerializer serializer, RuntimeMetrics metrics) : IGrainStateReader
 {
     public async Task<IReadOnlyList<KeyValuePair<string, TState>>> ReadAllAsync<TGrain, TState>(string stateName, string keySuffix, CancellationToken cancellationToken)
         where TGrain : IGrainWithStringKey
@@ -31,7 +32,7 @@ internal sealed class GrainStateReader(IGrainStorage storage, GrainStateSerializ
 
     private static string StateType<TGrain>(string stateName) => $"{GrainType.NameOf(typeof(TGrain))}.{stateName}";
 
-    private static async Task<T> Guard<T>(Func<Task<T>> read, string stateName)
+    private async Task<T> Guard<T>(Func<Task<T>> read, string stateName)
     {
         try
         {
@@ -39,6 +40,7 @@ internal sealed class GrainStateReader(IGrainStorage storage, GrainStateSerializ
         }
         catch (Exception e) when (StoreFaults.IsUnavailable(e))
         {
+            metrics.StorageFailed();
             throw new StorageUnavailableException($"the state store is unavailable (reading {stateName} states): {e.Message}", e);
         }
     }

@@ -15,8 +15,10 @@ namespace ComparisonGrid.Runtime;
 /// </summary>
 public sealed class Silo : IAsyncDisposable, IMembershipDrain, ICallRouter, ILocalDelivery
 {
+    private const int TopMethods = 15;
     private readonly ActivationDirectory _directory;
     private readonly ActivationCollector _collector;
+    private readonly RuntimeInstruments _instruments;
     private readonly IRemoteRouter? _remote;
     private readonly GrainRuntimeOptions _options;
     private readonly ILogger<Silo> _logger;
@@ -36,6 +38,7 @@ public sealed class Silo : IAsyncDisposable, IMembershipDrain, ICallRouter, ILoc
         Factory = new GrainFactory(types, this);
         _directory = new ActivationDirectory(activator, Factory, this, logger);
         _collector = new ActivationCollector(_directory, _options, remote, logger);
+        _instruments = new RuntimeInstruments(metrics, () => _directory.Count);
     }
 
     public IGrainFactory Factory { get; }
@@ -77,7 +80,7 @@ public sealed class Silo : IAsyncDisposable, IMembershipDrain, ICallRouter, ILoc
         {
             return false;
         }
-        type.Counters.CallCompleted(TimeSpan.Zero, failed: true);
+        type.Record(item, TimeSpan.Zero, failed: true);
         item.Fail(new GrainCallCycleException(
             $"call cycle {chain.Describe(id)}: {item.Method.Name} would wait for a call that is waiting for it; " +
             "make one of the calls [OneWay] or mark the grain class [Reentrant]"));
@@ -133,11 +136,18 @@ public sealed class Silo : IAsyncDisposable, IMembershipDrain, ICallRouter, ILoc
         var types = Metrics.GrainTypes.Values.ToList();
         var latency = LatencyHistogram.Merge(types.Select(t => t.Latency));
         return new RuntimeSnapshot(DateTimeOffset.UtcNow, _directory.Count, queued.Values.Sum(), types.Sum(t => t.Calls), types.Sum(t => t.Failed),
-            Math.Round(types.Sum(t => t.Rate.PerSecond), 1), Us(latency.Mean), Us(latency.Quantile(0.99)),
-            Metrics.StorageReads, Metrics.StorageWrites,
+            Math.Round(types.Sum(t => t.Rate.PerSecond), 1), Us(latency.Mean), Us(latency.Quantile(0.5)), Us(latency.Quantile(0.99)),
+            Metrics.StorageReads, Metrics.StorageWrites, Metrics.StorageFailures, Metrics.RemoteCalls,
+            Metrics.Process.CpuPercent, Metrics.Process.MemoryBytes,
             [.. Metrics.GrainTypes.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new GrainTypeSnapshot(
                 t.Key, t.Value.Activations, queued.GetValueOrDefault(t.Key), t.Value.Calls, t.Value.Failed,
-                Math.Round(t.Value.Rate.PerSecond, 1), Us(t.Value.Latency.Mean), Us(t.Value.Latency.Quantile(0.99))))]);
+                Math.Round(t.Value.Rate.PerSecond, 1), Us(t.Value.Latency.Mean), Us(t.Value.Latency.Quantile(0.99))))],
+            // The methods an operator looks at first: most called, and any that failed.
+            [.. Metrics.Methods.Where(m => m.Value.Calls > 0)
+                .OrderByDescending(m => m.Value.Failed > 0).ThenByDescending(m => m.Value.Calls).ThenBy(m => m.Key, StringComparer.Ordinal).Take(TopMethods)
+                .Select(m => new MethodSnapshot(m.Key, m.Value.Calls, m.Value.Failed, Us(m.Value.Mean)))],
+            Metrics.History.Points,
+            Metrics.Gauges.ToDictionary(g => g.Key, g => g.Value(), StringComparer.Ordinal));
     }
 
     Task IMembershipDrain.DrainAsync(CancellationToken cancellationToken) => StopAsync(cancellationToken);
@@ -186,5 +196,6 @@ public sealed class Silo : IAsyncDisposable, IMembershipDrain, ICallRouter, ILoc
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stop.Dispose();
+        _instruments.Dispose();
     }
 }

@@ -6,6 +6,8 @@ using ComparisonGrid.Gateway.Live;
 using ComparisonGrid.Gateway.Operations;
 using ComparisonGrid.Runtime;
 using ComparisonGrid.Runtime.Membership;
+using ComparisonGrid.Runtime.Metrics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -14,17 +16,39 @@ namespace ComparisonGrid.Gateway.Endpoints;
 /// <summary>GET /api/cluster, /healthz (the process answers), /readyz (the grid is ready to serve).</summary>
 internal static class OperationsEndpoints
 {
+    private static readonly TimeSpan RecentlyGone = TimeSpan.FromMinutes(10);
+
+    private static RuntimeSnapshot? Published(IReadOnlyDictionary<string, string> reports, string siloId)
+    {
+        if (!reports.TryGetValue(siloId, out var json))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(json, GatewayJson.Web.RuntimeSnapshot);
+        }
+        catch (JsonException)
+        {
+            // Published by a version whose figures this one cannot read: shown without figures.
+            return null;
+        }
+    }
+
     public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Operations");
-        api.MapGet("/cluster", (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services) =>
+        api.MapGet("/cluster", async (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services, CancellationToken ct) =>
         {
             if (services.GetService<MembershipView>() is { SelfId: { } selfId } cluster)
             {
-                // Clustered: every member as of this silo's last membership round; runtime figures for this silo.
-                var members = cluster.Silos;
+                // Clustered: every member as of this silo's last membership round (those that left in the last ten
+                // minutes too); this silo's figures live, the others' as they published them with their last heartbeat.
+                var reports = await services.GetRequiredService<MembershipTable>().ReadReportsAsync(ct).ConfigureAwait(false);
+                var recent = DateTimeOffset.UtcNow - RecentlyGone;
+                var members = cluster.Silos.Where(m => m.Status != SiloStatus.Dead || m.HeartbeatAt > recent);
                 return TypedResults.Ok(new ClusterOverview([.. members.Select(m => new SiloOverview(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], WireNames.Of(m.Status), m.StartedAt,
-                    m.SiloId == selfId ? silo.Snapshot() : null, m.HeartbeatAt, m.SuspectedBy))], streams.Open));
+                    m.SiloId == selfId ? silo.Snapshot() : Published(reports, m.SiloId), m.HeartbeatAt, m.SuspectedBy))], streams.Open));
             }
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
             var started = new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime());

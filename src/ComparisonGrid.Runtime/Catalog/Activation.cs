@@ -242,7 +242,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
         if (record)
         {
-            Type.Counters.CallCompleted(Stopwatch.GetElapsedTime(item.Enqueued), !task.IsCompletedSuccessfully);
+            Type.Record(item, Stopwatch.GetElapsedTime(item.Enqueued), !task.IsCompletedSuccessfully);
             item.CompleteFrom(task);
         }
     }
@@ -366,7 +366,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
         foreach (var item in overdue ?? [])
         {
-            Type.Counters.CallCompleted(timeout, failed: true);
+            Type.Record(item, timeout, failed: true);
             item.Fail(new GrainCallTimeoutException(
                 $"{item.Method.Name} on {Id} got no answer within {timeout.TotalSeconds:0.###} s (the grain is busy or stuck)"));
         }

@@ -82,6 +82,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         }
         catch (Exception e) when (StoreFaults.IsUnavailable(e))
         {
+            _metrics.StorageFailed();
             throw new StorageUnavailableException($"the state store is unavailable ({_stateType}/{_key}): {e.Message}", e);
         }
     }

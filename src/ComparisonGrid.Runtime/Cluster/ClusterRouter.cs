@@ -1,5 +1,6 @@
 using ComparisonGrid.Runtime.Membership;
 using ComparisonGrid.Runtime.Messaging;
+using ComparisonGrid.Runtime.Metrics;
 
 namespace ComparisonGrid.Runtime.Cluster;
 
@@ -9,10 +10,13 @@ internal sealed class ClusterRouter : IRemoteRouter
     private readonly MembershipView _view;
     private readonly SiloClient _client;
 
-    public ClusterRouter(MembershipView view, SiloClient client, CallCodec codec, GrainTypeMap types)
+    private readonly RuntimeMetrics _metrics;
+
+    public ClusterRouter(MembershipView view, SiloClient client, CallCodec codec, GrainTypeMap types, RuntimeMetrics metrics)
     {
         _view = view;
         _client = client;
+        _metrics = metrics;
         // A grain method whose types cannot cross between silos fails the start, not its first remote call.
         foreach (var method in types.All.SelectMany(t => t.Dispatchers.Values))
         {
@@ -30,6 +34,7 @@ internal sealed class ClusterRouter : IRemoteRouter
         {
             return false;
         }
+        _metrics.RemoteCall();
         _ = _client.CallAsync(owner.Address, type, id, item, local);
         return true;
     }

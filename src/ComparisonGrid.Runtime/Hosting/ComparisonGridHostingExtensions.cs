@@ -40,6 +40,7 @@ public static class ComparisonGridHostingExtensions
             sp.GetService<IRemoteRouter>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Silo>().Factory);
         builder.Services.AddHostedService<SiloHostedService>();
+        builder.Services.AddHostedService<MetricsSampler>();
         // A silo with a PostgreSQL store and an address is a cluster member: it registers and heartbeats, serves
         // calls from other silos, and places grains over the active silos.
         var runtime = builder.Configuration.GetSection(GrainRuntimeOptions.Section).Get<GrainRuntimeOptions>() ?? new GrainRuntimeOptions();
@@ -56,6 +57,7 @@ public static class ComparisonGridHostingExtensions
             builder.Services.AddSingleton<RemoteCallHandler>();
             builder.Services.AddSingleton<ILocalDelivery>(sp => sp.GetRequiredService<Silo>());
             builder.Services.AddSingleton<IMembershipDrain>(sp => sp.GetRequiredService<Silo>());
+            builder.Services.AddSingleton<ISiloReportSource, SiloReportSource>();
             builder.Services.AddHostedService<SiloServer>();
             builder.Services.AddSingleton<MembershipAgent>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<MembershipAgent>());

@@ -12,7 +12,7 @@ namespace ComparisonGrid.Runtime.Membership;
 /// it stops its host: a dead silo never comes back under the same identity.
 /// </summary>
 public sealed partial class MembershipAgent(MembershipTable table, MembershipView view, IOptions<GrainRuntimeOptions> options,
-    IHostApplicationLifetime lifetime, ILogger<MembershipAgent> logger, IMembershipDrain? drain = null) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<MembershipAgent> logger, IMembershipDrain? drain = null, ISiloReportSource? reports = null) : BackgroundService
 {
     private readonly GrainRuntimeOptions _options = options.Value;
 
@@ -66,6 +66,7 @@ public sealed partial class MembershipAgent(MembershipTable table, MembershipVie
     {
         var self = SiloId ?? throw new InvalidOperationException("the silo has not joined");
         await table.HeartbeatAsync(self, cancellationToken).ConfigureAwait(false);
+        await PublishReportAsync(self, cancellationToken).ConfigureAwait(false);
         var silos = await table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
         view.Update(silos);
         var previous = _lastRound;
@@ -87,6 +88,23 @@ public sealed partial class MembershipAgent(MembershipTable table, MembershipVie
             {
                 LogDeclared(logger, suspect.SiloId, now - suspect.HeartbeatAt);
             }
+        }
+    }
+
+    // The operator's figures are a courtesy: failing to publish them never costs a heartbeat round.
+    private async Task PublishReportAsync(string self, CancellationToken cancellationToken)
+    {
+        if (reports is null)
+        {
+            return;
+        }
+        try
+        {
+            await table.PublishReportAsync(self, reports.Report(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not SiloDeclaredDeadException)
+        {
+            LogReportFailed(logger, e.Message);
         }
     }
 
@@ -116,6 +134,9 @@ public sealed partial class MembershipAgent(MembershipTable table, MembershipVie
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "membership table unreachable, heartbeat skipped: {Reason}")]
     private static partial void LogUnreachable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "could not publish this silo's figures for operators: {Reason}")]
+    private static partial void LogReportFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "joined the cluster as {SiloId}")]
     private static partial void LogJoined(ILogger logger, string siloId);

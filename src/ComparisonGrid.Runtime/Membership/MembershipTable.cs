@@ -35,6 +35,11 @@ public sealed class MembershipTable : IAsyncDisposable
                 etag bigint NOT NULL
             );
             ALTER TABLE silo_membership ADD COLUMN IF NOT EXISTS gateway text;
+            CREATE TABLE IF NOT EXISTS silo_report (
+                silo_id text PRIMARY KEY,
+                report jsonb NOT NULL,
+                at timestamptz NOT NULL
+            );
             """, connection))
         {
             await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -87,6 +92,31 @@ public sealed class MembershipTable : IAsyncDisposable
         {
             throw new SiloDeclaredDeadException($"silo {siloId} was declared dead by the cluster and must stop; a restart joins as a new silo");
         }
+    }
+
+    /// <summary>
+    /// Stores the silo's latest figures for the operator views of the others (apart from the membership rows, which
+    /// every silo reads on every round); reports of silos gone for an hour are dropped on the way.
+    /// </summary>
+    public async Task PublishReportAsync(string siloId, string reportJson, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            INSERT INTO silo_report (silo_id, report, at) VALUES ($1, $2::jsonb, now())
+            ON CONFLICT (silo_id) DO UPDATE SET report = excluded.report, at = excluded.at;
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = siloId });
+        command.Parameters.Add(new NpgsqlParameter { Value = reportJson });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var prune = _dataSource.CreateCommand("DELETE FROM silo_report WHERE at < now() - interval '1 hour'");
+        await prune.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every silo's latest published figures, by silo id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReadReportsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT silo_id, report::text FROM silo_report");
+        var rows = await DbRows.ReadAsync(command, r => KeyValuePair.Create(r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<SiloEntry>> ReadAllAsync(CancellationToken cancellationToken)

@@ -71,4 +71,11 @@ internal sealed class GrainType
     public FrozenDictionary<string, MethodDispatcher> ByName { get; }
 
     public GrainTypeCounters Counters { get; init; } = new();
+
+    /// <summary>Counts a finished call against the type and its method.</summary>
+    public void Record(IWorkItem item, TimeSpan latency, bool failed)
+    {
+        Counters.CallCompleted(latency, failed);
+        item.Method.Counters.CallCompleted(latency, failed);
+    }
 }

@@ -16,6 +16,10 @@ internal sealed class GrainTypeMap
         var types = registrations
             .Select(r => new GrainType(r.Interface, r.Implementation) { Counters = metrics.For(GrainType.NameOf(r.Interface)) })
             .ToList();
+        foreach (var method in types.SelectMany(t => t.Dispatchers.Values))
+        {
+            method.Counters = metrics.ForMethod(method.Name);
+        }
         _byInterface = types.ToFrozenDictionary(t => t.Interface);
         _byName = types.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
     }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Metrics;
 
 namespace ComparisonGrid.Runtime.Messaging;
 
@@ -31,6 +32,9 @@ internal sealed class MethodDispatcher
     }
 
     public string Name { get; }
+
+    /// <summary>This method's calls on this silo; the silo's type map binds them to its metrics.</summary>
+    public MethodCounters Counters { get; set; } = new();
 
     public bool IsReadOnly { get; }
 

@@ -1,6 +1,6 @@
 namespace ComparisonGrid.Runtime.Metrics;
 
-/// <summary>What an operator sees of one silo: per grain type and in total.</summary>
+/// <summary>What an operator sees of one silo: totals, its process, per grain type and method, and its recent history.</summary>
 public sealed record RuntimeSnapshot(
     DateTimeOffset At,
     int Activations,
@@ -9,17 +9,15 @@ public sealed record RuntimeSnapshot(
     long FailedCalls,
     double CallsPerSecond,
     double MeanLatencyMicroseconds,
+    double P50LatencyMicroseconds,
     double P99LatencyMicroseconds,
     long StorageReads,
     long StorageWrites,
-    IReadOnlyList<GrainTypeSnapshot> GrainTypes);
-
-public sealed record GrainTypeSnapshot(
-    string GrainType,
-    long Activations,
-    int QueuedCalls,
-    long Calls,
-    long FailedCalls,
-    double CallsPerSecond,
-    double MeanLatencyMicroseconds,
-    double P99LatencyMicroseconds);
+    long StorageFailures,
+    long RemoteCalls,
+    double CpuPercent,
+    long MemoryBytes,
+    IReadOnlyList<GrainTypeSnapshot> GrainTypes,
+    IReadOnlyList<MethodSnapshot> Methods,
+    IReadOnlyList<MetricsPoint> History,
+    IReadOnlyDictionary<string, double> Gauges);

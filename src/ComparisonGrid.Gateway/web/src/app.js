@@ -329,25 +329,84 @@ async function reportsPage() {
   await load();
 }
 
+// The operator's view: one row per silo, a ten-minute chart of calls/s and p99 per silo (fed by the history each
+// silo keeps and publishes with its heartbeat), and the busiest grain types and methods across the cluster.
 async function clusterPage() {
   const here = visit();
-  const holder = el("div");
-  page.replaceChildren(el("h2", {}, "Cluster"), holder);
+  const summary = el("div", { "data-testid": "cluster-silos" });
+  const departed = el("div", { class: "status", "data-testid": "cluster-departed" });
+  const charts = el("div", { class: "panels", "data-testid": "cluster-charts" });
+  const types = el("div");
+  const methods = el("div");
+  page.replaceChildren(el("h2", {}, "Cluster"), summary, departed, el("h3", {}, "Last ten minutes"), charts,
+    el("h3", {}, "Grain types"), types, el("h3", {}, "Grain methods (most called, failures first)"), methods);
+  const plots = new Map();
+  const bytes = b => b === undefined || b === null ? "" : b < 1 << 20 ? `${Math.round(b / 1024)} KB` : b < 1 << 30 ? `${(b / (1 << 20)).toPrecision(3)} MB` : `${(b / (1 << 30)).toPrecision(3)} GB`;
+  const plotFor = (name, points) => {
+    let entry = plots.get(name);
+    if (!entry) {
+      const box = el("div", { class: "chart small", "data-testid": "silo-chart" });
+      charts.append(el("section", {}, el("div", { class: "status" }, name), box));
+      entry = { box, chart: echarts.init(box) };
+      plots.set(name, entry);
+    }
+    entry.chart.setOption({
+      animation: false,
+      tooltip: { trigger: "axis", valueFormatter: v => typeof v === "number" ? fmt(v) : v },
+      legend: { top: 0, data: ["calls/s", "p99 (ms)"] },
+      grid: { left: 50, right: 50, top: 40, bottom: 30 },
+      xAxis: { type: "time", min: Date.now() - 10 * 60_000, max: Date.now() },
+      yAxis: [{ type: "value", name: "calls/s" }, { type: "value", name: "p99 ms" }],
+      series: [
+        { name: "calls/s", type: "line", showSymbol: false, data: points.map(p => [p.at, p.callsPerSecond]) },
+        { name: "p99 (ms)", type: "line", showSymbol: false, yAxisIndex: 1, data: points.map(p => [p.at, p.p99LatencyMicroseconds / 1000]) },
+      ],
+    });
+  };
   const refresh = async () => {
     const c = await api("/api/cluster");
-    holder.replaceChildren(...c.silos.map(s => el("section", {},
-      el("h3", {}, `${s.name} · ${s.status} · ${s.addresses.join(", ")}`),
-      s.runtime ? el("div", {},
-        el("div", { class: "status", "data-testid": "cluster-totals" },
-          `${s.runtime.activations} activations · ${s.runtime.callsPerSecond} calls/s · mean ${duration(s.runtime.meanLatencyMicroseconds)} · p99 ${duration(s.runtime.p99LatencyMicroseconds)} · ` +
-          `${s.runtime.queuedCalls} queued · ${s.runtime.failedCalls} failed · storage ${s.runtime.storageReads} reads / ${s.runtime.storageWrites} writes · ${c.openStreams} live streams`),
-        sortableTable(["grain type", "activations", "calls", "calls/s", "mean", "p99", "queued", "failed"],
-          s.runtime.grainTypes.map(t => [t.grainType, t.activations, t.calls, t.callsPerSecond, durationCell(t.meanLatencyMicroseconds), durationCell(t.p99LatencyMicroseconds), t.queuedCalls, t.failedCalls])))
-        : el("div", { class: "status" }, `last heartbeat ${s.heartbeatAt ?? "?"}${s.suspectedBy.length ? ` · suspected by ${s.suspectedBy.join(", ")}` : ""}`))));
+    if (!here.current()) return;
+    // Silos that left (or were declared dead) in the last ten minutes are listed apart: the table is the cluster now.
+    const gone = c.silos.filter(s => s.status === "dead");
+    departed.replaceChildren(gone.length ? `left the cluster in the last ten minutes: ${gone.map(s => s.name).join(", ")}` : "");
+    summary.replaceChildren(sortableTable(
+      ["silo", "status", "addresses", "activations", "calls/s", "p50", "p99", "CPU", "memory", "storage errors", "calls to other silos", "live streams"],
+      c.silos.filter(s => s.status !== "dead").map(s => {
+        const r = s.runtime;
+        return [s.name, el("span", { "data-testid": "silo-status" }, s.status), s.addresses.join(" "), r?.activations, r?.callsPerSecond,
+          durationCell(r?.p50LatencyMicroseconds), durationCell(r?.p99LatencyMicroseconds), r ? `${r.cpuPercent}%` : "",
+          el("span", { "data-sort": String(r?.memoryBytes ?? 0) }, bytes(r?.memoryBytes)), r?.storageFailures, r?.remoteCalls, r?.gauges?.liveStreams];
+      })));
+    const charted = new Set(c.silos.filter(s => s.runtime && s.status !== "dead").map(s => s.name));
+    for (const [name, entry] of plots) {
+      if (!charted.has(name)) { entry.chart.dispose(); entry.box.parentElement.remove(); plots.delete(name); }
+    }
+    for (const s of c.silos.filter(s => charted.has(s.name))) plotFor(s.name, s.runtime.history);
+    for (const { chart } of plots.values()) chart.resize();
+    // Across the cluster: each silo counts the calls it ran.
+    const sum = (rows, key, fields) => {
+      const by = new Map();
+      for (const row of rows) {
+        const t = by.get(row[key]) ?? Object.fromEntries([[key, row[key]], ...fields.map(f => [f, 0])]);
+        for (const f of fields) t[f] += row[f] ?? 0;
+        t.latency = Math.max(t.latency ?? 0, row.p99LatencyMicroseconds ?? row.meanLatencyMicroseconds ?? 0);
+        by.set(row[key], t);
+      }
+      return [...by.values()];
+    };
+    const live = c.silos.filter(s => s.runtime && s.status !== "dead");
+    types.replaceChildren(sortableTable(["grain type", "activations", "calls", "calls/s", "slowest silo's p99", "failed"],
+      sum(live.flatMap(s => s.runtime.grainTypes), "grainType", ["activations", "calls", "callsPerSecond", "failedCalls"])
+        .sort((a, b) => b.calls - a.calls)
+        .map(t => [t.grainType, t.activations, t.calls, Math.round(t.callsPerSecond * 10) / 10, durationCell(t.latency), t.failedCalls])));
+    methods.replaceChildren(sortableTable(["method", "calls", "failed", "slowest silo's mean"],
+      sum(live.flatMap(s => s.runtime.methods), "method", ["calls", "failedCalls"])
+        .sort((a, b) => (b.failedCalls > 0) - (a.failedCalls > 0) || b.calls - a.calls)
+        .map(m => [m.method, m.calls, m.failedCalls, durationCell(m.latency)])));
   };
   await refresh();
-  const timer = setInterval(refresh, 2000);
-  here.install(() => clearInterval(timer));
+  const timer = setInterval(() => refresh().catch(() => {}), 2000);
+  here.install(() => { clearInterval(timer); for (const { chart } of plots.values()) chart.dispose(); });
 }
 
 async function route() {

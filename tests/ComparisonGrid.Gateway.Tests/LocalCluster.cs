@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace ComparisonGrid.Gateway.Tests;
+
+/// <summary>A cluster of gateway processes run by deploy/local-cluster.sh in a folder of its own; disposing takes it down.</summary>
+internal sealed partial class LocalCluster(string key, bool samples) : IAsyncDisposable
+{
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), $"cgrid-cluster-{Guid.NewGuid():N}");
+
+    [GeneratedRegex(@"^silo (\d+) pid (\d+) url (http://127\.0\.0\.1:\d+) state (\w+)$")]
+    private static partial Regex StatusLine();
+
+    public async Task<string[]> Script(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(GatewayFactory.RepositoryRoot, "deploy", "local-cluster.sh"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["COMPARISONGRID_CLUSTER_DIR"] = Directory;
+        start.Environment["COMPARISONGRID_API_KEY"] = key;
+        if (!samples)
+        {
+            start.Environment["COMPARISONGRID_NO_SAMPLES"] = "1";
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(process.ExitCode == 0, $"local-cluster.sh {string.Join(' ', args)} failed: {await error}");
+        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public async Task<Dictionary<int, (int Pid, string Url, string State)>> Status() =>
+        (await Script("status")).Select(l => StatusLine().Match(l)).Select(m =>
+        {
+            Assert.True(m.Success, "status prints: silo N pid PID url URL state STATE");
+            return (N: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                Pid: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[3].Value, m.Groups[4].Value);
+        }).ToDictionary(s => s.N, s => (s.Pid, s.Item3, s.Item4));
+
+    public async ValueTask DisposeAsync()
+    {
+        var pids = System.IO.Directory.Exists(Directory)
+            ? System.IO.Directory.GetFiles(Directory, "silo*.pid").Select(f => int.Parse(File.ReadAllText(f).Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList()
+            : [];
+        await Script("down");
+        Assert.False(System.IO.Directory.Exists(Directory));
+        Assert.All(pids, pid => Assert.ThrowsAny<ArgumentException>(() => Process.GetProcessById(pid)));
+    }
+}
