@@ -28,10 +28,13 @@ const string Usage = """
       bench calls              grain call throughput and latency, 1 and 64 callers, beside a Channel hand-off
       bench ingest [--reports N]    parse + store synthetic 45,000-character reports in SQLite (default 400)
       bench compare [--regions N]   cold and warm comparison queries over N regions (default 3000)
-      bench http --url URL[,URL…] --api-key KEY [--connections N] [--subscribers N]
+      bench http --url URL[,URL…] (--api-key KEY | --reads-only) [--connections N] [--subscribers N]
                                load on running gateways (several: one cluster): comparison requests/s and
                                latency (default 64 connections), then ingest → SSE delivery time to N
                                subscribers (default 1000)
+      bench bare --url GATEWAY [--port N]
+                               serve the gateway's benchmark comparison as fixed bytes from a bare minimal-API
+                               endpoint (default port 7700), the floor for bench http --reads-only
       bench silos --postgres CONNECTION
                                two clustered silos in-process: cross-silo grain call beside a local call and
                                a raw HTTP/2 round trip, 1 and 64 callers
@@ -75,7 +78,7 @@ try
                 .RunAsync(CommandLine.Parse(rest, Set(), Set("--achieved", "--format", "--min-recall")), cts.Token);
         case "bench":
             return await new ComparisonGrid.Cli.Bench.BenchCommand(pipeline, Console.Out)
-                .RunAsync(CommandLine.Parse(rest, Set(), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres")), cts.Token);
+                .RunAsync(CommandLine.Parse(rest, Set("--reads-only"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port")), cts.Token);
         case "ingest" or "compare" or "regions" or "report":
         {
             var cl = CommandLine.Parse(rest, Set(), args[0] == "ingest" ? Set("--data-dir", "--text-column", "--max-size") : gridOptions);

@@ -38,6 +38,8 @@ public static class GatewayHostingExtensions
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<ComparisonStreams>();
         services.AddSingleton<SerializedComparisons>();
+        services.AddSingleton<ComparisonReplicas>();
+        services.AddHostedService(sp => sp.GetRequiredService<ComparisonReplicas>());
         services.AddSingleton<Readiness>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());

@@ -7,6 +7,7 @@ namespace ComparisonGrid.Gateway.Tests;
 /// The operator's view of a real three-silo cluster: the Cluster page lists every silo with its figures and a chart,
 /// and a silo removed with local-cluster.sh during load leaves two, while no request to the others fails.
 /// </summary>
+[Collection(LocalCluster.Collection)]
 public sealed class ClusterDashboardTests
 {
     private const string Key = "cluster-dashboard-key";

@@ -8,6 +8,7 @@ namespace ComparisonGrid.Gateway.Tests;
 /// A real three-silo cluster of gateway processes started by deploy/local-cluster.sh: any node answers, live
 /// updates cross nodes, a silo killed during a bulk ingest loses nothing, and a database restart is survived.
 /// </summary>
+[Collection(LocalCluster.Collection)]
 public sealed class ClusterTests : IAsyncDisposable
 {
     private const string Key = "cluster-test-key";

@@ -6,6 +6,15 @@ namespace ComparisonGrid.Gateway.Tests;
 /// <summary>A cluster of gateway processes run by deploy/local-cluster.sh in a folder of its own; disposing takes it down.</summary>
 internal sealed partial class LocalCluster(string key, bool samples) : IAsyncDisposable
 {
+    /// <summary>
+    /// Test classes that start clusters share this collection, so they run one after another: two clusters starting
+    /// at once could both find the same ports free, and each would then see the other's silos.
+    /// </summary>
+    public const string Collection = "local clusters";
+
+    // A port range of this cluster's own as well, so a cluster left by an interrupted run is never joined.
+    private readonly int _basePort = 20000 + Random.Shared.Next(0, 400) * 100;
+
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), $"cgrid-cluster-{Guid.NewGuid():N}");
 
     [GeneratedRegex(@"^silo (\d+) pid (\d+) url (http://127\.0\.0\.1:\d+) state (\w+)$")]
@@ -24,6 +33,7 @@ internal sealed partial class LocalCluster(string key, bool samples) : IAsyncDis
         }
         start.Environment["COMPARISONGRID_CLUSTER_DIR"] = Directory;
         start.Environment["COMPARISONGRID_API_KEY"] = key;
+        start.Environment["COMPARISONGRID_BASE_PORT"] = _basePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!samples)
         {
             start.Environment["COMPARISONGRID_NO_SAMPLES"] = "1";

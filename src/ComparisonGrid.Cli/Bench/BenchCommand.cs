@@ -5,7 +5,7 @@ namespace ComparisonGrid.Cli.Bench;
 /// <summary><c>cgrid bench parse|calls|ingest|compare</c>: speed figures for docs/benchmarks.md, printed, never asserted.</summary>
 internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
 {
-    public const string Kinds = "bench parse [files or folders], bench calls, bench ingest [--reports N], bench compare [--regions N], bench http --url URL[,URL…] --api-key KEY [--connections N] [--subscribers N], bench silos --postgres CONNECTION; all take --seconds N";
+    public const string Kinds = "bench parse [files or folders], bench calls, bench ingest [--reports N], bench compare [--regions N], bench http --url URL[,URL…] (--api-key KEY | --reads-only) [--connections N] [--subscribers N], bench bare --url GATEWAY [--port N], bench silos --postgres CONNECTION; all take --seconds N";
 
     public Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
             "compare" => new GridBenchmark(pipeline, stdout).CompareAsync(rest, cancellationToken),
             "http" => new HttpBenchmark(stdout).RunAsync(rest, cancellationToken),
             "silos" => new SiloBenchmark(stdout).RunAsync(rest, cancellationToken),
+            "bare" => new BareEndpoint(stdout).RunAsync(rest, cancellationToken),
             _ => throw new UsageException($"bench knows: {Kinds}"),
         };
     }

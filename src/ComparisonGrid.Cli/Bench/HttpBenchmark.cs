@@ -12,11 +12,15 @@ namespace ComparisonGrid.Cli.Bench;
 /// </summary>
 internal sealed class HttpBenchmark(TextWriter stdout)
 {
+    /// <summary>The warm province comparison every read of the benchmark asks for.</summary>
+    public const string ComparisonPath = "/api/compare/indicator?indicator=gdp_growth&year=2022&level=province";
+
     public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
     {
         var urls = (cl.Value("--url") ?? "http://127.0.0.1:5080").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(u => u.TrimEnd('/')).ToArray();
-        var key = cl.Value("--api-key") ?? throw new UsageException("bench http needs --api-key KEY (the gateway's write key) to ingest a report");
+        var readsOnly = cl.Has("--reads-only");
+        var key = cl.Value("--api-key") ?? (readsOnly ? "" : throw new UsageException("bench http needs --api-key KEY (the gateway's write key) to ingest a report, or --reads-only"));
         var connections = (int)(cl.Number("--connections") ?? 64);
         var subscribers = (int)(cl.Number("--subscribers") ?? 1000);
         var seconds = cl.Number("--seconds") ?? 5;
@@ -24,13 +28,18 @@ internal sealed class HttpBenchmark(TextWriter stdout)
 
         Func<long, Task> Get(string url) => async _ =>
         {
-            using var response = await http.GetAsync($"{url}/api/compare/indicator?indicator=gdp_growth&year=2022&level=province", cancellationToken).ConfigureAwait(false);
+            using var response = await http.GetAsync(new Uri(url + ComparisonPath), cancellationToken).ConfigureAwait(false);
             await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
         };
         var (perSecond, latency) = await LoadLoop.MeasureAsync([.. Enumerable.Range(0, connections).Select(i => Get(urls[i % urls.Length]))], seconds, cancellationToken).ConfigureAwait(false);
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"GET comparison, {connections} connections over {urls.Length} gateway(s): {perSecond:N0} requests/s, p50 {latency.Quantile(0.5).TotalMilliseconds:0.00} ms, p99 {latency.Quantile(0.99).TotalMilliseconds:0.00} ms")).ConfigureAwait(false);
+
+        if (readsOnly)
+        {
+            return 0;
+        }
 
         // A year no report has yet, so the ingest below is the comparison's next version for every subscriber.
         var year = 2090 + (int)(DateTime.UtcNow.Ticks % 9);

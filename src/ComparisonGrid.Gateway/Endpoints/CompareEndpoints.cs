@@ -27,7 +27,7 @@ internal static class CompareEndpoints
     }
 
     private static async Task<IResult> CompareAsync(HttpContext http, string kind, string? indicator, int? year, string? level,
-        string? province, string? figure, string? format, IGrainFactory grains, ComparisonStreams streams, SerializedComparisons serialized)
+        string? province, string? figure, string? format, ComparisonReplicas replicas, ComparisonStreams streams)
     {
         // The route's {kind} is the comparison kind; ?kind=target|achieved (or ?figure=) is the figure kind.
         var spec = ComparisonRequest.Spec(kind, indicator, year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -36,10 +36,10 @@ internal static class CompareEndpoints
         {
             return await streams.StreamAsync(http, spec).ConfigureAwait(false);
         }
-        var result = await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
+        var (result, json) = await replicas.GetAsync(spec).ConfigureAwait(false);
         return format switch
         {
-            null or "" or "json" => Json(http, serialized.Of(result)),
+            null or "" or "json" => Json(http, json),
             "csv" => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.For(result).ToCsv()), "text/csv; charset=utf-8",
                 $"{spec.ToKey().Replace('/', '_')}.csv"),
             _ => throw new RequestException($"format is json or csv, not '{format}'"),
@@ -52,7 +52,7 @@ internal static class CompareEndpoints
         // Cached copies are revalidated on every use: a comparison changes whenever a report lands.
         http.Response.Headers.CacheControl = "no-cache";
         return EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
-            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(EntityTagHeaderValue.Parse(comparison.ETag), useStrongComparison: false))
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(comparison.Tag, useStrongComparison: false))
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(comparison.Json, "application/json; charset=utf-8");
     }

@@ -1,4 +1,5 @@
 using ComparisonGrid.Core;
+using ComparisonGrid.Gateway.Live;
 using ComparisonGrid.Gateway.Security;
 
 namespace ComparisonGrid.Gateway.Endpoints;
@@ -7,9 +8,22 @@ internal static class EndpointRules
 {
     public const string WritePolicy = "writes";
 
-    /// <summary>Writes need an API key and are rate-limited per client.</summary>
+    /// <summary>
+    /// Writes need an API key and are rate-limited per client. After a write this gateway's comparison replicas ask
+    /// their grains on the next read, so the writer reads what it wrote.
+    /// </summary>
     public static RouteHandlerBuilder WithWriteRules(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddEndpointFilter(new ApiKeyFilter(write: true)).RequireRateLimiting(WritePolicy);
+        endpoint.AddEndpointFilter(new ApiKeyFilter(write: true)).RequireRateLimiting(WritePolicy).AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ComparisonReplicas>().ExpireAll();
+            }
+        });
 
     /// <summary>
     /// Reads are open unless ComparisonGrid:RequireKeyForReads is set. A read that met a silo leaving or failing

@@ -3,6 +3,7 @@ using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Application.Ingestion;
+using ComparisonGrid.Gateway.Live;
 
 namespace ComparisonGrid.Gateway.Jobs;
 
@@ -10,7 +11,7 @@ namespace ComparisonGrid.Gateway.Jobs;
 /// Runs bulk jobs one after another. Jobs are recorded in their grains before they run, and at start the
 /// runner takes up every job a previous process left queued or running, so none is silently lost.
 /// </summary>
-public sealed partial class JobRunner(IGrainFactory grains, ReportIngestor ingestor, ILogger<JobRunner> logger) : BackgroundService
+public sealed partial class JobRunner(IGrainFactory grains, ReportIngestor ingestor, ComparisonReplicas replicas, ILogger<JobRunner> logger) : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
 
@@ -61,6 +62,7 @@ public sealed partial class JobRunner(IGrainFactory grains, ReportIngestor inges
                 var (added, replaced, unchanged) = (count(IngestStatus.New), count(IngestStatus.Replaced), count(IngestStatus.Unchanged));
                 var failures = batch.Failed.Select(f => f.ToString()).ToList();
                 await grain.IngestedAsync(new JobIngestSummary(files.Count, added, replaced, unchanged, failures)).ConfigureAwait(false);
+                replicas.ExpireAll();
             }
             foreach (var key in job.Request.Comparisons)
             {

@@ -17,6 +17,13 @@ public sealed class SerializedComparisons
     private const int Capacity = 4096;
     private readonly ConcurrentDictionary<string, SerializedComparison> _byKey = new(StringComparer.Ordinal);
 
+    public static SerializedComparison Serialize(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new SerializedComparison(result.Version, JsonSerializer.SerializeToUtf8Bytes(result, GatewayJson.Web.ComparisonResult),
+            string.Create(CultureInfo.InvariantCulture, $"W/\"{result.Version}\""));
+    }
+
     public SerializedComparison Of(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -25,8 +32,7 @@ public sealed class SerializedComparisons
         {
             return known;
         }
-        var fresh = new SerializedComparison(result.Version, JsonSerializer.SerializeToUtf8Bytes(result, GatewayJson.Web.ComparisonResult),
-            string.Create(CultureInfo.InvariantCulture, $"W/\"{result.Version}\""));
+        var fresh = Serialize(result);
         if (_byKey.Count >= Capacity)
         {
             foreach (var stale in _byKey.Keys.Take(Capacity / 4))

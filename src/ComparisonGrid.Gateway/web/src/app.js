@@ -342,6 +342,8 @@ async function clusterPage() {
     el("h3", {}, "Grain types"), types, el("h3", {}, "Grain methods (most called, failures first)"), methods);
   const plots = new Map();
   const bytes = b => b === undefined || b === null ? "" : b < 1 << 20 ? `${Math.round(b / 1024)} KB` : b < 1 << 30 ? `${(b / (1 << 20)).toPrecision(3)} MB` : `${(b / (1 << 30)).toPrecision(3)} GB`;
+  // Reads this gateway answered from its replica, without asking the comparison's grain (which may live on another silo).
+  const replicaShare = g => !g || !g.comparisonReads ? "" : `${Math.round(100 * (1 - g.comparisonReadsAskingTheGrain / g.comparisonReads))}% of ${g.comparisonReads}`;
   const plotFor = (name, points) => {
     let entry = plots.get(name);
     if (!entry) {
@@ -370,12 +372,12 @@ async function clusterPage() {
     const gone = c.silos.filter(s => s.status === "dead");
     departed.replaceChildren(gone.length ? `left the cluster in the last ten minutes: ${gone.map(s => s.name).join(", ")}` : "");
     summary.replaceChildren(sortableTable(
-      ["silo", "status", "addresses", "activations", "calls/s", "p50", "p99", "CPU", "memory", "storage errors", "calls to other silos", "live streams"],
+      ["silo", "status", "addresses", "activations", "calls/s", "p50", "p99", "CPU", "memory", "storage errors", "calls to other silos", "live streams", "comparison reads from replica"],
       c.silos.filter(s => s.status !== "dead").map(s => {
         const r = s.runtime;
         return [s.name, el("span", { "data-testid": "silo-status" }, s.status), s.addresses.join(" "), r?.activations, r?.callsPerSecond,
           durationCell(r?.p50LatencyMicroseconds), durationCell(r?.p99LatencyMicroseconds), r ? `${r.cpuPercent}%` : "",
-          el("span", { "data-sort": String(r?.memoryBytes ?? 0) }, bytes(r?.memoryBytes)), r?.storageFailures, r?.remoteCalls, r?.gauges?.liveStreams];
+          el("span", { "data-sort": String(r?.memoryBytes ?? 0) }, bytes(r?.memoryBytes)), r?.storageFailures, r?.remoteCalls, r?.gauges?.liveStreams, replicaShare(r?.gauges)];
       })));
     const charted = new Set(c.silos.filter(s => s.runtime && s.status !== "dead").map(s => s.name));
     for (const [name, entry] of plots) {
