@@ -11,7 +11,8 @@ internal static class GridHost
 {
     public const string DefaultDataDirectory = "data";
 
-    public static async Task<IHost> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <param name="services">Services registered before the grains' own (a test's clock, say).</param>
+    public static async Task<IHost> StartAsync(string dataDirectory, CancellationToken cancellationToken, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders();
@@ -20,6 +21,7 @@ internal static class GridHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.AddComparisonGrid(o => o.DataDirectory = dataDirectory);
+        services?.Invoke(builder.Services);
         builder.Services.AddComparisonGridGrains();
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,7 @@ namespace ComparisonGrid.Grains;
 /// Catalogs use it to write their state once per burst of ingests; comparisons to recompute once per burst of
 /// member changes instead of once per report.
 /// </summary>
-internal sealed class Coalescer(TimeSpan delay, Func<Task> call)
+internal sealed class Coalescer(TimeSpan delay, TimeProvider clock, Func<Task> call)
 {
     private bool _scheduled;
 
@@ -17,7 +17,7 @@ internal sealed class Coalescer(TimeSpan delay, Func<Task> call)
             return;
         }
         _scheduled = true;
-        _ = Task.Delay(delay).ContinueWith(_ => call(), TaskScheduler.Default);
+        _ = Task.Delay(delay, clock).ContinueWith(_ => call(), TaskScheduler.Default);
     }
 
     /// <summary>Called by the scheduled call itself: triggers after this point schedule the next one.</summary>

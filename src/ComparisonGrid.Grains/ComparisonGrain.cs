@@ -64,7 +64,7 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
         if (_observers.Count > 0)
         {
             // A bulk ingest changes a catalog thousands of times; subscribers get one recomputation per burst.
-            _refresh ??= new Coalescer(TimeSpan.FromMilliseconds(200), () => GrainFactory.GetGrain<IComparisonGrain>(GetPrimaryKeyString()).RefreshAsync());
+            _refresh ??= new Coalescer(TimeSpan.FromMilliseconds(200), clock, () => GrainFactory.GetGrain<IComparisonGrain>(GetPrimaryKeyString()).RefreshAsync());
             _refresh.Schedule();
         }
         return Task.CompletedTask;

@@ -5,13 +5,14 @@ using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPersistentState<RegionCatalogState> state, IGrainStateReader reader)
+public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPersistentState<RegionCatalogState> state, IGrainStateReader reader,
+    TimeProvider clock)
     : Grain, IRegionCatalogGrain
 {
     // Thousands of regions: the state is written once per burst of changes, not once per change.
     private Coalescer? _write;
 
-    private Coalescer Write => _write ??= new(TimeSpan.FromSeconds(1), () => GrainFactory.GetGrain<IRegionCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
+    private Coalescer Write => _write ??= new(TimeSpan.FromSeconds(1), clock, () => GrainFactory.GetGrain<IRegionCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
 
     /// <summary>
     /// Adds what a crash kept from the last batched write: every stored report's key names its region and year,

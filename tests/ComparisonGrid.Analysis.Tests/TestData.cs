@@ -1,5 +1,6 @@
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Model;
+using ComparisonGrid.TestKit;
 
 namespace ComparisonGrid.Analysis.Tests;
 
@@ -8,12 +9,11 @@ internal static class TestData
 {
     public static readonly ReportPipeline Pipeline = new();
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
-    public static string Sample(string prefix) =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "samples"), prefix + "_*").Single();
+    public static string Sample(string prefix) => Repository.Sample(prefix);
 
-    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+    public static string Fixture(string name) => Fixtures.Path(name);
 
     public static ParseResult Parse(string path) =>
         Pipeline.Parse(new SourceDocument(path, File.ReadAllBytes(path)));
@@ -31,16 +31,4 @@ internal static class TestData
 
     public static Target Target(Report report, string indicator, bool stretch = false) =>
         Assert.Single(report.Targets, t => t.Indicator == indicator && t.Stretch == stretch);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ComparisonGrid.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("ComparisonGrid.sln not found above the test directory");
-    }
 }

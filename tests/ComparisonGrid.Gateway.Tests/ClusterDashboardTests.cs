@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using ComparisonGrid.TestKit;
 
 namespace ComparisonGrid.Gateway.Tests;
 

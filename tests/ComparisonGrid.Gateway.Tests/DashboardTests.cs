@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using ComparisonGrid.TestKit;
 using Microsoft.Playwright;
 
 namespace ComparisonGrid.Gateway.Tests;
@@ -21,7 +21,7 @@ public sealed class DashboardTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_screenshots);
-        var port = FreePort();
+        var port = Ports.Free();
         _url = $"http://127.0.0.1:{port}";
         // The gateway as users start it: its own build output, a real Kestrel on loopback.
         var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
@@ -186,12 +186,5 @@ public sealed class DashboardTests : IAsyncLifetime
         await page.FillAsync("[data-testid=year]", year);
         await page.SelectOptionAsync("[data-testid=level]", level);
         await page.ClickAsync("[data-testid=show]");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

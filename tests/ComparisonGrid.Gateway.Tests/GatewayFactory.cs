@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using ComparisonGrid.TestKit;
 
 namespace ComparisonGrid.Gateway.Tests;
 
@@ -34,22 +35,9 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+    public static string Fixture(string name) => Fixtures.Path(name);
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "ComparisonGrid.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-            throw new InvalidOperationException("ComparisonGrid.sln not found above the test directory");
-        }
-    }
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>A client for a started gateway that has finished loading the samples.</summary>
     public async Task<HttpClient> ReadyClientAsync()

@@ -1,6 +1,7 @@
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Cli;
 using ComparisonGrid.Core;
+using ComparisonGrid.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -25,15 +26,17 @@ public sealed class Grid : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
-    public static async Task<Grid> StartAsync(string? dataDirectory = null)
+    /// <param name="clock">The grains' clock; a test that must control when coalesced work runs passes a fake one.</param>
+    public static async Task<Grid> StartAsync(string? dataDirectory = null, TimeProvider? clock = null)
     {
         var dir = dataDirectory ?? Directory.CreateTempSubdirectory("cgrid-grains-").FullName;
-        return new Grid(await GridHost.StartAsync(dir, default), dir, dataDirectory is null);
+        var host = await GridHost.StartAsync(dir, default, clock is null ? null : s => s.AddSingleton(clock));
+        return new Grid(host, dir, dataDirectory is null);
     }
 
-    public static string Samples => Path.Combine(RepositoryRoot, "samples");
+    public static string Samples => Repository.Samples;
 
-    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+    public static string Fixture(string name) => Fixtures.Path(name);
 
     /// <summary>Runs <c>cgrid ingest</c> on the paths; returns exit code, stdout and stderr.</summary>
     public async Task<(int Code, string Out, string Err)> IngestAsync(params string[] paths)
@@ -55,21 +58,6 @@ public sealed class Grid : IAsyncDisposable
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataDirectory, recursive: true);
-        }
-    }
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "ComparisonGrid.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-            throw new InvalidOperationException("ComparisonGrid.sln not found above the test directory");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ComparisonGrid.Core;
 using ComparisonGrid.Runtime.Messaging;
+using ComparisonGrid.TestKit;
 
 namespace ComparisonGrid.Runtime.Tests;
 
@@ -14,7 +15,7 @@ public sealed class ClusterTests(PostgresServer server) : IClassFixture<Postgres
     [Fact]
     public async Task Each_grain_has_one_activation_in_the_cluster_under_concurrent_calls_from_every_silo()
     {
-        await using var cluster = await TestCluster.StartAsync(server, 3);
+        await using var cluster = await TestGrainSilos.StartClusterAsync(server, 3);
         var keys = Enumerable.Range(0, 24).Select(i => $"c{i}").ToList();
         // 3 silos × 40 concurrent callers × 24 grains, each call a read-modify-write that yields halfway.
         var calls = cluster.Silos.SelectMany(s => keys.SelectMany(k => Enumerable.Range(0, 40).Select(_ => s.Grains.GetGrain<ICounterGrain>(k).IncrementAsync())));
@@ -34,7 +35,7 @@ public sealed class ClusterTests(PostgresServer server) : IClassFixture<Postgres
     [Fact]
     public async Task Calls_between_silos_keep_exceptions_one_way_calls_cycles_and_observers()
     {
-        await using var cluster = await TestCluster.StartAsync(server, 2);
+        await using var cluster = await TestGrainSilos.StartClusterAsync(server, 2);
         var (a, b) = (cluster.Silos[0], cluster.Silos[1]);
         // A key that lives on B, called from A.
         var remote = Enumerable.Range(0, 100).Select(i => $"k{i}").First(k => a.View!.RemoteOwner(new GrainId("counter", k)) is not null);
@@ -44,8 +45,8 @@ public sealed class ClusterTests(PostgresServer server) : IClassFixture<Postgres
         Assert.Equal("bad input", error.Message);
 
         await a.Grains.GetGrain<ICounterGrain>(remote).NotifyAsync(7);
-        await TestSilo.Eventually(() => b.Log.Events.Contains($"activate {remote}"), "the one-way call ran on B");
-        await TestSilo.Eventually(() => a.Grains.GetGrain<ICounterGrain>(remote).RecordedAsync().Result.SequenceEqual([7]), "the one-way call recorded 7");
+        await Eventually.Holds(() => b.Log.Events.Contains($"activate {remote}"), "the one-way call ran on B");
+        await Eventually.Holds(() => a.Grains.GetGrain<ICounterGrain>(remote).RecordedAsync().Result.SequenceEqual([7]), "the one-way call recorded 7");
 
         // local → remote → local waits on itself across two silos.
         var cycle = await Assert.ThrowsAsync<GrainCallCycleException>(() => a.Grains.GetGrain<ICounterGrain>(local).CallPeerAsync(remote, back: true));
@@ -65,7 +66,7 @@ public sealed class ClusterTests(PostgresServer server) : IClassFixture<Postgres
     [Fact]
     public async Task A_joining_silo_takes_over_part_of_the_grains_with_their_state()
     {
-        await using var cluster = await TestCluster.StartAsync(server, 2);
+        await using var cluster = await TestGrainSilos.StartClusterAsync(server, 2);
         var keys = Enumerable.Range(0, 40).Select(i => $"j{i}").ToList();
         foreach (var key in keys)
         {
@@ -77,7 +78,7 @@ public sealed class ClusterTests(PostgresServer server) : IClassFixture<Postgres
         var moved = keys.Where(k => third.View!.RemoteOwner(new GrainId("counter", k)) is null).ToList();
         Assert.NotEmpty(moved);
         // The old silos let go of what moved …
-        await TestSilo.Eventually(() => moved.All(k => cluster.Silos.Take(2).Any(s => s.Log.Events.Contains($"deactivate {k} Moved"))),
+        await Eventually.Holds(() => moved.All(k => cluster.Silos.Take(2).Any(s => s.Log.Events.Contains($"deactivate {k} Moved"))),
             "the grains that now belong to the new silo were deactivated where they were");
         // … and the new one carries on from their stored state.
         foreach (var key in keys)
@@ -90,7 +91,7 @@ public sealed class ClusterTests(PostgresServer server) : IClassFixture<Postgres
     [Fact]
     public async Task A_silo_that_shuts_down_hands_its_grains_over_without_errors_to_callers()
     {
-        await using var cluster = await TestCluster.StartAsync(server, 3);
+        await using var cluster = await TestGrainSilos.StartClusterAsync(server, 3);
         var keys = Enumerable.Range(0, 30).Select(i => $"g{i}").ToList();
         var leaving = cluster.Silos[2];
         var callers = cluster.Silos.Take(2).ToList();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComparisonGrid.TestKit;
 
 namespace ComparisonGrid.Runtime.Tests;
 
@@ -19,7 +20,7 @@ public sealed partial class LayeringTests
         ["ComparisonGrid.Runtime.Hosting"],
     ];
 
-    private static readonly string Source = Path.Combine(FindRoot(), "src", "ComparisonGrid.Runtime");
+    private static readonly string Source = Repository.PathOf("src", "ComparisonGrid.Runtime");
 
     [Fact]
     public void Each_namespace_uses_only_the_layers_below_it()
@@ -104,18 +105,6 @@ public sealed partial class LayeringTests
     }
 
     private static string StripCommentsAndStrings(string code) => CommentOrString().Replace(code, " ");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ComparisonGrid.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("ComparisonGrid.sln not found above the test's folder");
-    }
 
     [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline)]
     private static partial Regex NamespaceLine();

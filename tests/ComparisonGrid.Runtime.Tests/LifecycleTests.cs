@@ -1,5 +1,6 @@
 using ComparisonGrid.Core;
 using ComparisonGrid.Runtime.Storage;
+using ComparisonGrid.TestKit;
 
 namespace ComparisonGrid.Runtime.Tests;
 
@@ -8,7 +9,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task An_idle_activation_is_deactivated_and_its_state_written_first()
     {
-        await using var silo = await TestSilo.StartAsync(o =>
+        await using var silo = await TestGrainSilos.StartAsync(o =>
         {
             o.IdleAge = TimeSpan.FromMilliseconds(200);
             o.SweepInterval = TimeSpan.FromMilliseconds(50);
@@ -16,8 +17,8 @@ public sealed class LifecycleTests
         var grain = silo.Grains.GetGrain<ICounterGrain>("idle");
         await grain.IncrementAsync();
         await grain.IncrementAsync();
-        await TestSilo.Eventually(() => silo.Log.Events.Contains("deactivate idle Idle"), "idle deactivation");
-        await TestSilo.Eventually(() => silo.Silo.ActivationCount == 0, "directory emptied");
+        await Eventually.Holds(() => silo.Log.Events.Contains("deactivate idle Idle"), "idle deactivation");
+        await Eventually.Holds(() => silo.Silo.ActivationCount == 0, "directory emptied");
         Assert.Equal(2, await grain.GetAsync());
         Assert.Equal(2, silo.Log.Events.Count(e => e == "activate idle"));
     }
@@ -25,7 +26,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Beyond_the_activation_bound_the_least_recently_used_are_deactivated()
     {
-        await using var silo = await TestSilo.StartAsync(o =>
+        await using var silo = await TestGrainSilos.StartAsync(o =>
         {
             o.MaxActivations = 3;
             o.SweepInterval = TimeSpan.FromMilliseconds(50);
@@ -35,7 +36,7 @@ public sealed class LifecycleTests
             await silo.Grains.GetGrain<ICounterGrain>($"lru{i}").IncrementAsync();
             await Task.Delay(20);
         }
-        await TestSilo.Eventually(() => silo.Silo.ActivationCount <= 3, "bound respected");
+        await Eventually.Holds(() => silo.Silo.ActivationCount <= 3, "bound respected");
         Assert.Contains("deactivate lru0 Capacity", silo.Log.Events);
         Assert.DoesNotContain("deactivate lru5 Capacity", silo.Log.Events);
         Assert.Equal(1, await silo.Grains.GetGrain<ICounterGrain>("lru0").GetAsync());
@@ -47,15 +48,16 @@ public sealed class LifecycleTests
         var dir = Directory.CreateTempSubdirectory("cgrid-runtime-").FullName;
         try
         {
-            var first = await TestSilo.StartAsync(o => { o.Storage = "sqlite"; o.DataDirectory = dir; });
+            var first = await TestGrainSilos.StartAsync(o => { o.Storage = "sqlite"; o.DataDirectory = dir; });
             await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => first.Grains.GetGrain<ICounterGrain>("kept").IncrementAsync()));
             await first.Grains.GetGrain<ICounterGrain>("other").IncrementAsync();
+            var log = first.Log;
             await first.DisposeAsync();
             Assert.Equal(0, first.Silo.ActivationCount);
-            Assert.Contains("deactivate kept Shutdown", first.Log.Events);
-            Assert.Contains("deactivate other Shutdown", first.Log.Events);
+            Assert.Contains("deactivate kept Shutdown", log.Events);
+            Assert.Contains("deactivate other Shutdown", log.Events);
 
-            await using var second = await TestSilo.StartAsync(o => { o.Storage = "sqlite"; o.DataDirectory = dir; });
+            await using var second = await TestGrainSilos.StartAsync(o => { o.Storage = "sqlite"; o.DataDirectory = dir; });
             Assert.Equal(5, await second.Grains.GetGrain<ICounterGrain>("kept").GetAsync());
             Assert.True(File.Exists(Path.Combine(dir, "grains.db")));
         }
@@ -96,7 +98,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task A_grain_whose_state_was_changed_elsewhere_cannot_overwrite_it()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await TestGrainSilos.StartAsync();
         var grain = silo.Grains.GetGrain<ICounterGrain>("etag");
         await grain.IncrementAsync();
         await grain.SaveAsync();
@@ -106,7 +108,7 @@ public sealed class LifecycleTests
         await Assert.ThrowsAsync<InconsistentStateException>(grain.SaveAsync);
         Assert.Equal("{\"Value\":40}", (await silo.Storage.ReadAsync("counter.counter", "etag", default))!.Json);
         // The stale activation went without writing; the next call reads what the other writer stored.
-        await TestSilo.Eventually(() => silo.Log.Events.Contains("deactivate etag Conflict"), "the stale activation was deactivated");
+        await Eventually.Holds(() => silo.Log.Events.Contains("deactivate etag Conflict"), "the stale activation was deactivated");
         Assert.Equal(41, await grain.IncrementAsync());
         await grain.SaveAsync();
         Assert.Equal("{\"Value\":41}", (await silo.Storage.ReadAsync("counter.counter", "etag", default))!.Json);

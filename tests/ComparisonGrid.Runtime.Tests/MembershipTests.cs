@@ -3,6 +3,7 @@ using ComparisonGrid.Runtime.Membership;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ComparisonGrid.TestKit;
 
 namespace ComparisonGrid.Runtime.Tests;
 

@@ -1,6 +1,7 @@
 using ComparisonGrid.Core;
 using ComparisonGrid.Runtime.Storage;
 using Npgsql;
+using ComparisonGrid.TestKit;
 
 namespace ComparisonGrid.Runtime.Tests;
 
@@ -73,19 +74,19 @@ public sealed class PostgresStorageTests(PostgresServer server) : IClassFixture<
     public async Task A_connection_string_alone_switches_the_silo_to_postgres_and_state_survives_a_restart()
     {
         var key = Guid.NewGuid().ToString("N");
-        await using (var first = await TestSilo.StartAsync(o => { o.Storage = "sqlite"; o.PostgresConnectionString = server.ConnectionString(); }))
+        await using (var first = await TestGrainSilos.StartAsync(o => { o.Storage = "sqlite"; o.PostgresConnectionString = server.ConnectionString(); }))
         {
             Assert.IsType<PostgresGrainStorage>(first.Storage);
             await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => first.Grains.GetGrain<ICounterGrain>(key).IncrementAsync()));
         }
-        await using var second = await TestSilo.StartAsync(o => o.PostgresConnectionString = server.ConnectionString());
+        await using var second = await TestGrainSilos.StartAsync(o => o.PostgresConnectionString = server.ConnectionString());
         Assert.Equal(5, await second.Grains.GetGrain<ICounterGrain>(key).GetAsync());
     }
 
     [Fact]
     public async Task An_unreachable_server_is_named_in_a_clear_error()
     {
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => TestSilo.StartAsync(o => o.PostgresConnectionString = "Host=127.0.0.1;Port=1;Username=postgres;Timeout=2"));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => TestGrainSilos.StartAsync(o => o.PostgresConnectionString = "Host=127.0.0.1;Port=1;Username=postgres;Timeout=2"));
         Assert.Contains("cannot open the PostgreSQL store at 127.0.0.1:1", e.Message, StringComparison.Ordinal);
     }
 
@@ -93,7 +94,7 @@ public sealed class PostgresStorageTests(PostgresServer server) : IClassFixture<
     public async Task While_postgres_restarts_calls_fail_fast_with_a_clear_error_and_then_continue()
     {
         var connection = server.ConnectionString() + ";Timeout=2;Command Timeout=5";
-        await using var silo = await TestSilo.StartAsync(o => o.PostgresConnectionString = connection);
+        await using var silo = await TestGrainSilos.StartAsync(o => o.PostgresConnectionString = connection);
         var key = Guid.NewGuid().ToString("N");
         var kept = silo.Grains.GetGrain<ICounterGrain>(key);
         await kept.IncrementAsync();
@@ -113,7 +114,7 @@ public sealed class PostgresStorageTests(PostgresServer server) : IClassFixture<
         }
         // Back: the same activation writes again (with the etag it had), and new activations read their state.
         await kept.IncrementAsync();
-        await TestSilo.Eventually(() => kept.SaveAsync().ContinueWith(t => t.IsCompletedSuccessfully).Result, "a write after the restart");
+        await Eventually.Holds(() => kept.SaveAsync().ContinueWith(t => t.IsCompletedSuccessfully).Result, "a write after the restart");
         Assert.Equal(0, await silo.Grains.GetGrain<ICounterGrain>(key + "-other").GetAsync());
     }
 }

@@ -1,11 +1,12 @@
-using ComparisonGrid.Cli;
+using ComparisonGrid.Analysis;
+using ComparisonGrid.TestKit;
 
-namespace ComparisonGrid.Analysis.Tests;
+namespace ComparisonGrid.Cli.Tests;
 
 /// <summary><c>cgrid eval</c> in-process: the table, the JSON, the --min-recall exit code and a bad gold file.</summary>
 public sealed class EvalCommandTests : IDisposable
 {
-    private static readonly string Dev = Path.Combine(TestData.RepositoryRoot, "tests", "corpus", "dev");
+    private static readonly string Dev = Path.Combine(Repository.Root, "tests", "corpus", "dev");
     private readonly string _dir = Directory.CreateTempSubdirectory("cgrid-eval-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -15,7 +16,7 @@ public sealed class EvalCommandTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var cl = CommandLine.Parse(args, new HashSet<string>(), new HashSet<string> { "--achieved", "--format", "--min-recall" });
-        var code = await new EvalCommand(TestData.Pipeline, stdout, stderr).RunAsync(cl, default);
+        var code = await new EvalCommand(Shared.Pipeline, stdout, stderr).RunAsync(cl, default);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

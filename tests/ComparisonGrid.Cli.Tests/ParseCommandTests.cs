@@ -1,7 +1,7 @@
 using ComparisonGrid.Analysis;
-using ComparisonGrid.Cli;
+using ComparisonGrid.TestKit;
 
-namespace ComparisonGrid.Analysis.Tests;
+namespace ComparisonGrid.Cli.Tests;
 
 /// <summary><c>cgrid parse</c> in-process: JSON on stdout, one line per bad input on stderr, exit codes.</summary>
 public sealed class ParseCommandTests : IDisposable
@@ -13,7 +13,7 @@ public sealed class ParseCommandTests : IDisposable
     [Fact]
     public async Task Good_inputs_exit_zero_with_the_contract_json()
     {
-        var (code, stdout, stderr) = await Run([TestData.Sample("000"), TestData.Fixture("ningxiang-2023.txt")]);
+        var (code, stdout, stderr) = await Run([Repository.Sample("000"), Fixtures.Path("ningxiang-2023.txt")]);
         Assert.Equal(0, code);
         var output = ReportJson.Deserialize(stdout)!;
         Assert.Equal(["141000", "430182"], output.Reports.Select(r => r.Region!.Code));
@@ -30,7 +30,7 @@ public sealed class ParseCommandTests : IDisposable
         var binary = Write("image.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]);
         var csv = Write("corpus.csv", "id,title\n1,x\n"u8.ToArray());
         var big = Write("big.txt", new byte[2 * 1024 * 1024]);
-        var (code, stdout, stderr) = await Run([empty, TestData.Fixture("ningxiang-2023.txt"), binary, csv, big, Path.Combine(_dir, "missing.txt"), "--max-size", "1"]);
+        var (code, stdout, stderr) = await Run([empty, Fixtures.Path("ningxiang-2023.txt"), binary, csv, big, Path.Combine(_dir, "missing.txt"), "--max-size", "1"]);
         Assert.Equal(2, code);
         Assert.Single(ReportJson.Deserialize(stdout)!.Reports);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("cgrid:", StringComparison.Ordinal)).ToList();
@@ -46,11 +46,11 @@ public sealed class ParseCommandTests : IDisposable
     public async Task Out_writes_a_file_and_usage_errors_are_reported()
     {
         var outFile = Path.Combine(_dir, "out.json");
-        var (code, stdout, _) = await Run([TestData.Fixture("heping-2021.html"), "--out", outFile]);
+        var (code, stdout, _) = await Run([Fixtures.Path("heping-2021.html"), "--out", outFile]);
         Assert.Equal((0, ""), (code, stdout));
         Assert.Single(ReportJson.Deserialize(await File.ReadAllTextAsync(outFile))!.Reports);
         await Assert.ThrowsAsync<UsageException>(() => Run(["--bogus"]));
-        await Assert.ThrowsAsync<UsageException>(() => Run([TestData.Fixture("corpus.csv"), "--max-size", "zero"]));
+        await Assert.ThrowsAsync<UsageException>(() => Run([Fixtures.Path("corpus.csv"), "--max-size", "zero"]));
     }
 
     private string Write(string name, byte[] bytes)
@@ -65,7 +65,7 @@ public sealed class ParseCommandTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var cl = CommandLine.Parse(args, new HashSet<string>(), new HashSet<string> { "--out", "--text-column", "--max-size" });
-        var code = await new ParseCommand(TestData.Pipeline, stdout, stderr).RunAsync(cl, CancellationToken.None);
+        var code = await new ParseCommand(Shared.Pipeline, stdout, stderr).RunAsync(cl, CancellationToken.None);
         return (code, stdout.ToString().Trim(), stderr.ToString());
     }
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
-namespace ComparisonGrid.Runtime.Tests;
+namespace ComparisonGrid.TestKit;
 
 /// <summary>
 /// A private PostgreSQL for the tests: initdb in a folder of its own, listening on 127.0.0.1 and a free port,
@@ -24,7 +22,7 @@ public sealed class PostgresServer : IAsyncLifetime
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault() ?? ""
             : "";
         Assert.True(_bin.Length > 0, "the PostgreSQL tests need Debian's postgresql package (./test.sh installs it)");
-        Port = FreePort();
+        Port = Ports.Free();
         Directory.CreateDirectory(_directory);
         if (Environment.UserName == "root")
         {
@@ -74,12 +72,5 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed ({process.ExitCode}): {await error}{await output}");
         }
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,6 @@
-namespace ComparisonGrid.Runtime.Tests;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComparisonGrid.TestKit;
 
 /// <summary>
 /// Several silos in this process against one PostgreSQL database of their own, each with its own HTTP/2 port,
@@ -7,12 +9,17 @@ namespace ComparisonGrid.Runtime.Tests;
 public sealed class TestCluster : IAsyncDisposable
 {
     private readonly string _connectionString;
+    private readonly Action<IServiceCollection> _grains;
 
-    private TestCluster(string connectionString) => _connectionString = connectionString;
+    private TestCluster(string connectionString, Action<IServiceCollection> grains)
+    {
+        _connectionString = connectionString;
+        _grains = grains;
+    }
 
     public List<TestSilo> Silos { get; } = [];
 
-    public static async Task<TestCluster> StartAsync(PostgresServer server, int silos)
+    public static async Task<TestCluster> StartAsync(PostgresServer server, int silos, Action<IServiceCollection> grains)
     {
         ArgumentNullException.ThrowIfNull(server);
         var database = $"c_{Guid.NewGuid():N}";
@@ -22,7 +29,7 @@ public sealed class TestCluster : IAsyncDisposable
             await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
             await create.ExecuteNonQueryAsync();
         }
-        var cluster = new TestCluster(server.ConnectionString(database));
+        var cluster = new TestCluster(server.ConnectionString(database), grains);
         for (var i = 0; i < silos; i++)
         {
             await cluster.AddSiloAsync();
@@ -33,11 +40,11 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts a silo and waits until every silo sees it active, so placement agrees everywhere.</summary>
     public async Task<TestSilo> AddSiloAsync()
     {
-        var silo = await TestSilo.StartAsync(o =>
+        var silo = await TestSilo.StartAsync(_grains, o =>
         {
             o.Storage = "postgres";
             o.PostgresConnectionString = _connectionString;
-            o.SiloAddress = $"http://127.0.0.1:{PostgresServer.FreePort()}";
+            o.SiloAddress = $"http://127.0.0.1:{Ports.Free()}";
             o.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
             o.DeathTimeout = TimeSpan.FromSeconds(2);
             o.SweepInterval = TimeSpan.FromMilliseconds(100);
@@ -57,7 +64,7 @@ public sealed class TestCluster : IAsyncDisposable
         await ConvergedAsync();
     }
 
-    public Task ConvergedAsync() => TestSilo.Eventually(
+    public Task ConvergedAsync() => Eventually.Holds(
         () => Silos.All(s => s.View!.Active.Count == Silos.Count && s.View.Active.All(a => Silos.Any(o => o.Options.SiloAddress == a.Address))),
         $"every silo sees the same {Silos.Count} active silos");
 

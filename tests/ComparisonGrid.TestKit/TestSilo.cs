@@ -1,4 +1,5 @@
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime;
 using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Hosting;
 using ComparisonGrid.Runtime.Membership;
@@ -8,9 +9,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ComparisonGrid.Runtime.Tests;
+namespace ComparisonGrid.TestKit;
 
-/// <summary>A host with the silo and the test grains, started; disposing it shuts the silo down.</summary>
+/// <summary>A host with a silo and the grains a test registers, started; disposing it shuts the silo down.</summary>
 public sealed class TestSilo : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -19,7 +20,6 @@ public sealed class TestSilo : IAsyncDisposable
     {
         _host = host;
         Silo = host.Services.GetRequiredService<Silo>();
-        Log = host.Services.GetRequiredService<GrainLog>();
         Storage = host.Services.GetRequiredService<IGrainStorage>();
         View = host.Services.GetService<MembershipView>();
         Options = host.Services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value;
@@ -34,12 +34,15 @@ public sealed class TestSilo : IAsyncDisposable
 
     public Silo Silo { get; }
 
-    public GrainLog Log { get; }
+    /// <summary>The host's services, for what a test registered beside its grains.</summary>
+    public IServiceProvider Services => _host.Services;
 
     public IGrainFactory Grains => Silo.Factory;
 
-    public static async Task<TestSilo> StartAsync(Action<GrainRuntimeOptions>? configure = null)
+    /// <param name="grains">Registers the test's grains (AddGrain, AddGrainJson) and whatever they need.</param>
+    public static async Task<TestSilo> StartAsync(Action<IServiceCollection> grains, Action<GrainRuntimeOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(grains);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.AddComparisonGrid(o =>
@@ -47,11 +50,7 @@ public sealed class TestSilo : IAsyncDisposable
             o.Storage = "memory";
             configure?.Invoke(o);
         });
-        builder.Services.AddSingleton<GrainLog>();
-        builder.Services.AddGrain<ICounterGrain, CounterGrain>();
-        builder.Services.AddGrain<IEchoGrain, EchoGrain>();
-        builder.Services.AddGrain<ITickerGrain, TickerGrain>();
-        builder.Services.AddGrainJson(TestStateJson.Default);
+        grains(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new TestSilo(host);
@@ -63,19 +62,5 @@ public sealed class TestSilo : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-    }
-
-    /// <summary>Waits until <paramref name="condition"/> holds, for at most ten seconds.</summary>
-    public static async Task Eventually(Func<bool> condition, string what)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                Assert.Fail($"never happened: {what}");
-            }
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace ComparisonGrid.Gateway.Tests;
+namespace ComparisonGrid.TestKit;
 
 /// <summary>A cluster of gateway processes run by deploy/local-cluster.sh in a folder of its own; disposing takes it down.</summary>
-internal sealed partial class LocalCluster(string key, bool samples) : IAsyncDisposable
+public sealed partial class LocalCluster(string key, bool samples) : IAsyncDisposable
 {
     /// <summary>
     /// Test classes that start clusters share this collection, so they run one after another: two clusters starting
@@ -22,7 +22,7 @@ internal sealed partial class LocalCluster(string key, bool samples) : IAsyncDis
 
     public async Task<string[]> Script(params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Combine(GatewayFactory.RepositoryRoot, "deploy", "local-cluster.sh"))
+        var start = new ProcessStartInfo(Repository.PathOf("deploy", "local-cluster.sh"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
