@@ -45,7 +45,8 @@ wait_ready() {
   local url=$1 log=$2 pid=$3
   for _ in $(seq 1 600); do
     if curl -fsS -o /dev/null "$url/readyz" 2>/dev/null; then return 0; fi
-    kill -0 "$pid" 2>/dev/null || fail "the silo behind $url exited; its log is $log: $(tail -n 5 "$log")"
+    # The first exception line says why (a port taken, the database unreachable); the stack under it rarely does.
+    kill -0 "$pid" 2>/dev/null || fail "the silo behind $url exited; its log is $log: $(grep -m 3 -E 'Exception|fail|rror' "$log"; tail -n 3 "$log")"
     sleep 0.1
   done
   fail "$url was not ready within 60 s; its log is $log"

@@ -1,7 +1,9 @@
+using ComparisonGrid.Benchmarks;
+
 namespace ComparisonGrid.Cli;
 
 /// <summary>Positional arguments and --options of one command; an option takes the next argument as value.</summary>
-internal sealed class CommandLine
+internal sealed class CommandLine : IBenchArguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
 

@@ -26,7 +26,7 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
         var result = await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
         if (format == "json")
         {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(result, ContractJson.Readable.ComparisonResult)).ConfigureAwait(false);
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(result, CliJson.Readable.ComparisonResult)).ConfigureAwait(false);
             return 0;
         }
         var table = ComparisonTable.For(result);

@@ -15,7 +15,7 @@ internal sealed class RegionsCommand(IGrainFactory grains, TextWriter stdout)
             .ListAsync(GridArguments.Level(cl), GridArguments.Province(cl)).ConfigureAwait(false);
         if (format == "json")
         {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(regions, ContractJson.Readable.IReadOnlyListRegionEntry)).ConfigureAwait(false);
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(regions, CliJson.Readable.IReadOnlyListRegionEntry)).ConfigureAwait(false);
             return 0;
         }
         var t = new TextTable("code", "region", "level", "province", "years");
@@ -41,7 +41,7 @@ internal sealed class RegionsCommand(IGrainFactory grains, TextWriter stdout)
             await stderr.WriteLineAsync($"cgrid: no report stored for {cl.Positional[0]} ({key})").ConfigureAwait(false);
             return 1;
         }
-        await stdout.WriteLineAsync(JsonSerializer.Serialize(stored, ContractJson.Readable.StoredReport)).ConfigureAwait(false);
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(stored, CliJson.Readable.StoredReport)).ConfigureAwait(false);
         return 0;
     }
 }

@@ -12,8 +12,9 @@ public sealed partial class LocalCluster(string key, bool samples) : IAsyncDispo
     /// </summary>
     public const string Collection = "local clusters";
 
-    // A port range of this cluster's own as well, so a cluster left by an interrupted run is never joined.
-    private readonly int _basePort = 20000 + Random.Shared.Next(0, 400) * 100;
+    // A port range of this cluster's own as well, so a cluster left by an interrupted run is never joined; below
+    // Linux's ephemeral range (32768 and up), where outgoing connections could take a port between check and bind.
+    private readonly int _basePort = 20000 + Random.Shared.Next(0, 120) * 100;
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), $"cgrid-cluster-{Guid.NewGuid():N}");
 

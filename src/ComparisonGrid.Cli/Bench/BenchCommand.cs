@@ -1,25 +1,33 @@
 using ComparisonGrid.Analysis;
+using ComparisonGrid.Benchmarks;
 
 namespace ComparisonGrid.Cli.Bench;
 
-/// <summary><c>cgrid bench parse|calls|ingest|compare</c>: speed figures for docs/benchmarks.md, printed, never asserted.</summary>
+/// <summary><c>cgrid bench …</c>: runs a benchmark of ComparisonGrid.Benchmarks with this command line's arguments.</summary>
 internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
 {
     public const string Kinds = "bench parse [files or folders], bench calls, bench ingest [--reports N], bench compare [--regions N], bench http --url URL[,URL…] (--api-key KEY | --reads-only) [--connections N] [--subscribers N], bench bare --url GATEWAY [--port N], bench silos --postgres CONNECTION; all take --seconds N";
 
-    public Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
     {
         var rest = CommandLine.Shift(cl);
-        return (cl.Positional.Count > 0 ? cl.Positional[0] : null) switch
+        try
         {
-            "parse" => new ParseBenchmark(pipeline, stdout).RunAsync(rest, cancellationToken),
-            "calls" => new CallBenchmark(stdout).RunAsync(rest, cancellationToken),
-            "ingest" => new GridBenchmark(pipeline, stdout).IngestAsync(rest, cancellationToken),
-            "compare" => new GridBenchmark(pipeline, stdout).CompareAsync(rest, cancellationToken),
-            "http" => new HttpBenchmark(stdout).RunAsync(rest, cancellationToken),
-            "silos" => new SiloBenchmark(stdout).RunAsync(rest, cancellationToken),
-            "bare" => new BareEndpoint(stdout).RunAsync(rest, cancellationToken),
-            _ => throw new UsageException($"bench knows: {Kinds}"),
-        };
+            return await ((cl.Positional.Count > 0 ? cl.Positional[0] : null) switch
+            {
+                "parse" => new ParseBenchmark(pipeline, stdout).RunAsync(rest, cancellationToken),
+                "calls" => new CallBenchmark(stdout).RunAsync(rest, cancellationToken),
+                "ingest" => new GridBenchmark(pipeline, (dir, ct) => GridHost.StartAsync(dir, ct), stdout).IngestAsync(rest, cancellationToken),
+                "compare" => new GridBenchmark(pipeline, (dir, ct) => GridHost.StartAsync(dir, ct), stdout).CompareAsync(rest, cancellationToken),
+                "http" => new HttpBenchmark(stdout).RunAsync(rest, cancellationToken),
+                "silos" => new SiloBenchmark(stdout).RunAsync(rest, cancellationToken),
+                "bare" => new BareEndpoint(stdout).RunAsync(rest, cancellationToken),
+                _ => throw new UsageException($"bench knows: {Kinds}"),
+            }).ConfigureAwait(false);
+        }
+        catch (BenchUsageException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace ComparisonGrid.Cli.Bench;
+namespace ComparisonGrid.Benchmarks;
 
 /// <summary>
 /// Load on running gateways from this second process: comparison requests per second and latency with many
@@ -10,17 +10,17 @@ namespace ComparisonGrid.Cli.Bench;
 /// gateways (--url A,B,C, one cluster) connections and subscriptions are spread over them and the ingest goes
 /// to the last, so most deliveries cross silos.
 /// </summary>
-internal sealed class HttpBenchmark(TextWriter stdout)
+public sealed class HttpBenchmark(TextWriter stdout)
 {
     /// <summary>The warm province comparison every read of the benchmark asks for.</summary>
     public const string ComparisonPath = "/api/compare/indicator?indicator=gdp_growth&year=2022&level=province";
 
-    public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IBenchArguments cl, CancellationToken cancellationToken)
     {
         var urls = (cl.Value("--url") ?? "http://127.0.0.1:5080").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(u => u.TrimEnd('/')).ToArray();
         var readsOnly = cl.Has("--reads-only");
-        var key = cl.Value("--api-key") ?? (readsOnly ? "" : throw new UsageException("bench http needs --api-key KEY (the gateway's write key) to ingest a report, or --reads-only"));
+        var key = cl.Value("--api-key") ?? (readsOnly ? "" : throw new BenchUsageException("bench http needs --api-key KEY (the gateway's write key) to ingest a report, or --reads-only"));
         var connections = (int)(cl.Number("--connections") ?? 64);
         var subscribers = (int)(cl.Number("--subscribers") ?? 1000);
         var seconds = cl.Number("--seconds") ?? 5;

@@ -8,17 +8,17 @@ using ComparisonGrid.Runtime.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace ComparisonGrid.Cli.Bench;
+namespace ComparisonGrid.Benchmarks;
 
 /// <summary>
 /// Ingest throughput into embedded SQLite (parse and store, on all cores) and comparison query latency,
 /// warm and cold, over synthetic reports in a scratch data directory.
 /// </summary>
-internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
+public sealed class GridBenchmark(ReportPipeline pipeline, GridStarter startGrid, TextWriter stdout)
 {
     private const int Year = 2030;
 
-    public async Task<int> IngestAsync(CommandLine cl, CancellationToken cancellationToken)
+    public async Task<int> IngestAsync(IBenchArguments cl, CancellationToken cancellationToken)
     {
         var count = (int)(cl.Number("--reports") ?? 400);
         var reports = SyntheticReports.Generate(BodySource(), count, Year, 45_000).ToList();
@@ -36,7 +36,7 @@ internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
         return 0;
     }
 
-    public async Task<int> CompareAsync(CommandLine cl, CancellationToken cancellationToken)
+    public async Task<int> CompareAsync(IBenchArguments cl, CancellationToken cancellationToken)
     {
         var count = (int)(cl.Number("--regions") ?? 3000);
         var seconds = cl.Number("--seconds") ?? 5;
@@ -46,7 +46,7 @@ internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
         var directory = Directory.CreateTempSubdirectory("cgrid-bench-").FullName;
         try
         {
-            using (var host = await GridHost.StartAsync(directory, cancellationToken).ConfigureAwait(false))
+            using (var host = await startGrid(directory, cancellationToken).ConfigureAwait(false))
             {
                 var grains = host.Services.GetRequiredService<IGrainFactory>();
                 await IngestAllAsync(grains, reports, cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
                 await stdout.WriteLineAsync($"warm query: {n / seconds:N0} queries/s, p50 {latency.Quantile(0.5).TotalMicroseconds:0} µs, p99 {latency.Quantile(0.99).TotalMicroseconds:0} µs").ConfigureAwait(false);
                 await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            using (var host = await GridHost.StartAsync(directory, cancellationToken).ConfigureAwait(false))
+            using (var host = await startGrid(directory, cancellationToken).ConfigureAwait(false))
             {
                 var grains = host.Services.GetRequiredService<IGrainFactory>();
                 var clock = Stopwatch.StartNew();
@@ -103,12 +103,12 @@ internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
         }
     }
 
-    private static async Task WithScratchGridAsync(Func<IGrainFactory, Task> run, CancellationToken cancellationToken)
+    private async Task WithScratchGridAsync(Func<IGrainFactory, Task> run, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("cgrid-bench-").FullName;
         try
         {
-            using var host = await GridHost.StartAsync(directory, cancellationToken).ConfigureAwait(false);
+            using var host = await startGrid(directory, cancellationToken).ConfigureAwait(false);
             await run(host.Services.GetRequiredService<IGrainFactory>()).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
@@ -122,5 +122,5 @@ internal sealed class GridBenchmark(ReportPipeline pipeline, TextWriter stdout)
     /// <summary>The body the synthetic reports repeat: a simplified-script seed (运城 2024, which starts mid-report).</summary>
     private static string BodySource() =>
         Directory.EnumerateFiles("samples", "002_*").FirstOrDefault()
-        ?? throw new UsageException("bench ingest and bench compare build reports from samples/002_*; run them from the repository root");
+        ?? throw new BenchUsageException("bench ingest and bench compare build reports from samples/002_*; run them from the repository root");
 }

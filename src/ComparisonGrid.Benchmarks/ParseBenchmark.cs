@@ -3,21 +3,21 @@ using ComparisonGrid.Analysis;
 
 using ComparisonGrid.Application.Ingestion;
 
-namespace ComparisonGrid.Cli.Bench;
+namespace ComparisonGrid.Benchmarks;
 
 /// <summary>
 /// <c>cgrid bench parse</c>: end-to-end parse throughput over a set of inputs (the samples by default),
 /// single-threaded and on all cores, in MB/s of input and reports/s.
 /// </summary>
-internal sealed class ParseBenchmark(ReportPipeline pipeline, TextWriter stdout)
+public sealed class ParseBenchmark(ReportPipeline pipeline, TextWriter stdout)
 {
-    public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IBenchArguments cl, CancellationToken cancellationToken)
     {
         var paths = cl.Positional.DefaultIfEmpty("samples").ToList();
         var (files, missing) = InputFiles.Expand(paths);
         if (missing.Count > 0 || files.Count == 0)
         {
-            throw new UsageException($"nothing to parse in {string.Join(", ", missing.DefaultIfEmpty(string.Join(", ", paths)))}");
+            throw new BenchUsageException($"nothing to parse in {string.Join(", ", missing.DefaultIfEmpty(string.Join(", ", paths)))}");
         }
         var seconds = cl.Number("--seconds") ?? 5;
         var documents = new List<SourceDocument>();

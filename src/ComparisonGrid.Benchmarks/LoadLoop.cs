@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ComparisonGrid.Runtime.Metrics;
 
-namespace ComparisonGrid.Cli.Bench;
+namespace ComparisonGrid.Benchmarks;
 
 /// <summary>Closed-loop load: each worker calls again as soon as its call returns, until the time is up.</summary>
 internal static class LoadLoop

@@ -5,17 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ComparisonGrid.Cli.Bench;
+namespace ComparisonGrid.Benchmarks;
 
 /// <summary>
 /// Local grain call throughput and latency with 1 and 64 callers, beside the floor for an asynchronous
 /// message: a request and its answer handed between two tasks through a Channel, in the same run.
 /// </summary>
-internal sealed class CallBenchmark(TextWriter stdout)
+public sealed class CallBenchmark(TextWriter stdout)
 {
     private const int ManyCallers = 64;
 
-    public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IBenchArguments cl, CancellationToken cancellationToken)
     {
         var seconds = cl.Number("--seconds") ?? 5;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });

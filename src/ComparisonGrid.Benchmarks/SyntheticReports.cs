@@ -3,7 +3,7 @@ using System.Text;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Model;
 
-namespace ComparisonGrid.Cli.Bench;
+namespace ComparisonGrid.Benchmarks;
 
 /// <summary>
 /// Reports for regions the seeds do not cover, built from a seed's shape: a title and meeting line naming the
@@ -22,7 +22,7 @@ internal static class SyntheticReports
             .ToList();
         if (counties.Count < count)
         {
-            throw new UsageException($"only {counties.Count} counties and prefectures have a unique name; ask for fewer reports");
+            throw new BenchUsageException($"only {counties.Count} counties and prefectures have a unique name; ask for fewer reports");
         }
         for (var i = 0; i < counties.Count; i++)
         {

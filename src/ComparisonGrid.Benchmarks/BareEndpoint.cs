@@ -4,18 +4,18 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ComparisonGrid.Cli.Bench;
+namespace ComparisonGrid.Benchmarks;
 
 /// <summary>
 /// <c>cgrid bench bare --url GATEWAY [--port N]</c>: the floor for a warm comparison read. Fetches the comparison
 /// <c>bench http</c> reads from a gateway once, then serves exactly those bytes at the same path from a bare
 /// minimal-API endpoint on loopback until stopped, so <c>bench http --reads-only</c> can measure both alike.
 /// </summary>
-internal sealed class BareEndpoint(TextWriter stdout)
+public sealed class BareEndpoint(TextWriter stdout)
 {
-    public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IBenchArguments cl, CancellationToken cancellationToken)
     {
-        var gateway = (cl.Value("--url") ?? throw new UsageException("bench bare needs --url GATEWAY (where to fetch the comparison it serves)")).TrimEnd('/');
+        var gateway = (cl.Value("--url") ?? throw new BenchUsageException("bench bare needs --url GATEWAY (where to fetch the comparison it serves)")).TrimEnd('/');
         var port = (int)(cl.Number("--port") ?? 7700);
         using var http = new HttpClient();
         var bytes = await http.GetByteArrayAsync(new Uri(gateway + HttpBenchmark.ComparisonPath), cancellationToken).ConfigureAwait(false);

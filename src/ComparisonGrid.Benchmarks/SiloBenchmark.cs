@@ -15,14 +15,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ComparisonGrid.Cli.Bench;
+namespace ComparisonGrid.Benchmarks;
 
 /// <summary>
 /// Two silos in this process, clustered through the PostgreSQL given: a grain call on the caller's silo, the same
 /// call to a grain on the other silo, and a bare HTTP/2 round trip of the same size through Kestrel and
 /// SocketsHttpHandler, in the same run, with 1 and 64 callers.
 /// </summary>
-internal sealed class SiloBenchmark(TextWriter stdout)
+public sealed class SiloBenchmark(TextWriter stdout)
 {
     // About the size of the protobuf envelope of a PingAsync call (type, key, method name, one JSON argument).
     private static readonly byte[] PingSizedBody = new byte[48];
@@ -30,9 +30,9 @@ internal sealed class SiloBenchmark(TextWriter stdout)
     // About the size of its answer (one JSON number in a result field).
     private static readonly byte[] PingSizedAnswer = new byte[4];
 
-    public async Task<int> RunAsync(CommandLine cl, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IBenchArguments cl, CancellationToken cancellationToken)
     {
-        var postgres = cl.Value("--postgres") ?? throw new UsageException(
+        var postgres = cl.Value("--postgres") ?? throw new BenchUsageException(
             "bench silos needs --postgres CONNECTION (e.g. the server of deploy/local-cluster.sh: \"Host=127.0.0.1;Port=7400;Username=postgres\")");
         var seconds = cl.Number("--seconds") ?? 5;
         postgres = await FreshDatabaseAsync(postgres, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
+
+namespace ComparisonGrid.Application.Export;
+
+/// <summary>The JSON the CLI prints (the project's conventions, indented); the gateway answers with its own context.</summary>
+[JsonSerializable(typeof(ComparisonResult))]
+[JsonSerializable(typeof(StoredReport))]
+[JsonSerializable(typeof(IReadOnlyList<RegionEntry>))]
+public sealed partial class CliJson : JsonSerializerContext
+{
+    public static CliJson Readable { get; } = new(JsonConventions.Options(indented: true));
+}
