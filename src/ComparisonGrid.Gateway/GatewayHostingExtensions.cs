@@ -89,8 +89,12 @@ public static class GatewayHostingExtensions
         app.Services.GetRequiredService<RuntimeMetrics>().AddGauge("liveStreams", () => streams.Open);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The dashboard's files: API requests never look for one.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), site =>
+        {
+            site.UseDefaultFiles();
+            site.UseStaticFiles();
+        });
         app.UseRateLimiter();
         app.Services.GetRequiredService<ApiKeys>();
 

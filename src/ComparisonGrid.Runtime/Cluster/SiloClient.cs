@@ -78,7 +78,7 @@ internal sealed class SiloClient : IDisposable
                 unreachable = address;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(25 << attempt)).ConfigureAwait(false);
-            await _view.RefreshAsync().ConfigureAwait(false);
+            await _view.RefreshAsync(evenIfFresh: outcome == Outcome.Unreachable).ConfigureAwait(false);
             if (_view.RemoteOwner(id) is not { } owner)
             {
                 local.Deliver(type, id, item);

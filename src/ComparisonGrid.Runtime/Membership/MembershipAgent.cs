@@ -125,6 +125,10 @@ public sealed partial class MembershipAgent(MembershipTable table, MembershipVie
             }
             await table.SetStatusAsync(SiloId, SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
             await table.SetStatusAsync(SiloId, SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
+            // The silo port stops after this agent (hosted services stop in reverse order). Until every other silo
+            // has had a membership round to read that this one left, its callers still send here; meanwhile the
+            // port answers "moved" for every grain, instead of refusing the connection and failing the call.
+            await Task.Delay(2 * _options.HeartbeatInterval, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
         }
         catch (SiloDeclaredDeadException)
         {

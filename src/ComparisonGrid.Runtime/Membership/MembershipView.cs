@@ -63,11 +63,13 @@ public sealed class MembershipView(MembershipTable table)
     /// Reads the table again unless it was read a moment ago; concurrent callers share one read. When the table
     /// cannot be read (the database down too), the view stays as it was: callers decide with what is known.
     /// </summary>
-    public Task RefreshAsync()
+    /// <param name="evenIfFresh">Read even when the view was read a moment ago: a silo just refused a connection,
+    /// so the view may be from before it left.</param>
+    public Task RefreshAsync(bool evenIfFresh = false)
     {
         lock (_lock)
         {
-            if (Environment.TickCount64 - _readAt < FreshEnough.TotalMilliseconds)
+            if (!evenIfFresh && Environment.TickCount64 - _readAt < FreshEnough.TotalMilliseconds)
             {
                 return Task.CompletedTask;
             }
