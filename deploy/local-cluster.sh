@@ -8,7 +8,9 @@
 #   deploy/local-cluster.sh status  one line per silo: silo N pid PID url URL state
 #   deploy/local-cluster.sh down    stops what "up" started (and "add" added), and nothing else
 # Everything lives in $COMPARISONGRID_CLUSTER_DIR (default: /tmp/comparisongrid-cluster). The API key of every
-# gateway is $COMPARISONGRID_API_KEY when set, otherwise one is generated into the cluster folder.
+# gateway is $COMPARISONGRID_API_KEY when set, otherwise one is generated into the cluster folder. Silos call each
+# other over mutual TLS: "up" makes a cluster authority (certs/authority.crt, its key owner-only) and every silo
+# gets a certificate of its own from it (certs/siloN.crt, .key), made with openssl.
 # The gateway is run from $COMPARISONGRID_GATEWAY (a ComparisonGrid.Gateway.dll); by default the Release build
 # in src/, built first when missing.
 set -euo pipefail
@@ -57,6 +59,7 @@ up() {
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || fail "usage: $0 up N (N silos, at least 1)"
   [ ! -e "$dir/cluster.env" ] || fail "a cluster is already up in $dir; run '$0 down' first"
   command -v curl >/dev/null || fail "curl is needed to wait for the gateways (apt-get install -y curl)"
+  command -v openssl >/dev/null || fail "openssl is needed for the silos' certificates (apt-get install -y openssl)"
   if [ ! -f "$gateway" ]; then
     echo "building the gateway …" >&2
     dotnet build "$root/src/ComparisonGrid.Gateway" -c Release -v quiet -nologo >&2
@@ -64,6 +67,7 @@ up() {
   local bin; bin=$(pg_bin)
   mkdir -p "$dir"
   chmod 755 "$dir"
+  make_authority
 
   local pg_port; pg_port=$(free_port "${COMPARISONGRID_BASE_PORT:-7400}")
   mkdir -p "$dir/pg"
@@ -93,21 +97,46 @@ up() {
   grep '^SILO_' "$dir/cluster.env" | cut -d= -f2
 }
 
+# The cluster's certificate authority: EC P-256, a year; its key never leaves certs/ and is readable by its owner only.
+make_authority() {
+  mkdir -p "$dir/certs"
+  chmod 700 "$dir/certs"
+  (umask 077 && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 365 \
+    -subj "/CN=ComparisonGrid local cluster authority" \
+    -addext "basicConstraints=critical,CA:TRUE,pathlen:0" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -keyout "$dir/certs/authority.key" -out "$dir/certs/authority.crt" 2>"$dir/certs/openssl.log") \
+    || fail "openssl could not make the cluster authority: $(tail -n 3 "$dir/certs/openssl.log")"
+}
+
+# A certificate for silo $1 from the cluster authority, for 127.0.0.1 and localhost, as server and as client.
+issue_silo_certificate() {
+  local i=$1 extensions="$dir/certs/silo$1.ext"
+  printf '%s\n' "subjectAltName=IP:127.0.0.1,DNS:localhost" "basicConstraints=critical,CA:FALSE" \
+    "keyUsage=critical,digitalSignature" "extendedKeyUsage=serverAuth,clientAuth" >"$extensions"
+  (umask 077 && openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=silo$i" \
+    -keyout "$dir/certs/silo$i.key" -out "$dir/certs/silo$i.csr" 2>>"$dir/certs/openssl.log" \
+    && openssl x509 -req -in "$dir/certs/silo$i.csr" -CA "$dir/certs/authority.crt" -CAkey "$dir/certs/authority.key" \
+      -CAcreateserial -days 90 -extfile "$extensions" -out "$dir/certs/silo$i.crt" 2>>"$dir/certs/openssl.log") \
+    || fail "openssl could not issue the certificate of silo $i: $(tail -n 3 "$dir/certs/openssl.log")"
+  rm -f "$dir/certs/silo$i.csr" "$extensions"
+}
+
 # Starts silo $1 with the cluster's PostgreSQL and key and waits until its gateway is ready.
 start_silo() {
   local i=$1
   # shellcheck disable=SC1091
   source "$dir/cluster.env"
-  local key; key=$(cat "$dir/api-key")
   local http silo
   http=$(free_port $((PG_PORT + 10 * i)))
   silo=$(free_port $((http + 1)))
   mkdir -p "$dir/silo$i"
+  issue_silo_certificate "$i"
   local samples=(--no-samples)
   # One gateway loads the shipped samples into an empty cluster; loading is idempotent, once is enough.
   [ "$i" != "1" ] || [ -n "${COMPARISONGRID_NO_SAMPLES:-}" ] || samples=()
   (cd "$dir/silo$i" && exec nohup dotnet "$gateway" --urls "http://127.0.0.1:$http" \
-    --postgres "$CONN" --silo "http://127.0.0.1:$silo" --data-dir "$dir/silo$i" --api-key "$key" "${samples[@]}" \
+    --postgres "$CONN" --silo "https://127.0.0.1:$silo" --data-dir "$dir/silo$i" --api-key-file "$dir/api-key" "${samples[@]}" \
+    --silo-certificate "$dir/certs/silo$i.crt" --silo-key "$dir/certs/silo$i.key" --cluster-authority "$dir/certs/authority.crt" \
     --ComparisonGrid:HeartbeatInterval=00:00:01 --ComparisonGrid:DeathTimeout=00:00:05 \
     >"$dir/silo$i.log" 2>&1) &
   echo "$!" >"$dir/silo$i.pid"

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
 using ComparisonGrid.Core;
+using ComparisonGrid.Runtime.Cluster;
 using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Hosting;
 using ComparisonGrid.Runtime.Membership;
@@ -36,8 +38,10 @@ public sealed class SiloBenchmark(TextWriter stdout)
             "bench silos needs --postgres CONNECTION (e.g. the server of deploy/local-cluster.sh: \"Host=127.0.0.1;Port=7400;Username=postgres\")");
         var seconds = cl.Number("--seconds") ?? 5;
         postgres = await FreshDatabaseAsync(postgres, cancellationToken).ConfigureAwait(false);
-        using var a = await StartSiloAsync(postgres, cancellationToken).ConfigureAwait(false);
-        using var b = await StartSiloAsync(postgres, cancellationToken).ConfigureAwait(false);
+        var certificates = Directory.CreateTempSubdirectory("cgrid-bench-certs").FullName;
+        var authority = ClusterCertificates.CreateAuthority(certificates);
+        using var a = await StartSiloAsync(postgres, certificates, authority, cancellationToken).ConfigureAwait(false);
+        using var b = await StartSiloAsync(postgres, certificates, authority, cancellationToken).ConfigureAwait(false);
         var view = a.Services.GetRequiredService<MembershipView>();
         var addresses = new[] { a, b }.Select(h => h.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrainRuntimeOptions>>().Value.SiloAddress).ToHashSet();
         var until = DateTime.UtcNow.AddSeconds(30);
@@ -49,8 +53,15 @@ public sealed class SiloBenchmark(TextWriter stdout)
             }
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
-        await using var echo = await StartEchoAsync(cancellationToken).ConfigureAwait(false);
-        using var http = new HttpClient(new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
+        // The floor pays for TLS as the silos do: the same certificate, a handshake per connection, encrypted frames.
+        var echoFiles = ClusterCertificates.IssueSilo(certificates, "echo", authority);
+        using var echoCertificate = X509Certificate2.CreateFromPemFile(echoFiles.Certificate, echoFiles.Key);
+        await using var echo = await StartEchoAsync(echoCertificate, cancellationToken).ConfigureAwait(false);
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            SslOptions = { RemoteCertificateValidationCallback = (_, peer, _, _) => peer?.GetCertHashString() == echoCertificate.GetCertHashString() },
+        });
         var grains = a.Services.GetRequiredService<IGrainFactory>();
         var keys = Enumerable.Range(0, 100_000).Select(i => $"b{i}");
         var local = keys.Where(k => view.RemoteOwner(new GrainId("bench", k)) is null).Take(64).ToArray();
@@ -97,14 +108,19 @@ public sealed class SiloBenchmark(TextWriter stdout)
         return new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString;
     }
 
-    private static async Task<IHost> StartSiloAsync(string postgres, CancellationToken cancellationToken)
+    private static async Task<IHost> StartSiloAsync(string postgres, string certificates, (string Certificate, string Key) authority, CancellationToken cancellationToken)
     {
+        var port = FreePort();
+        var (certificate, key) = ClusterCertificates.IssueSilo(certificates, $"silo-{port}", authority);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders();
         builder.AddComparisonGrid(o =>
         {
             o.PostgresConnectionString = postgres;
-            o.SiloAddress = $"http://127.0.0.1:{FreePort()}";
+            o.SiloAddress = $"https://127.0.0.1:{port}";
+            o.SiloCertificatePath = certificate;
+            o.SiloKeyPath = key;
+            o.ClusterAuthorityPath = authority.Certificate;
             o.HeartbeatInterval = TimeSpan.FromMilliseconds(500);
         });
         builder.Services.AddGrain<IBenchGrain, BenchGrain>();
@@ -114,14 +130,18 @@ public sealed class SiloBenchmark(TextWriter stdout)
         return host;
     }
 
-    /// <summary>The floor: Kestrel on an HTTP/2-only port answering a body of the size a grain call sends.</summary>
-    private static async Task<WebApplication> StartEchoAsync(CancellationToken cancellationToken)
+    /// <summary>The floor: Kestrel on an HTTP/2-only TLS port answering a body of the size a grain call sends.</summary>
+    private static async Task<WebApplication> StartEchoAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         var port = FreePort();
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l =>
+        {
+            l.Protocols = HttpProtocols.Http2;
+            l.UseHttps(certificate);
+        }));
         var app = builder.Build();
-        app.Urls.Add($"http://127.0.0.1:{port}");
+        app.Urls.Add($"https://127.0.0.1:{port}");
         app.Run(async http =>
         {
             using var body = new MemoryStream();

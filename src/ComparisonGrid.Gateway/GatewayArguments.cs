@@ -11,8 +11,12 @@ internal static class GatewayArguments
     {
         ["--data-dir"] = "ComparisonGrid:DataDirectory",
         ["--api-key"] = "ComparisonGrid:ApiKeys:0",
+        ["--api-key-file"] = "ComparisonGrid:ApiKeyFile",
         ["--postgres"] = "ComparisonGrid:PostgresConnectionString",
         ["--silo"] = "ComparisonGrid:SiloAddress",
+        ["--silo-certificate"] = "ComparisonGrid:SiloCertificatePath",
+        ["--silo-key"] = "ComparisonGrid:SiloKeyPath",
+        ["--cluster-authority"] = "ComparisonGrid:ClusterAuthorityPath",
     };
 
     public static string[] Normalise(string[] args)

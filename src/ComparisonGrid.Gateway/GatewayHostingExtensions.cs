@@ -58,6 +58,8 @@ public static class GatewayHostingExtensions
         // Limits come from the options at run time, so every configuration source (and a test's) applies to them.
         services.AddOptions<FormOptions>().Configure<IOptions<GatewayOptions>>((f, g) => f.MultipartBodyLengthLimit = g.Value.MaxRequestBytes);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((k, g) => k.Limits.MaxRequestBodySize = g.Value.MaxRequestBytes);
+        // A call between silos carries what a request brought plus what was parsed from it: twice the body, and a margin.
+        services.AddOptions<GrainRuntimeOptions>().Configure<IOptions<GatewayOptions>>((r, g) => r.MaxCallBytes = 2 * g.Value.MaxRequestBytes + 1024 * 1024);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

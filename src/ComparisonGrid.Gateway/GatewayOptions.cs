@@ -6,6 +6,9 @@ public sealed class GatewayOptions
     /// <summary>Keys accepted in X-Api-Key. When empty, one is generated at first start and kept in the data directory.</summary>
     public List<string> ApiKeys { get; set; } = [];
 
+    /// <summary>A file with keys accepted in X-Api-Key, one per line (keeps the key out of the process list).</summary>
+    public string? ApiKeyFile { get; set; }
+
     /// <summary>Reads are open unless this is set.</summary>
     public bool RequireKeyForReads { get; set; }
 

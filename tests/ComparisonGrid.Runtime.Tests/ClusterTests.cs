@@ -129,11 +129,4 @@ public sealed class ClusterTests(PostgresServer server) : IClassFixture<Postgres
             Assert.Equal(acknowledged.GetValueOrDefault(key), await callers[0].Grains.GetGrain<ICounterGrain>(key).GetAsync());
         }
     }
-
-    private sealed class TickObserver : ITickObserver
-    {
-        public Channel<int> Ticks { get; } = Channel.CreateUnbounded<int>();
-
-        public Task OnTickAsync(int value) => Ticks.Writer.WriteAsync(value).AsTask();
-    }
 }

@@ -198,3 +198,11 @@ public sealed class TickerGrain : Grain, ITickerGrain
         return Task.FromResult(_observers.Count);
     }
 }
+
+/// <summary>An observer that keeps the ticks it hears.</summary>
+internal sealed class TickObserver : ITickObserver
+{
+    public System.Threading.Channels.Channel<int> Ticks { get; } = System.Threading.Channels.Channel.CreateUnbounded<int>();
+
+    public Task OnTickAsync(int value) => Ticks.Writer.WriteAsync(value).AsTask();
+}

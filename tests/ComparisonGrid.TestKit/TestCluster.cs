@@ -1,3 +1,4 @@
+using ComparisonGrid.Runtime.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComparisonGrid.TestKit;
@@ -10,12 +11,18 @@ public sealed class TestCluster : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly Action<IServiceCollection> _grains;
+    private readonly string _certificates = Path.Combine(Path.GetTempPath(), $"cgrid-certs-{Guid.NewGuid():N}");
+    private readonly (string Certificate, string Key) _authority;
 
     private TestCluster(string connectionString, Action<IServiceCollection> grains)
     {
         _connectionString = connectionString;
         _grains = grains;
+        _authority = ClusterCertificates.CreateAuthority(_certificates);
     }
+
+    /// <summary>The cluster authority's certificate and key, for a test that issues a certificate of its own.</summary>
+    public (string Certificate, string Key) Authority => _authority;
 
     public List<TestSilo> Silos { get; } = [];
 
@@ -40,19 +47,33 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts a silo and waits until every silo sees it active, so placement agrees everywhere.</summary>
     public async Task<TestSilo> AddSiloAsync()
     {
-        var silo = await TestSilo.StartAsync(_grains, o =>
+        var silo = await StartSiloAsync(_authority);
+        Silos.Add(silo);
+        await ConvergedAsync();
+        return silo;
+    }
+
+    /// <summary>
+    /// A silo against this cluster's database that holds a certificate from <paramref name="authority"/> and trusts
+    /// that authority alone; not added to <see cref="Silos"/>.
+    /// </summary>
+    public Task<TestSilo> StartSiloAsync((string Certificate, string Key) authority)
+    {
+        var port = Ports.Free();
+        var (certificate, key) = ClusterCertificates.IssueSilo(_certificates, $"silo-{port}", authority);
+        return TestSilo.StartAsync(_grains, o =>
         {
             o.Storage = "postgres";
             o.PostgresConnectionString = _connectionString;
-            o.SiloAddress = $"http://127.0.0.1:{Ports.Free()}";
+            o.SiloAddress = $"https://127.0.0.1:{port}";
+            o.SiloCertificatePath = certificate;
+            o.SiloKeyPath = key;
+            o.ClusterAuthorityPath = authority.Certificate;
             o.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
             o.DeathTimeout = TimeSpan.FromSeconds(2);
             o.SweepInterval = TimeSpan.FromMilliseconds(100);
             o.CallTimeout = TimeSpan.FromSeconds(10);
         });
-        Silos.Add(silo);
-        await ConvergedAsync();
-        return silo;
     }
 
     /// <summary>Stops a silo gracefully (its grains are written and move) and waits until the others see it gone.</summary>
@@ -74,5 +95,6 @@ public sealed class TestCluster : IAsyncDisposable
         {
             await silo.DisposeAsync();
         }
+        Directory.Delete(_certificates, recursive: true);
     }
 }

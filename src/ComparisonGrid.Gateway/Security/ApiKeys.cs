@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using ComparisonGrid.Runtime.Configuration;
+using ComparisonGrid.Runtime.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Gateway.Security;
 
 /// <summary>
-/// The keys that may write. Configured keys win; without any, a key is generated once, stored in the data
-/// directory (so it survives restarts) and printed at start.
+/// The keys that may write: those configured (ApiKeys, or one per line in ApiKeyFile, which keeps them out of
+/// `ps`); without any, a key is generated once into the data directory (owner-only) and its file named in the log.
+/// The key itself is never logged.
 /// </summary>
 public sealed partial class ApiKeys
 {
@@ -19,18 +21,37 @@ public sealed partial class ApiKeys
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(runtime);
         var keys = gateway.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
+        if (gateway.Value.ApiKeyFile is { Length: > 0 } keyFile)
+        {
+            keys.AddRange(ReadKeys(keyFile));
+        }
         if (keys.Count == 0)
         {
             var file = Path.Combine(runtime.Value.DataDirectory, "api-key");
             if (!File.Exists(file))
             {
                 Directory.CreateDirectory(runtime.Value.DataDirectory);
-                File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant());
+                OwnerOnlyFiles.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant());
             }
-            keys.Add(File.ReadAllText(file).Trim());
-            LogGenerated(logger, keys[0], Path.GetFullPath(file));
+            OwnerOnlyFiles.Restrict(file);
+            keys.AddRange(ReadKeys(file));
+            LogGenerated(logger, Path.GetFullPath(file));
         }
         _keys = [.. keys.Select(Encoding.UTF8.GetBytes)];
+    }
+
+    // One key per line, so a rotation can list the new key beside the old one until every client has moved.
+    private static List<string> ReadKeys(string file)
+    {
+        try
+        {
+            var keys = File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            return keys.Count > 0 ? keys : throw new InvalidOperationException($"the API key file {file} holds no key");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"cannot read the API key file {file}: {e.Message}", e);
+        }
     }
 
     public bool IsValid(string? key)
@@ -44,6 +65,6 @@ public sealed partial class ApiKeys
         return _keys.Aggregate(false, (found, k) => found | CryptographicOperations.FixedTimeEquals(k, given));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "no API key configured; writes need X-Api-Key: {Key} (kept in {File}; set ComparisonGrid:ApiKeys or --api-key to choose one)")]
-    private static partial void LogGenerated(ILogger logger, string key, string file);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no API key configured; writes need the X-Api-Key kept in {File} (set --api-key-file or ComparisonGrid:ApiKeys to choose one)")]
+    private static partial void LogGenerated(ILogger logger, string file);
 }

@@ -61,6 +61,9 @@ internal sealed class RemoteCallHandler(CallCodec codec, MembershipView view, IL
         return codec.EncodeAnswer(method, task);
     }
 
-    private object ObserverFor(Type observerInterface, string silo, string id) =>
-        observers.ProxyFor(observerInterface, silo, id, (t, s, i) => ObserverRegistry.CreateProxy(t, client, s, i));
+    // An observer is called back at the address it names, so only a live member's address is taken: anything else
+    // would make this silo post to wherever a caller pointed it.
+    private object ObserverFor(Type observerInterface, string silo, string id) => view.Silos.Any(s => s.Address == silo && s.Status is SiloStatus.Active or SiloStatus.Joining)
+        ? observers.ProxyFor(observerInterface, silo, id, (t, s, i) => ObserverRegistry.CreateProxy(t, client, s, i))
+        : throw new ArgumentException($"the observer's address {silo} is not a live member of the cluster");
 }

@@ -12,12 +12,12 @@ using Microsoft.Extensions.Options;
 namespace ComparisonGrid.Runtime.Cluster;
 
 /// <summary>
-/// The calling side of silo-to-silo calls: one HTTP/2 connection pool (cleartext, prior knowledge) to every
-/// silo. A call that finds its grain moved, or its silo gone, reads membership again and goes where the grain
+/// The calling side of silo-to-silo calls: one HTTP/2 connection pool (mutual TLS with this silo's certificate)
+/// to every silo. A call that finds its grain moved, or its silo gone, reads membership again and goes where the grain
 /// belongs now; a silo that does not answer is tried once more after that, then the caller gets a
 /// <see cref="SiloUnavailableException"/> to retry later.
 /// </summary>
-internal sealed class SiloClient : IDisposable
+internal sealed class SiloClient : ISiloProbe, IDisposable
 {
     private const int MaxAttempts = 6;
     private static readonly MediaTypeHeaderValue ContentType = new(SiloRoutes.ContentType);
@@ -27,7 +27,7 @@ internal sealed class SiloClient : IDisposable
     private readonly string _self;
     private readonly TimeSpan _timeout;
 
-    public SiloClient(MembershipView view, CallCodec codec, IOptions<GrainRuntimeOptions> options)
+    public SiloClient(MembershipView view, CallCodec codec, SiloTls tls, IOptions<GrainRuntimeOptions> options)
     {
         _view = view;
         _codec = codec;
@@ -38,6 +38,7 @@ internal sealed class SiloClient : IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(2),
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            SslOptions = tls.ClientOptions(),
         })
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -99,6 +100,32 @@ internal sealed class SiloClient : IDisposable
             item.Fail(new SiloUnavailableException($"the observer's silo at {address} is gone ({failure})"));
         }
         await item.Task.ConfigureAwait(false);
+    }
+
+    public async Task<string?> ProbeAsync(string address, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address + SiloRoutes.Probe))
+            {
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The innermost message names the cause: a certificate not accepted, a connection refused, a timeout.
+            var inner = e;
+            while (inner.InnerException is not null)
+            {
+                inner = inner.InnerException;
+            }
+            return inner.Message;
+        }
     }
 
     private async Task<(Outcome Outcome, string? Failure)> SendAsync(string address, string path, byte[] body, IWorkItem item, GrainId id)

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net;
+using System.Security.Authentication;
 using System.Text.Json;
 using ComparisonGrid.Runtime.Cluster.Wire;
 using ComparisonGrid.Runtime.Configuration;
@@ -7,17 +8,19 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Runtime.Cluster;
 
 /// <summary>
-/// The receiving side of silo-to-silo calls: a Kestrel endpoint of its own that speaks only HTTP/2 (cleartext
-/// HTTP/2 needs an HTTP/2-only endpoint), on the silo address, apart from any public gateway port. A call for a
-/// grain this silo does not own (membership moved on) is answered "moved", and the caller goes where it belongs.
+/// The receiving side of silo-to-silo calls: a Kestrel endpoint of its own, HTTP/2 over mutual TLS, on the silo
+/// address, apart from any public gateway port. A connection without a certificate from the cluster authority
+/// fails its handshake, so nothing reaches the handler but members. A call for a grain this silo does not own
+/// (membership moved on) is answered "moved", and the caller goes where it belongs.
 /// </summary>
-internal sealed class SiloServer(RemoteCallHandler handler, IOptions<GrainRuntimeOptions> options) : IHostedService, IAsyncDisposable
+internal sealed class SiloServer(RemoteCallHandler handler, SiloTls tls, IOptions<GrainRuntimeOptions> options) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -29,9 +32,19 @@ internal sealed class SiloServer(RemoteCallHandler handler, IOptions<GrainRuntim
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             var ip = address.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(address.Host);
-            k.Listen(ip, address.Port, l => l.Protocols = HttpProtocols.Http2);
-            k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
-            k.Limits.Http2.MaxStreamsPerConnection = 1024;
+            k.Listen(ip, address.Port, l =>
+            {
+                l.Protocols = HttpProtocols.Http2;
+                l.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = tls.Certificate,
+                    ClientCertificateMode = ClientCertificateMode.RequireCertificate,
+                    ClientCertificateValidation = (peer, _, _) => tls.IsMember(peer),
+                    SslProtocols = SslProtocols.Tls13 | SslProtocols.Tls12,
+                });
+            });
+            // The same bound as the gateway's request limit: a member cannot send more than a client could.
+            k.Limits.MaxRequestBodySize = options.Value.MaxCallBytes;
         });
         _app = builder.Build();
         _app.Run(HandleAsync);
@@ -41,6 +54,11 @@ internal sealed class SiloServer(RemoteCallHandler handler, IOptions<GrainRuntim
     private async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value;
+        if (path == SiloRoutes.Probe)
+        {
+            http.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
         if (!HttpMethods.IsPost(http.Request.Method) || path is not (SiloRoutes.Call or SiloRoutes.Observer))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;

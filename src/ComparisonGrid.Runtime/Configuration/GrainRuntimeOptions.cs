@@ -18,10 +18,22 @@ public sealed class GrainRuntimeOptions
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The URL other silos call this one on (HTTP/2 only, apart from the gateway's port), e.g. http://127.0.0.1:11111.
-    /// With a PostgreSQL store it makes the silo a cluster member.
+    /// The URL other silos call this one on (HTTP/2 over mutual TLS, apart from the gateway's port), e.g.
+    /// https://127.0.0.1:11111. With a PostgreSQL store it makes the silo a cluster member.
     /// </summary>
     public string? SiloAddress { get; set; }
+
+    /// <summary>This silo's certificate (PEM), issued by the cluster's authority; shown to the silos it calls and that call it.</summary>
+    public string? SiloCertificatePath { get; set; }
+
+    /// <summary>The private key of <see cref="SiloCertificatePath"/> (PEM, readable by this silo's user only).</summary>
+    public string? SiloKeyPath { get; set; }
+
+    /// <summary>The cluster's certificate authority (PEM): a peer is a member only with a certificate it issued.</summary>
+    public string? ClusterAuthorityPath { get; set; }
+
+    /// <summary>The largest call another silo may send; the gateway sets it to its own request limit.</summary>
+    public long MaxCallBytes { get; set; } = 50L * 1024 * 1024;
 
     /// <summary>The public gateway URL that runs with this silo, recorded in the membership table for operators.</summary>
     public string? GatewayAddress { get; set; }

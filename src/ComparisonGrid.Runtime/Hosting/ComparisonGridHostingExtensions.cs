@@ -50,9 +50,11 @@ public static class ComparisonGridHostingExtensions
             builder.Services.AddSingleton(sp => MembershipTable.OpenAsync(
                 sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.PostgresConnectionString!, CancellationToken.None).GetAwaiter().GetResult());
             builder.Services.AddSingleton<MembershipView>();
+            builder.Services.AddSingleton<SiloTls>();
             builder.Services.AddSingleton<ObserverRegistry>();
             builder.Services.AddSingleton<CallCodec>();
             builder.Services.AddSingleton<SiloClient>();
+            builder.Services.AddSingleton<ISiloProbe>(sp => sp.GetRequiredService<SiloClient>());
             builder.Services.AddSingleton<IRemoteRouter, ClusterRouter>();
             builder.Services.AddSingleton<RemoteCallHandler>();
             builder.Services.AddSingleton<ILocalDelivery>(sp => sp.GetRequiredService<Silo>());

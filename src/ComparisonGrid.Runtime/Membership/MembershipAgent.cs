@@ -12,7 +12,8 @@ namespace ComparisonGrid.Runtime.Membership;
 /// it stops its host: a dead silo never comes back under the same identity.
 /// </summary>
 public sealed partial class MembershipAgent(MembershipTable table, MembershipView view, IOptions<GrainRuntimeOptions> options,
-    IHostApplicationLifetime lifetime, ILogger<MembershipAgent> logger, IMembershipDrain? drain = null, ISiloReportSource? reports = null) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<MembershipAgent> logger, IMembershipDrain? drain = null, ISiloReportSource? reports = null,
+    ISiloProbe? probe = null) : BackgroundService
 {
     private readonly GrainRuntimeOptions _options = options.Value;
 
@@ -25,11 +26,74 @@ public sealed partial class MembershipAgent(MembershipTable table, MembershipVie
         var address = _options.SiloAddress ?? throw new InvalidOperationException("a clustered silo needs ComparisonGrid:SiloAddress");
         SiloId = await table.JoinAsync(address, _options.GatewayAddress, cancellationToken).ConfigureAwait(false);
         view.Joined(SiloId);
+        try
+        {
+            await CheckAcceptedAsync(address, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            await LeaveRefusedAsync(SiloId).ConfigureAwait(false);
+            throw;
+        }
         await table.SetStatusAsync(SiloId, SiloStatus.Active, cancellationToken).ConfigureAwait(false);
         view.Update(await table.ReadAllAsync(cancellationToken).ConfigureAwait(false));
         _lastRound = Environment.TickCount64;
         LogJoined(logger, SiloId);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A joining silo becomes active only once an active member took its connection (its certificate is from the
+    /// cluster's authority, and it trusts the member's). Members that do not answer may be dead and not declared so
+    /// yet: the check goes on, reading the table, until the death timeout has passed twice.
+    /// </summary>
+    private async Task CheckAcceptedAsync(string self, CancellationToken cancellationToken)
+    {
+        if (probe is null)
+        {
+            return;
+        }
+        var until = DateTimeOffset.UtcNow + 2 * _options.DeathTimeout + 2 * _options.HeartbeatInterval;
+        var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var members = (await table.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                .Where(s => s.Status == SiloStatus.Active && s.Address != self).ToList();
+            if (members.Count == 0)
+            {
+                return;
+            }
+            foreach (var member in members)
+            {
+                if (await probe.ProbeAsync(member.Address, cancellationToken).ConfigureAwait(false) is not { } failure)
+                {
+                    return;
+                }
+                failures[member.Address] = failure;
+            }
+            if (DateTimeOffset.UtcNow > until)
+            {
+                throw new InvalidOperationException("cannot join the cluster: no active silo accepted this silo's connection (" +
+                    string.Join("; ", failures.Select(f => $"{f.Key}: {f.Value}")) +
+                    "); each silo needs a certificate from the cluster's authority (ComparisonGrid:SiloCertificatePath, ClusterAuthorityPath)");
+            }
+            await Task.Delay(_options.HeartbeatInterval, cancellationToken).ConfigureAwait(false);
+            // Still joining, but alive: the members must not declare this silo dead while it waits for them.
+            await table.HeartbeatAsync(SiloId!, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A refused silo leaves a dead row behind, never a joining one that placement or operators would wonder about.
+    private async Task LeaveRefusedAsync(string siloId)
+    {
+        try
+        {
+            await table.SetStatusAsync(siloId, SiloStatus.Dead, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SiloDeclaredDeadException)
+        {
+            // The members declared it dead already.
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -19,6 +19,12 @@ public sealed class SqliteGrainStorage : IGrainStorage
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, "grains.db"));
+        if (!File.Exists(path))
+        {
+            // Created owner-only before SQLite opens it; SQLite gives its -wal and -shm files the database's mode.
+            OwnerOnlyFiles.WriteAllText(path, "");
+        }
+        OwnerOnlyFiles.Restrict(path);
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -136,8 +142,9 @@ public sealed class SqliteGrainStorage : IGrainStorage
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var pragma = connection.CreateCommand();
-        // WAL with synchronous=NORMAL survives a process crash; only a power loss may drop the last commits.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        // An ingest is acknowledged after its commit, so the commit must be on disk: with WAL, NORMAL survives a
+        // process crash but a power loss may drop the last commits; FULL syncs the log at every commit.
+        pragma.CommandText = "PRAGMA synchronous = FULL";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

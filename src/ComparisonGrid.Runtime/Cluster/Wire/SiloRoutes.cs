@@ -7,5 +7,8 @@ internal static class SiloRoutes
 
     public const string Observer = "/silo/v2/observer";
 
+    /// <summary>Answered with 204 once the TLS handshake let the caller in: how a joining silo checks it is accepted.</summary>
+    public const string Probe = "/silo/v2/probe";
+
     public const string ContentType = "application/x-protobuf";
 }
