@@ -13,6 +13,12 @@ public sealed class ReportGrain(
     /// <summary>The name of the facts state, which year catalogs read to rebuild themselves.</summary>
     public const string FactsState = "facts";
 
+    /// <summary>
+    /// Versions remembered (hash and time each). Bounded, so a source that replaces one report thousands of times
+    /// costs the same per version instead of rewriting an ever longer list.
+    /// </summary>
+    public const int MaxHistory = 100;
+
     public async Task<IngestOutcome> IngestAsync(Report report, string sourceHash, string? sourceText)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -37,6 +43,10 @@ public sealed class ReportGrain(
             if (s.Report is not null)
             {
                 s.History.Add(new ReportVersion(s.Version, s.SourceHash!, s.IngestedAt));
+                if (s.History.Count > MaxHistory)
+                {
+                    s.History.RemoveRange(0, s.History.Count - MaxHistory);
+                }
             }
             s.Report = report;
             s.SourceHash = sourceHash;

@@ -19,4 +19,7 @@ public enum DeactivationReason
 
     /// <summary>A write found the stored state changed by someone else; the next call reads it again.</summary>
     Conflict,
+
+    /// <summary>A write failed, so memory may differ from the store; the next call reads the store again.</summary>
+    WriteFailed,
 }

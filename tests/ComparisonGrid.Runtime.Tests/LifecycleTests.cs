@@ -1,6 +1,7 @@
 using ComparisonGrid.Core;
 using ComparisonGrid.Runtime.Storage;
 using ComparisonGrid.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComparisonGrid.Runtime.Tests;
 
@@ -112,5 +113,44 @@ public sealed class LifecycleTests
         Assert.Equal(41, await grain.IncrementAsync());
         await grain.SaveAsync();
         Assert.Equal("{\"Value\":41}", (await silo.Storage.ReadAsync("counter.counter", "etag", default))!.Json);
+    }
+
+    [Fact]
+    public async Task After_a_failed_write_the_activation_goes_and_the_next_call_reads_the_store()
+    {
+        var store = new FailingStorage(new MemoryGrainStorage());
+        await using var silo = await TestGrainSilos.StartAsync(o => o.SweepInterval = TimeSpan.FromMilliseconds(50), s => s.AddSingleton<IGrainStorage>(store));
+        var grain = silo.Grains.GetGrain<ICounterGrain>("unsaved");
+        await grain.IncrementAsync();
+        await grain.SaveAsync();
+
+        store.Failing = true;
+        Assert.Equal(2, await grain.IncrementAsync());
+        await Assert.ThrowsAsync<StorageUnavailableException>(grain.SaveAsync);
+        store.Failing = false;
+
+        // Believed only once written: the 2 never reached the store, so the next activation reads 1.
+        await Eventually.Holds(() => silo.Log.Events.Contains("deactivate unsaved WriteFailed"), "the activation with unsaved state went");
+        Assert.Equal(1, await grain.GetAsync());
+        Assert.Equal("{\"Value\":1}", (await store.ReadAsync("counter.counter", "unsaved", default))!.Json);
+    }
+
+    /// <summary>A store whose writes fail while <see cref="Failing"/> is set, as SQLite locked or PostgreSQL restarting.</summary>
+    private sealed class FailingStorage(IGrainStorage inner) : IGrainStorage
+    {
+        public volatile bool Failing;
+
+        public Task<StoredState?> ReadAsync(string stateType, string key, CancellationToken cancellationToken) => inner.ReadAsync(stateType, key, cancellationToken);
+
+        public Task<string> WriteAsync(string stateType, string key, string json, string? etag, CancellationToken cancellationToken) =>
+            Failing ? throw new TimeoutException("the store is locked") : inner.WriteAsync(stateType, key, json, etag, cancellationToken);
+
+        public Task ClearAsync(string stateType, string key, string? etag, CancellationToken cancellationToken) =>
+            Failing ? throw new TimeoutException("the store is locked") : inner.ClearAsync(stateType, key, etag, cancellationToken);
+
+        public Task<IReadOnlyList<KeyedState>> ReadAllAsync(string stateType, string keySuffix, CancellationToken cancellationToken) =>
+            inner.ReadAllAsync(stateType, keySuffix, cancellationToken);
+
+        public Task<IReadOnlyList<string>> KeysAsync(string stateType, CancellationToken cancellationToken) => inner.KeysAsync(stateType, cancellationToken);
     }
 }

@@ -16,7 +16,12 @@ internal static class TestGrainSilos
         services.AddGrainJson(TestStateJson.Default);
     }
 
-    public static Task<TestSilo> StartAsync(Action<Configuration.GrainRuntimeOptions>? configure = null) => TestSilo.StartAsync(Register, configure);
+    public static Task<TestSilo> StartAsync(Action<Configuration.GrainRuntimeOptions>? configure = null, Action<IServiceCollection>? services = null) =>
+        TestSilo.StartAsync(s =>
+        {
+            Register(s);
+            services?.Invoke(s);
+        }, configure);
 
     public static Task<TestCluster> StartClusterAsync(PostgresServer server, int silos) => TestCluster.StartAsync(server, silos, Register);
 

@@ -229,15 +229,17 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
                 }
             }
         }
-        if (task.IsFaulted && task.Exception!.InnerException is InconsistentStateException)
+        // Another activation wrote this grain (two of them during a membership change), or a write failed (the store
+        // locked or down) and memory holds what the store never took, even if the grain caught the exception: this
+        // activation goes without writing, and the next call reads the stored state again.
+        var conflict = task.IsFaulted && task.Exception!.InnerException is InconsistentStateException;
+        if (conflict || AnyWriteFailed())
         {
-            // Another activation wrote this grain (two of them during a membership change): this one goes, and the
-            // next call reads the stored state again.
             lock (_lock)
             {
                 _stateStale = true;
                 _deactivateRequested = true;
-                _deactivationReason = DeactivationReason.Conflict;
+                _deactivationReason = conflict ? DeactivationReason.Conflict : DeactivationReason.WriteFailed;
             }
         }
         if (record)
@@ -245,6 +247,18 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
             Type.Record(item, Stopwatch.GetElapsedTime(item.Enqueued), !task.IsCompletedSuccessfully);
             item.CompleteFrom(task);
         }
+    }
+
+    private bool AnyWriteFailed()
+    {
+        for (var i = 0; i < _states.Count; i++)
+        {
+            if (_states[i].WriteFailed)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private async Task<bool> ActivateAsync()

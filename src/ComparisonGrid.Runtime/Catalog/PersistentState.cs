@@ -52,22 +52,28 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         _persistedJson = JsonSerializer.Serialize(State, _json);
     }
 
+    public bool WriteFailed { get; private set; }
+
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         var json = JsonSerializer.Serialize(State, _json);
         _metrics.StorageWrite();
+        WriteFailed = true;
         Etag = await Guard(() => _storage.WriteAsync(_stateType, _key, json, Etag, cancellationToken)).ConfigureAwait(false);
         _persistedJson = json;
+        WriteFailed = false;
     }
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
         _metrics.StorageWrite();
+        WriteFailed = true;
         await Guard(async () =>
         {
             await _storage.ClearAsync(_stateType, _key, Etag, cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
+        WriteFailed = false;
         State = new TState();
         Etag = null;
         _persistedJson = JsonSerializer.Serialize(State, _json);

@@ -14,6 +14,9 @@ public sealed class GrainRuntimeOptions
     /// <summary>A PostgreSQL connection string; setting it alone switches the storage to PostgreSQL.</summary>
     public string? PostgresConnectionString { get; set; }
 
+    /// <summary>How long an SQLite statement waits for a lock held by another connection before the store counts as unavailable.</summary>
+    public TimeSpan StoreBusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a caller waits for an answer before the call fails with a timeout.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -92,7 +92,7 @@ public static class ComparisonGridHostingExtensions
         (string.IsNullOrWhiteSpace(options.PostgresConnectionString) ? options.Storage.ToLowerInvariant() : "postgres") switch
         {
             "memory" => new MemoryGrainStorage(),
-            "sqlite" => SqliteGrainStorage.OpenAsync(options.DataDirectory, CancellationToken.None).GetAwaiter().GetResult(),
+            "sqlite" => SqliteGrainStorage.OpenAsync(options.DataDirectory, CancellationToken.None, options.StoreBusyTimeout).GetAwaiter().GetResult(),
             "postgres" => OpenPostgres(options.PostgresConnectionString),
             _ => throw new InvalidOperationException($"unknown storage provider \"{options.Storage}\" (ComparisonGrid:Storage is sqlite, postgres or memory)"),
         };

@@ -15,7 +15,8 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public string DatabasePath { get; private init; } = "";
 
-    public static async Task<SqliteGrainStorage> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <param name="busyTimeout">How long a statement waits for a lock another connection holds before the store counts as unavailable.</param>
+    public static async Task<SqliteGrainStorage> OpenAsync(string dataDirectory, CancellationToken cancellationToken, TimeSpan? busyTimeout = null)
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, "grains.db"));
@@ -30,7 +31,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)Math.Ceiling((busyTimeout ?? TimeSpan.FromSeconds(30)).TotalSeconds),
         }.ToString();
         var storage = new SqliteGrainStorage(connectionString) { DatabasePath = path };
         await using var connection = await storage.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
