@@ -46,6 +46,12 @@ public static class GrainKeys
         return grains.GetGrain<IComparisonGrain>(spec.ToKey());
     }
 
+    public static IJobResultGrain JobResult(this IGrainFactory grains, string jobId, int index)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return grains.GetGrain<IJobResultGrain>($"{jobId}/{index.ToString(CultureInfo.InvariantCulture)}");
+    }
+
     /// <summary>A year catalog's key: the year, <c>2024</c>.</summary>
     public static string YearKey(int year) => year.ToString(CultureInfo.InvariantCulture);
 

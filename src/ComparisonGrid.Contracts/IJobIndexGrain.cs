@@ -2,12 +2,14 @@ using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Contracts;
 
-/// <summary>Every job id, so a restarted gateway finds the jobs it must resume; one instance, key <see cref="Key"/>.</summary>
+/// <summary>Every job id, so the runners find jobs to resume or take over and old jobs to prune; one instance, key <see cref="Key"/>.</summary>
 public interface IJobIndexGrain : IGrainWithStringKey
 {
     public const string Key = "all";
 
     Task AddAsync(string jobId);
+
+    Task RemoveAsync(IReadOnlyList<string> jobIds);
 
     [ReadOnly]
     Task<IReadOnlyList<string>> ListAsync();

@@ -9,4 +9,5 @@ public enum JobStatus
     [JsonStringEnumMemberName("running")] Running,
     [JsonStringEnumMemberName("done")] Done,
     [JsonStringEnumMemberName("failed")] Failed,
+    [JsonStringEnumMemberName("cancelled")] Cancelled,
 }

@@ -12,13 +12,14 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
         var (status, detail) = exception switch
         {
             RequestException e => (StatusCodes.Status400BadRequest, e.Message),
+            TooManyRequestsException e => (StatusCodes.Status429TooManyRequests, e.Message),
             PayloadTooLargeException e => (StatusCodes.Status413PayloadTooLarge, e.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "the request body is over the size limit"),
             InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status413PayloadTooLarge, "the request body is over the size limit"),
             BadHttpRequestException e => (e.StatusCode, e.Message),
             GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "the grid did not answer in time; try again"),
             StorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, "the state store is unavailable (restarting or unreachable); try again shortly"),
-            SiloUnavailableException e => (StatusCodes.Status503ServiceUnavailable, $"a silo of the cluster is unavailable (leaving, or failed and not yet declared dead); try again shortly: {e.Message}"),
+            SiloUnavailableException => (StatusCodes.Status503ServiceUnavailable, "a silo of the cluster is unavailable (leaving, or failed and not yet declared dead); try again shortly"),
             _ => (StatusCodes.Status500InternalServerError, "the server failed to handle the request; the error is in its log"),
         };
         if (status >= 500)
@@ -29,6 +30,10 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             httpContext.Response.Headers.RetryAfter = "1";
+        }
+        else if (exception is TooManyRequestsException tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

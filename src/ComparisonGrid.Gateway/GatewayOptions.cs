@@ -25,4 +25,25 @@ public sealed class GatewayOptions
     public bool LoadSamples { get; set; } = true;
 
     public string SamplesDirectory { get; set; } = "samples";
+
+    /// <summary>Server folders bulk jobs may ingest from (ingestFolder is relative to one); empty, the default, refuses folder jobs.</summary>
+    public List<string> IngestRoots { get; set; } = [];
+
+    /// <summary>Finished jobs and their results are kept this long, then pruned.</summary>
+    public TimeSpan JobRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Tries a job gets, across store outages and restarts, before it is marked failed.</summary>
+    public int MaxJobAttempts { get; set; } = 5;
+
+    /// <summary>Jobs waiting on one gateway; beyond it a submission gets 429.</summary>
+    public int MaxQueuedJobs { get; set; } = 100;
+
+    /// <summary>Comparisons one job may ask for.</summary>
+    public int MaxJobComparisons { get; set; } = 1000;
+
+    /// <summary>How long a runner holds a job without reporting progress before another runner may take it over.</summary>
+    public TimeSpan JobLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often a gateway looks for queued jobs, jobs whose runner died, and jobs to prune.</summary>
+    public TimeSpan JobScanInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

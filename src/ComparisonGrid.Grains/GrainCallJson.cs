@@ -23,6 +23,7 @@ namespace ComparisonGrid.Grains;
 [JsonSerializable(typeof(JobRequest))]
 [JsonSerializable(typeof(JobIngestSummary))]
 [JsonSerializable(typeof(JobView))]
+[JsonSerializable(typeof(TimeSpan))]
 [JsonSerializable(typeof(RegionCorrection))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]

@@ -19,6 +19,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<IComparisonGrain, ComparisonGrain>();
         services.AddGrain<IJobGrain, JobGrain>();
         services.AddGrain<IJobIndexGrain, JobIndexGrain>();
+        services.AddGrain<IJobResultGrain, JobResultGrain>();
         services.AddGrain<IReportCorrectionGrain, ReportCorrectionGrain>();
         services.AddGrainJson(GrainStateJson.Default);
         services.AddGrainJson(GrainCallJson.Default);

@@ -17,40 +17,101 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobState>
         await GrainFactory.GetGrain<IJobIndexGrain>(IJobIndexGrain.Key).AddAsync(GetPrimaryKeyString()).ConfigureAwait(false);
     }
 
-    public Task StartedAsync(int total)
+    public async Task<JobView?> ClaimAsync(string runner, TimeSpan lease, int maxAttempts)
     {
-        // A job resumed after a restart starts over: its results so far are computed again.
-        state.State.Results.Clear();
-        return Update(Job with { Status = JobStatus.Running, Done = 0, Total = total, Error = null, FinishedAt = null });
-    }
-
-    public Task ProgressAsync(int done, ComparisonResult? result)
-    {
-        if (result is not null)
+        var s = state.State;
+        var now = clock.GetUtcNow();
+        if (s.Job is not { Status: JobStatus.Queued or JobStatus.Running } job
+            || (s.Runner is not null && s.Runner != runner && s.LeaseUntil > now))
         {
-            state.State.Results.Add(result);
+            return null;
         }
-        return Update(Job with { Done = done });
+        if (job.Attempts >= maxAttempts)
+        {
+            // A job that took its node down, or met a store outage, every time: it stops here instead of forever.
+            s.Job = job with
+            {
+                Status = JobStatus.Failed,
+                Error = $"gave up after {job.Attempts} attempts" + (job.Error is null ? "" : $"; the last: {job.Error}"),
+                FinishedAt = now,
+            };
+            s.Runner = null;
+            await state.WriteStateAsync().ConfigureAwait(false);
+            return null;
+        }
+        // Each attempt starts over: its results so far are computed again.
+        s.Job = job with { Status = JobStatus.Running, Attempts = job.Attempts + 1, Done = 0, Results = 0, Ingest = null, FinishedAt = null };
+        s.Runner = runner;
+        s.LeaseUntil = now + lease;
+        await state.WriteStateAsync().ConfigureAwait(false);
+        return s.Job;
     }
 
-    public Task IngestedAsync(JobIngestSummary summary) => Update(Job with { Ingest = summary });
+    public Task StartedAsync(string runner, int total) => UpdateAsync(runner, job => job with { Total = total });
 
-    public Task FinishedAsync(string? failure) => Update(Job with
+    public async Task<bool> ProgressAsync(string runner, int done, int results, TimeSpan lease)
+    {
+        if (!Holds(runner))
+        {
+            return false;
+        }
+        state.State.Job = Job with { Done = done, Results = results };
+        state.State.LeaseUntil = clock.GetUtcNow() + lease;
+        await state.WriteStateAsync().ConfigureAwait(false);
+        return true;
+    }
+
+    public Task IngestedAsync(string runner, JobIngestSummary summary) => UpdateAsync(runner, job => job with { Ingest = summary });
+
+    public Task FinishedAsync(string runner, string? failure) => UpdateAsync(runner, job => job with
     {
         Status = failure is null ? JobStatus.Done : JobStatus.Failed,
         Error = failure,
         FinishedAt = clock.GetUtcNow(),
-    });
+    }, release: true);
+
+    public async Task<JobView?> CancelAsync()
+    {
+        if (state.State.Job is { Status: JobStatus.Queued or JobStatus.Running } job)
+        {
+            state.State.Job = job with { Status = JobStatus.Cancelled, FinishedAt = clock.GetUtcNow() };
+            state.State.Runner = null;
+            await state.WriteStateAsync().ConfigureAwait(false);
+        }
+        return state.State.Job;
+    }
+
+    public async Task DeleteAsync()
+    {
+        for (var i = 1; i <= (state.State.Job?.Results ?? 0); i++)
+        {
+            await GrainFactory.JobResult(GetPrimaryKeyString(), i).DeleteAsync().ConfigureAwait(false);
+        }
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync().ConfigureAwait(false);
+        }
+        DeactivateOnIdle();
+    }
 
     public Task<JobView?> GetAsync() => Task.FromResult(state.State.Job);
 
-    public Task<IReadOnlyList<ComparisonResult>> ResultsAsync() => Task.FromResult<IReadOnlyList<ComparisonResult>>([.. state.State.Results]);
-
     private JobView Job => state.State.Job ?? throw new InvalidOperationException($"job {GetPrimaryKeyString()} does not exist");
 
-    private Task Update(JobView job)
+    // A runner whose lease lapsed, or whose job was cancelled, must not write over what happened since.
+    private bool Holds(string runner) => state.State.Runner == runner && Job.Status == JobStatus.Running;
+
+    private async Task UpdateAsync(string runner, Func<JobView, JobView> change, bool release = false)
     {
-        state.State.Job = job;
-        return state.WriteStateAsync();
+        if (!Holds(runner))
+        {
+            return;
+        }
+        state.State.Job = change(Job);
+        if (release)
+        {
+            state.State.Runner = null;
+        }
+        await state.WriteStateAsync().ConfigureAwait(false);
     }
 }

@@ -12,5 +12,15 @@ public sealed class JobIndexGrain([PersistentState("job-index")] IPersistentStat
         await state.WriteStateAsync().ConfigureAwait(false);
     }
 
+    public async Task RemoveAsync(IReadOnlyList<string> jobIds)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        var gone = jobIds.ToHashSet(StringComparer.Ordinal);
+        if (state.State.Jobs.RemoveAll(gone.Contains) > 0)
+        {
+            await state.WriteStateAsync().ConfigureAwait(false);
+        }
+    }
+
     public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Jobs]);
 }

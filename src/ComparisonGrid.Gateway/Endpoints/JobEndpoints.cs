@@ -6,7 +6,9 @@ using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Jobs;
 using ComparisonGrid.Application.Export;
+using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Application.Requests;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Gateway.Endpoints;
 
@@ -23,11 +25,20 @@ internal static class JobEndpoints
                 : Problems.Status(StatusCodes.Status404NotFound, $"no job {id}"))
             .WithReadRules().WithSummary("A job's status and progress");
         api.MapGet("/{id}/result", ResultAsync).WithReadRules().WithSummary("A finished job's results: NDJSON, or format=csv for a zip");
+        api.MapDelete("/{id}", async Task<Results<Ok<JobView>, ProblemHttpResult>> (string id, JobRunner runner) =>
+            await runner.CancelAsync(id).ConfigureAwait(false) is { } job
+                ? TypedResults.Ok(job)
+                : Problems.Status(StatusCodes.Status404NotFound, $"no job {id}"))
+            .WithWriteRules().WithSummary("Cancel a queued or running job (a finished one stays as it is)");
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(JobSubmission submission, JobRunner runner)
+    private static async Task<IResult> SubmitAsync(JobSubmission submission, JobRunner runner, IOptions<GatewayOptions> options)
     {
+        if (submission.Comparisons?.Count > options.Value.MaxJobComparisons)
+        {
+            throw new RequestException($"a job may ask for at most {options.Value.MaxJobComparisons} comparisons, not {submission.Comparisons.Count}");
+        }
         var comparisons = (submission.Comparisons ?? [])
             .Select(c => ComparisonRequest.Spec(c.Kind, c.Indicator, c.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Level, c.Province, c.Figure).ToKey())
             .ToList();
@@ -35,7 +46,10 @@ internal static class JobEndpoints
         {
             throw new RequestException("a job needs comparisons, an ingestFolder, or both");
         }
-        var id = await runner.SubmitAsync(new JobRequest(comparisons, submission.IngestFolder)).ConfigureAwait(false);
+        // The folder is checked now, so a client hears at once that it is off or outside the roots, and the job
+        // records it relative to its root: a job record shows no server path.
+        var folder = submission.IngestFolder is { Length: > 0 } requested ? new IngestRoots(options.Value.IngestRoots).Resolve(requested).Relative : null;
+        var id = await runner.SubmitAsync(new JobRequest(comparisons, folder)).ConfigureAwait(false);
         return Results.Accepted($"/api/jobs/{id}", new JobAccepted(id, $"/api/jobs/{id}", $"/api/jobs/{id}/result"));
     }
 
@@ -50,9 +64,19 @@ internal static class JobEndpoints
         if (job.Status != JobStatus.Done)
         {
             return Problems.Status(StatusCodes.Status409Conflict,
-                job.Status == JobStatus.Failed ? $"job {id} failed: {job.Error}" : $"job {id} is {WireNames.Of(job.Status)} ({job.Done}/{job.Total}); its result is not ready");
+                job.Status switch
+                {
+                    JobStatus.Failed => $"job {id} failed: {job.Error}",
+                    JobStatus.Cancelled => $"job {id} was cancelled",
+                    _ => $"job {id} is {WireNames.Of(job.Status)} ({job.Done}/{job.Total}); its result is not ready",
+                });
         }
-        var results = await grain.ResultsAsync().ConfigureAwait(false);
+        var results = new List<ComparisonResult>(job.Results);
+        for (var i = 1; i <= job.Results; i++)
+        {
+            results.Add(await grains.JobResult(id, i).GetAsync().ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"job {id} lost its result {i}"));
+        }
         if (format == "csv")
         {
             using var zip = new MemoryStream();

@@ -10,5 +10,6 @@ namespace ComparisonGrid.Grains.State;
 [JsonSerializable(typeof(ComparisonState))]
 [JsonSerializable(typeof(JobState))]
 [JsonSerializable(typeof(JobIndexState))]
+[JsonSerializable(typeof(JobResultState))]
 [JsonSerializable(typeof(ReportCorrectionState))]
 public sealed partial class GrainStateJson : JsonSerializerContext;

@@ -6,5 +6,8 @@ public sealed class JobState
 {
     public JobView? Job { get; set; }
 
-    public List<ComparisonResult> Results { get; set; } = [];
+    /// <summary>The runner that holds the job, and until when; another may take it once the lease has lapsed.</summary>
+    public string? Runner { get; set; }
+
+    public DateTimeOffset LeaseUntil { get; set; }
 }

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ComparisonGrid.TestKit;
+using Microsoft.Data.Sqlite;
+
+namespace ComparisonGrid.Gateway.Tests;
+
+/// <summary>
+/// Bulk jobs as an attacker and an unlucky operator meet them: folders inside the ingest roots only, links and special
+/// files skipped, a store outage failing the job and not the gateway, cancellation.
+/// </summary>
+public sealed class JobTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("cgrid-ingest-root-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private GatewayFactory Gateway(params (string Key, string Value)[] settings) =>
+        new([("ComparisonGrid:LoadSamples", "false"), ("ComparisonGrid:IngestRoots:0", _root), ("ComparisonGrid:JobScanInterval", "00:00:00.500"), .. settings]);
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    private static async Task<JsonElement> FinishedAsync(HttpClient client, string id, int seconds = 30)
+    {
+        return await Eventually.Value(async () =>
+        {
+            var job = await Json(await client.GetAsync($"/api/jobs/{id}"));
+            return job.GetProperty("status").GetString() is "done" or "failed" or "cancelled" ? job : (JsonElement?)null;
+        }, $"job {id} finished", TimeSpan.FromSeconds(seconds));
+    }
+
+    private static async Task<string> SubmitAsync(HttpClient writer, string folder)
+    {
+        var accepted = await writer.PostAsJsonAsync("/api/jobs", new { ingestFolder = folder });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        return (await Json(accepted)).GetProperty("id").GetString()!;
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = Process.Start("mkfifo", path);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_folder_job_ingests_regular_files_and_lists_links_fifos_and_bad_files_by_relative_path()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "reports")).FullName;
+        var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "a.txt"), text.Replace("山东省", "福建省", StringComparison.Ordinal));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "b.bin"), [0x00, 0x01, 0x02]);
+        // What took a node down: a link loop, /dev/zero behind an innocent name, a FIFO nobody writes to, a way out.
+        Directory.CreateSymbolicLink(Path.Combine(folder, "loop"), folder);
+        File.CreateSymbolicLink(Path.Combine(folder, "zero.txt"), "/dev/zero");
+        Directory.CreateSymbolicLink(Path.Combine(folder, "etc"), "/etc");
+        MakeFifo(Path.Combine(folder, "pipe.txt"));
+
+        using var gateway = Gateway();
+        var writer = gateway.WriterClient();
+        await gateway.ReadyClientAsync();
+        var id = await SubmitAsync(writer, "reports");
+        var job = await FinishedAsync(writer, id);
+
+        Assert.Equal("done", job.GetProperty("status").GetString());
+        var ingest = job.GetProperty("ingest");
+        Assert.Equal((2, 1), (ingest.GetProperty("files").GetInt32(), ingest.GetProperty("new").GetInt32()));
+        var failures = ingest.GetProperty("failures").EnumerateArray().Select(f => f.GetString()!).ToList();
+        Assert.Equal(5, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("reports/b.bin", StringComparison.Ordinal));
+        Assert.Contains("reports/loop: a symbolic link, not followed", failures);
+        Assert.Contains("reports/zero.txt: a symbolic link, not followed", failures);
+        Assert.Contains("reports/etc: a symbolic link, not followed", failures);
+        Assert.Contains("reports/pipe.txt: not a regular file (a FIFO, device or socket), not read", failures);
+        // The record names no server path and carries no line of any file.
+        Assert.DoesNotContain(_root, job.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("reports", job.GetProperty("request").GetProperty("ingestFolder").GetString());
+        Assert.True((await gateway.CreateClient().GetAsync("/healthz")).IsSuccessStatusCode);
+    }
+
+    [Theory]
+    [InlineData("/etc")]
+    [InlineData("../")]
+    [InlineData("reports/../../")]
+    [InlineData("outside")]
+    public async Task A_folder_outside_the_ingest_roots_is_refused_with_a_400(string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "reports"));
+        // A link inside the root that leads out of it is outside too.
+        Directory.CreateSymbolicLink(Path.Combine(_root, "outside"), Path.GetTempPath());
+        using var gateway = Gateway();
+        await gateway.ReadyClientAsync();
+        var refused = await gateway.WriterClient().PostAsJsonAsync("/api/jobs", new { ingestFolder = folder });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("is not a folder inside the ingest roots", (await Json(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_store_locked_during_a_job_fails_that_job_and_the_gateway_keeps_serving()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "many")).FullName;
+        var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
+        for (var i = 0; i < 300; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:000}.txt"), text + $"\n附：第{i}份");
+        }
+        using var gateway = Gateway(("ComparisonGrid:StoreBusyTimeout", "00:00:01"), ("ComparisonGrid:MaxJobAttempts", "2"), ("ComparisonGrid:JobLease", "00:00:02"));
+        var writer = gateway.WriterClient();
+        await gateway.ReadyClientAsync();
+        var id = await SubmitAsync(writer, "many");
+        await Eventually.Holds(async () => (await Json(await writer.GetAsync($"/api/jobs/{id}"))).GetProperty("done").GetInt32() > 0, "the job is under way");
+
+        // Another process holds the write lock, as an operator's backup or a stuck writer would, for longer than the retries last.
+        await using (var blocker = new SqliteConnection($"Data Source={Path.Combine(gateway.DataDirectory, "grains.db")};Pooling=False"))
+        {
+            await blocker.OpenAsync();
+            await using (var begin = blocker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN EXCLUSIVE";
+                await begin.ExecuteNonQueryAsync();
+            }
+            await Eventually.Holds(async () => (await gateway.CreateClient().GetAsync("/api/jobs/" + id)).IsSuccessStatusCode, "reads are served while the store is locked");
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            Assert.True((await gateway.CreateClient().GetAsync("/healthz")).IsSuccessStatusCode);
+            await using var rollback = blocker.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        var job = await FinishedAsync(writer, id, seconds: 60);
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Contains("gave up after 2 attempts", job.GetProperty("error").GetString(), StringComparison.Ordinal);
+        // The host is up and takes the next job.
+        var next = await SubmitAsync(writer, "many");
+        Assert.NotEqual(id, next);
+        Assert.True((await writer.DeleteAsync($"/api/jobs/{next}")).IsSuccessStatusCode);
+        Assert.Equal("cancelled", (await FinishedAsync(writer, next)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_cancelled_job_stops_and_its_result_says_so()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "many")).FullName;
+        var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
+        for (var i = 0; i < 200; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:000}.txt"), text + $"\n附：第{i}份");
+        }
+        using var gateway = Gateway();
+        var writer = gateway.WriterClient();
+        await gateway.ReadyClientAsync();
+        var id = await SubmitAsync(writer, "many");
+        await Eventually.Holds(async () => (await Json(await writer.GetAsync($"/api/jobs/{id}"))).GetProperty("done").GetInt32() > 0, "the job is under way");
+
+        var cancelled = await writer.DeleteAsync($"/api/jobs/{id}");
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var done = (await Json(cancelled)).GetProperty("done").GetInt32();
+        var job = await FinishedAsync(writer, id);
+        Assert.Equal("cancelled", job.GetProperty("status").GetString());
+        await Task.Delay(500);
+        Assert.True((await Json(await writer.GetAsync($"/api/jobs/{id}"))).GetProperty("done").GetInt32() <= done + 1, "the runner stopped at its next step");
+        Assert.Equal(HttpStatusCode.Conflict, (await writer.GetAsync($"/api/jobs/{id}/result")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.CreateClient().DeleteAsync($"/api/jobs/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await writer.DeleteAsync("/api/jobs/nope")).StatusCode);
+    }
+}
