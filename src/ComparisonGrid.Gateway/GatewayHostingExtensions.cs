@@ -11,6 +11,7 @@ using ComparisonGrid.Grains;
 using ComparisonGrid.Runtime.Configuration;
 using ComparisonGrid.Runtime.Hosting;
 using ComparisonGrid.Runtime.Metrics;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<ReportIngestor>();
         services.AddSingleton<ReportCorrector>();
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<IngestGate>();
         services.AddSingleton<ComparisonStreams>();
         services.AddSingleton<SerializedComparisons>();
         services.AddSingleton<ComparisonReplicas>();
@@ -60,24 +62,44 @@ public static class GatewayHostingExtensions
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((k, g) => k.Limits.MaxRequestBodySize = g.Value.MaxRequestBytes);
         // A call between silos carries what a request brought plus what was parsed from it: twice the body, and a margin.
         services.AddOptions<GrainRuntimeOptions>().Configure<IOptions<GatewayOptions>>((r, g) => r.MaxCallBytes = 2 * g.Value.MaxRequestBytes + 1024 * 1024);
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EndpointRules.WriterPolicy, p => p.RequireAuthenticatedUser())
+            .AddPolicy(EndpointRules.ReaderPolicy, p => p.RequireAssertion(context =>
+                ClientIdentity.IsAuthenticated(context.User)
+                || (context.Resource as HttpContext)?.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RequireKeyForReads == false));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
-                var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.WritesPerMinute;
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await Problems.Status(StatusCodes.Status429TooManyRequests, $"too many writes from this client: at most {limit} a minute")
-                    .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
-            };
-            // Per client: the API key when one is sent, otherwise the remote address.
-            o.AddPolicy(EndpointRules.WritePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Request.Headers[ApiKeys.Header].FirstOrDefault() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
+                var http = context.HttpContext;
+                var gateway = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.WritesPerMinute,
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                var detail = ClientIdentity.FailedKey(http)
+                    ? $"too many requests with a wrong API key from this address: at most {gateway.FailedKeyAttemptsPerMinute} a minute"
+                    : $"too many writes from this client: at most {gateway.WritesPerMinute} a minute";
+                await Problems.Status(StatusCodes.Status429TooManyRequests, detail).ExecuteAsync(http).ConfigureAwait(false);
+            };
+            // Wrong keys count per client address, whatever key each one sends, before anything else runs.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => ClientIdentity.FailedKey(http)
+                ? RateLimitPartition.GetFixedWindowLimiter(ClientIdentity.Address(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.FailedKeyAttemptsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
-                }));
+                })
+                : RateLimitPartition.GetNoLimiter(""));
+            // Writes per key identity (authenticated first), or per address for requests without a valid key.
+            o.AddPolicy(EndpointRules.WritePolicy, http => RateLimitPartition.GetFixedWindowLimiter(ClientIdentity.Of(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.WritesPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+            }));
         });
         services.AddOpenApi();
         return builder;
@@ -89,6 +111,7 @@ public static class GatewayHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         var streams = app.Services.GetRequiredService<ComparisonStreams>();
         app.Services.GetRequiredService<RuntimeMetrics>().AddGauge("liveStreams", () => streams.Open);
+        app.Use(SecurityHeaders.ApplyAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The dashboard's files: API requests never look for one.
@@ -97,7 +120,9 @@ public static class GatewayHostingExtensions
             site.UseDefaultFiles();
             site.UseStaticFiles();
         });
+        app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.Services.GetRequiredService<ApiKeys>();
 
         app.MapReportsApi();

@@ -17,7 +17,21 @@ public sealed class GatewayOptions
     /// <summary>Writes (ingest, jobs) per client per minute.</summary>
     public int WritesPerMinute { get; set; } = 120;
 
+    /// <summary>Requests with a wrong API key per client address per minute; beyond it 429.</summary>
+    public int FailedKeyAttemptsPerMinute { get; set; } = 30;
+
     public int MaxSseConnections { get; set; } = 2000;
+
+    /// <summary>Live streams one client (key identity, or address without a key) may hold at once.</summary>
+    public int MaxSseConnectionsPerClient { get; set; } = 50;
+
+    /// <summary>Ingest requests parsed at once on this gateway; more wait in a queue of <see cref="IngestQueue"/>, beyond it 429.</summary>
+    public int MaxConcurrentIngests { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    public int IngestQueue { get; set; } = 16;
+
+    /// <summary>/api/cluster shows host names, PIDs and addresses only to key holders (always so when RequireKeyForReads is set).</summary>
+    public bool ProtectOperations { get; set; } = true;
 
     public TimeSpan SseHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
 

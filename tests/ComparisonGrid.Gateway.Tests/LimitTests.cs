@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComparisonGrid.Gateway.Tests;
 
@@ -51,5 +53,105 @@ public sealed class LimitTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports") { Content = new StringContent("x", Encoding.UTF8, "text/plain") };
         request.Headers.Add("X-Api-Key", key);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_with_a_new_wrong_key_each_time_are_limited_per_address()
+    {
+        using var gateway = new GatewayFactory(("ComparisonGrid:FailedKeyAttemptsPerMinute", "30"), ("ComparisonGrid:LoadSamples", "false"));
+        var client = await gateway.ReadyClientAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 500; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports") { Content = new StringContent("短", Encoding.UTF8, "text/plain") };
+            request.Headers.Add("X-Api-Key", $"guess-{i}");
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+        Assert.Equal(30, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(470, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        // The right key from the same address is still served: only wrong keys are counted there.
+        Assert.Equal(HttpStatusCode.OK, (await gateway.WriterClient().PostAsync("/api/reports", new StringContent("短", Encoding.UTF8, "text/plain"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_key_has_its_own_write_quota()
+    {
+        using var gateway = new GatewayFactory(("ComparisonGrid:WritesPerMinute", "2"), ("ComparisonGrid:ApiKeys:1", "second-key"), ("ComparisonGrid:LoadSamples", "false"));
+        var client = await gateway.ReadyClientAsync();
+        async Task<HttpStatusCode> Write(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports") { Content = new StringContent("短", Encoding.UTF8, "text/plain") };
+            request.Headers.Add("X-Api-Key", key);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], [await Write(GatewayFactory.Key), await Write(GatewayFactory.Key), await Write(GatewayFactory.Key)]);
+        Assert.Equal(HttpStatusCode.OK, await Write("second-key"));
+    }
+
+    [Fact]
+    public async Task One_client_cannot_hold_every_live_stream()
+    {
+        using var gateway = new GatewayFactory(("ComparisonGrid:MaxSseConnectionsPerClient", "2"), ("ComparisonGrid:MaxSseConnections", "10"), ("ComparisonGrid:LoadSamples", "false"));
+        var client = await gateway.ReadyClientAsync();
+        const string url = "/api/compare/themes?year=2022";
+        async Task<HttpResponseMessage> Open(HttpClient c)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            return await c.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        }
+        using var first = await Open(client);
+        using var second = await Open(client);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        using var third = await Open(client);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("this client holds its maximum of 2 live streams", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Another client (here: a key holder) still gets one.
+        using var other = await Open(gateway.WriterClient());
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ingests_beyond_the_parsing_slots_and_their_queue_get_a_429_with_retry_after()
+    {
+        using var gateway = new GatewayFactory(("ComparisonGrid:MaxConcurrentIngests", "1"), ("ComparisonGrid:IngestQueue", "0"), ("ComparisonGrid:LoadSamples", "false"));
+        await gateway.ReadyClientAsync();
+        var writer = gateway.WriterClient();
+        // An ingest in flight holds the only slot (held here, since the test server hands a body over only when complete).
+        var gate = gateway.Services.GetRequiredService<Security.IngestGate>();
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            var refused = await writer.PostAsync("/api/reports", new StringContent("短", Encoding.UTF8, "text/plain"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            Assert.Contains("more wait", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync("/api/reports", new StringContent("短", Encoding.UTF8, "text/plain"))).StatusCode);
+        Assert.Equal(0, gate.Pending);
+    }
+
+    [Fact]
+    public async Task Every_answer_forbids_sniffing_and_carries_a_content_security_policy()
+    {
+        using var gateway = new GatewayFactory(("ComparisonGrid:LoadSamples", "false"));
+        var client = await gateway.ReadyClientAsync();
+        foreach (var path in new[] { "/", "/api/regions", "/api/nope" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_cluster_view_shows_hosts_and_addresses_to_key_holders_only()
+    {
+        using var gateway = new GatewayFactory(("ComparisonGrid:LoadSamples", "false"));
+        var client = await gateway.ReadyClientAsync();
+        var open = JsonDocument.Parse(await client.GetStringAsync("/api/cluster")).RootElement.GetProperty("silos")[0];
+        Assert.Equal("silo 1", open.GetProperty("name").GetString());
+        Assert.Equal(0, open.GetProperty("addresses").GetArrayLength());
+        var keyed = JsonDocument.Parse(await gateway.WriterClient().GetStringAsync("/api/cluster")).RootElement.GetProperty("silos")[0];
+        Assert.Contains(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), keyed.GetProperty("name").GetString(), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,5 @@
 using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Live;
-using ComparisonGrid.Gateway.Security;
 
 namespace ComparisonGrid.Gateway.Endpoints;
 
@@ -8,12 +7,18 @@ internal static class EndpointRules
 {
     public const string WritePolicy = "writes";
 
+    /// <summary>Authorization: a valid key.</summary>
+    public const string WriterPolicy = "writer";
+
+    /// <summary>Authorization: anyone, or a valid key when ComparisonGrid:RequireKeyForReads is set.</summary>
+    public const string ReaderPolicy = "reader";
+
     /// <summary>
     /// Writes need an API key and are rate-limited per client. After a write this gateway's comparison replicas ask
     /// their grains on the next read, so the writer reads what it wrote.
     /// </summary>
     public static RouteHandlerBuilder WithWriteRules(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddEndpointFilter(new ApiKeyFilter(write: true)).RequireRateLimiting(WritePolicy).AddEndpointFilter(async (context, next) =>
+        endpoint.RequireAuthorization(WriterPolicy).RequireRateLimiting(WritePolicy).AddEndpointFilter(async (context, next) =>
         {
             try
             {
@@ -30,7 +35,7 @@ internal static class EndpointRules
     /// is tried once more: by then the runtime has read membership again and calls where the grain is now.
     /// </summary>
     public static RouteHandlerBuilder WithReadRules(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddEndpointFilter(new ApiKeyFilter(write: false)).AddEndpointFilter(async (context, next) =>
+        endpoint.RequireAuthorization(ReaderPolicy).AddEndpointFilter(async (context, next) =>
         {
             try
             {

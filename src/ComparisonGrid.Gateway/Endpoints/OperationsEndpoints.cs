@@ -8,6 +8,8 @@ using ComparisonGrid.Runtime;
 using ComparisonGrid.Runtime.Membership;
 using ComparisonGrid.Runtime.Metrics;
 using System.Text.Json;
+using ComparisonGrid.Gateway.Security;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -38,23 +40,15 @@ internal static class OperationsEndpoints
     public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Operations");
-        api.MapGet("/cluster", async (Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services, CancellationToken ct) =>
+        api.MapGet("/cluster", async (HttpContext http, Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services, CancellationToken ct) =>
         {
-            if (services.GetService<MembershipView>() is { SelfId: { } selfId } cluster)
-            {
-                // Clustered: every member as of this silo's last membership round (those that left in the last ten
-                // minutes too); this silo's figures live, the others' as they published them with their last heartbeat.
-                var reports = await services.GetRequiredService<MembershipTable>().ReadReportsAsync(ct).ConfigureAwait(false);
-                var recent = DateTimeOffset.UtcNow - RecentlyGone;
-                var members = cluster.Silos.Where(m => m.Status != SiloStatus.Dead || m.HeartbeatAt > recent);
-                return TypedResults.Ok(new ClusterOverview([.. members.Select(m => new SiloOverview(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], WireNames.Of(m.Status), m.StartedAt,
-                    m.SiloId == selfId ? silo.Snapshot() : Published(reports, m.SiloId), m.HeartbeatAt, m.SuspectedBy))], streams.Open));
-            }
-            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-            var started = new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime());
-            var self = new SiloOverview($"{Environment.MachineName}/{Environment.ProcessId}", addresses, "active", started, silo.Snapshot(), null, []);
-            return TypedResults.Ok(new ClusterOverview([self], streams.Open));
-        }).WithReadRules().WithSummary("Silos, activations per grain type, calls/s, latency, storage");
+            var overview = await OverviewAsync(silo, streams, server, services, ct).ConfigureAwait(false);
+            var options = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            // Host names, PIDs and addresses tell an attacker where to aim: only key holders see them when protected.
+            return (options.ProtectOperations || options.RequireKeyForReads) && !ClientIdentity.IsAuthenticated(http.User)
+                ? TypedResults.Ok(overview with { Silos = [.. overview.Silos.Select((s, i) => s with { Name = $"silo {i + 1}", Addresses = [], SuspectedBy = [.. s.SuspectedBy.Select(_ => "a member")] })] })
+                : TypedResults.Ok(overview);
+        }).WithReadRules().WithSummary("Silos, activations per grain type, calls/s, latency, storage (host names and addresses for key holders)");
         api.MapGet("/meta", () => TypedResults.Ok(new MetaView(
                 [.. AnalysisResources.Default.Indicators.AllIds.Order(StringComparer.Ordinal)],
                 [.. AnalysisResources.Default.Themes.Themes.Select(t => new ThemeView(t.Id, t.Label))],
@@ -66,5 +60,23 @@ internal static class OperationsEndpoints
             : TypedResults.Json(new HealthView("starting", $"waiting for {readiness.WaitingFor}"), GatewayJson.Web.HealthView, statusCode: StatusCodes.Status503ServiceUnavailable))
             .WithSummary("The grid is ready to serve");
         return app;
+    }
+
+    private static async Task<ClusterOverview> OverviewAsync(Silo silo, ComparisonStreams streams, IServer server, IServiceProvider services, CancellationToken ct)
+    {
+        if (services.GetService<MembershipView>() is { SelfId: { } selfId } cluster)
+        {
+            // Clustered: every member as of this silo's last membership round (those that left in the last ten
+            // minutes too); this silo's figures live, the others' as they published them with their last heartbeat.
+            var reports = await services.GetRequiredService<MembershipTable>().ReadReportsAsync(ct).ConfigureAwait(false);
+            var recent = DateTimeOffset.UtcNow - RecentlyGone;
+            var members = cluster.Silos.Where(m => m.Status != SiloStatus.Dead || m.HeartbeatAt > recent);
+            return new ClusterOverview([.. members.Select(m => new SiloOverview(m.SiloId, [.. new[] { m.Gateway, m.Address }.OfType<string>()], WireNames.Of(m.Status), m.StartedAt,
+                m.SiloId == selfId ? silo.Snapshot() : Published(reports, m.SiloId), m.HeartbeatAt, m.SuspectedBy))], streams.Open);
+        }
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        var started = new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime());
+        var self = new SiloOverview($"{Environment.MachineName}/{Environment.ProcessId}", addresses, "active", started, silo.Snapshot(), null, []);
+        return new ClusterOverview([self], streams.Open);
     }
 }

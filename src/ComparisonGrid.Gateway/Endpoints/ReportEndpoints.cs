@@ -5,6 +5,7 @@ using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Application.Requests;
+using ComparisonGrid.Gateway.Security;
 using ComparisonGrid.Model;
 using Microsoft.Extensions.Options;
 
@@ -24,10 +25,12 @@ internal static class ReportEndpoints
         return app;
     }
 
-    private static async Task<IResult> IngestAsync(HttpRequest request, ReportIngestor ingestor, IOptions<GatewayOptions> options, CancellationToken ct)
+    private static async Task<IResult> IngestAsync(HttpRequest request, ReportIngestor ingestor, IngestGate gate, IOptions<GatewayOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxRequestBytes;
         RequestBody.CheckDeclaredLength(request, limit);
+        // The body is read only once a slot is free: waiting requests hold a connection, not their bodies in memory.
+        using var slot = await gate.EnterAsync(ct).ConfigureAwait(false);
         var documents = new List<SourceDocument>();
         var contentType = request.ContentType ?? "";
         if (request.HasFormContentType)
@@ -36,17 +39,17 @@ internal static class ReportEndpoints
             foreach (var file in form.Files)
             {
                 await using var stream = file.OpenReadStream();
-                documents.Add(new SourceDocument(file.FileName, await RequestBody.ReadAsync(stream, limit, ct).ConfigureAwait(false)));
+                documents.Add(new SourceDocument(file.FileName, await RequestBody.ReadAsync(stream, limit, ct, file.Length).ConfigureAwait(false)));
             }
         }
         else if (contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
         {
             var name = request.Query["name"].FirstOrDefault() ?? "request.txt";
-            documents.Add(new SourceDocument(name, await RequestBody.ReadAsync(request.Body, limit, ct).ConfigureAwait(false)));
+            documents.Add(new SourceDocument(name, await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
         }
         else if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            documents.Add(FromJson(await RequestBody.ReadAsync(request.Body, limit, ct).ConfigureAwait(false)));
+            documents.Add(FromJson(await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
         }
         else
         {

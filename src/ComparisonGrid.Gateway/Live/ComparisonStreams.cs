@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
+using ComparisonGrid.Gateway.Security;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Gateway.Live;
@@ -9,10 +11,12 @@ namespace ComparisonGrid.Gateway.Live;
 /// <summary>
 /// Server-sent events for a comparison: the current result first, then one event per new version (event id =
 /// version, so Last-Event-ID resumes: a client that has seen the current version gets only later ones), with
-/// heartbeat comments so proxies keep the connection open. Open streams are capped.
+/// heartbeat comments so proxies keep the connection open. Open streams are capped, in all and per client, so one
+/// client cannot hold every stream.
 /// </summary>
 public sealed class ComparisonStreams(IGrainFactory grains, SerializedComparisons serialized, IOptions<GatewayOptions> options)
 {
+    private readonly ConcurrentDictionary<string, int> _perClient = new(StringComparer.Ordinal);
     private int _open;
 
     public int Open => Volatile.Read(ref _open);
@@ -21,9 +25,17 @@ public sealed class ComparisonStreams(IGrainFactory grains, SerializedComparison
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(spec);
+        var client = ClientIdentity.Of(http);
+        if (_perClient.AddOrUpdate(client, 1, static (_, n) => n + 1) > options.Value.MaxSseConnectionsPerClient)
+        {
+            Release(client);
+            return Problems.Status(StatusCodes.Status429TooManyRequests,
+                $"this client holds its maximum of {options.Value.MaxSseConnectionsPerClient} live streams; close one first");
+        }
         if (Interlocked.Increment(ref _open) > options.Value.MaxSseConnections)
         {
             Interlocked.Decrement(ref _open);
+            Release(client);
             return Problems.Status(StatusCodes.Status429TooManyRequests,
                 $"the gateway holds its maximum of {options.Value.MaxSseConnections} live streams; try again later");
         }
@@ -35,6 +47,19 @@ public sealed class ComparisonStreams(IGrainFactory grains, SerializedComparison
         finally
         {
             Interlocked.Decrement(ref _open);
+            Release(client);
+        }
+    }
+
+    // A client's count goes when it reaches 0, so the table holds current clients only.
+    private void Release(string client)
+    {
+        while (_perClient.TryGetValue(client, out var n))
+        {
+            if (n <= 1 ? _perClient.TryRemove(new KeyValuePair<string, int>(client, n)) : _perClient.TryUpdate(client, n - 1, n))
+            {
+                return;
+            }
         }
     }
 

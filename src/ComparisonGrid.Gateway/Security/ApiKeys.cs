@@ -15,6 +15,7 @@ public sealed partial class ApiKeys
 {
     public const string Header = "X-Api-Key";
     private readonly byte[][] _keys;
+    private readonly string[] _identities;
 
     public ApiKeys(IOptions<GatewayOptions> gateway, IOptions<GrainRuntimeOptions> runtime, ILogger<ApiKeys> logger)
     {
@@ -38,6 +39,8 @@ public sealed partial class ApiKeys
             LogGenerated(logger, Path.GetFullPath(file));
         }
         _keys = [.. keys.Select(Encoding.UTF8.GetBytes)];
+        // A key's name in logs and limits: a short hash, so neither shows the key.
+        _identities = [.. _keys.Select(k => "key:" + Convert.ToHexString(SHA256.HashData(k))[..12].ToLowerInvariant())];
     }
 
     // One key per line, so a rotation can list the new key beside the old one until every client has moved.
@@ -54,15 +57,26 @@ public sealed partial class ApiKeys
         }
     }
 
-    public bool IsValid(string? key)
+    public bool IsValid(string? key) => Identify(key) is not null;
+
+    /// <summary>The identity of a valid key, or null.</summary>
+    public string? Identify(string? key)
     {
         if (string.IsNullOrEmpty(key))
         {
-            return false;
+            return null;
         }
         var given = Encoding.UTF8.GetBytes(key);
-        // Constant time, so a caller cannot learn a key byte by byte from response times.
-        return _keys.Aggregate(false, (found, k) => found | CryptographicOperations.FixedTimeEquals(k, given));
+        string? identity = null;
+        // Every key is compared, in constant time, so a caller cannot learn a key byte by byte from response times.
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (CryptographicOperations.FixedTimeEquals(_keys[i], given))
+            {
+                identity = _identities[i];
+            }
+        }
+        return identity;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "no API key configured; writes need the X-Api-Key kept in {File} (set --api-key-file or ComparisonGrid:ApiKeys to choose one)")]
