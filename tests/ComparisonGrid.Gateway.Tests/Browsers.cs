@@ -17,4 +17,23 @@ internal static class Browsers
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
+
+    /// <summary>
+    /// Collects what went wrong in a page: uncaught errors, and anything the content security policy blocked (a
+    /// console error in Chromium), so a test fails when the dashboard does not pass the gateway's policy.
+    /// </summary>
+    public static List<string> CollectErrors(IPage page, List<string>? into = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var errors = into ?? [];
+        page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && m.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                errors.Add(m.Text);
+            }
+        };
+        return errors;
+    }
 }

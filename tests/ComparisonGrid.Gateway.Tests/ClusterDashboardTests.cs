@@ -34,8 +34,7 @@ public sealed class ClusterDashboardTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
+        var errors = Browsers.CollectErrors(page);
         await page.GotoAsync($"{urls[0]}/#/cluster");
         var rows = page.Locator("[data-testid=cluster-silos] tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(3);

@@ -77,8 +77,7 @@ public sealed class DashboardTests : IAsyncLifetime
         await using var browser = await Browsers.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(30_000);
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
+        var errors = Browsers.CollectErrors(page);
 
         await ShowGdpGrowthAsync(page, "2022", "province");
         var table = page.Locator("[data-testid=comparison-table]");
@@ -151,14 +150,13 @@ public sealed class DashboardTests : IAsyncLifetime
         }
 
         var compare = await browser.NewPageAsync();
-        var errors = new List<string>();
-        compare.PageError += (_, e) => errors.Add(e);
+        var errors = Browsers.CollectErrors(compare);
         await ShowGdpGrowthAsync(compare, "2014", "");
         await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).ToHaveCountAsync(1);
         await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).Not.ToContainTextAsync("齐齐哈尔市");
 
         var reports = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        reports.PageError += (_, e) => errors.Add(e);
+        Browsers.CollectErrors(reports, errors);
         // Leaving the compare page before it has loaded: the page left behind must not draw over the next one.
         await reports.GotoAsync($"{_url}/#/compare");
         await reports.EvaluateAsync("() => { location.hash = '#/reports'; }");
