@@ -15,54 +15,18 @@ public sealed class DashboardTests : IAsyncLifetime
     private const string Key = "dashboard-key";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("cgrid-dashboard-").FullName;
     private readonly string _screenshots = Path.Combine(GatewayFactory.RepositoryRoot, "artifacts", "screenshots");
-    private Process? _gateway;
+    private GatewayProcess? _gateway;
     private string _url = "";
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_screenshots);
-        var port = Ports.Free();
-        _url = $"http://127.0.0.1:{port}";
-        // The gateway as users start it: its own build output, a real Kestrel on loopback.
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        var dll = Path.Combine(GatewayFactory.RepositoryRoot, "src", "ComparisonGrid.Gateway", "bin", configuration, "net10.0", "ComparisonGrid.Gateway.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", _url, "--data-dir", _dataDirectory, "--api-key", Key, $"--ComparisonGrid:SamplesDirectory={Path.Combine(GatewayFactory.RepositoryRoot, "samples")}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        _gateway = Process.Start(start)!;
-        _gateway.OutputDataReceived += (_, _) => { };
-        _gateway.ErrorDataReceived += (_, _) => { };
-        _gateway.BeginOutputReadLine();
-        _gateway.BeginErrorReadLine();
-        using var http = new HttpClient();
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync($"{_url}/readyz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"the gateway at {_url} never became ready");
+        _gateway = await GatewayProcess.StartAsync(_dataDirectory, Key);
+        _url = _gateway.Url;
     }
 
     public Task DisposeAsync()
     {
-        if (_gateway is { HasExited: false })
-        {
-            _gateway.Kill(entireProcessTree: true);
-            _gateway.WaitForExit(10_000);
-        }
         _gateway?.Dispose();
         Directory.Delete(_dataDirectory, recursive: true);
         return Task.CompletedTask;
