@@ -145,11 +145,12 @@ start_silo() {
   wait_ready "http://127.0.0.1:$http" "$dir/silo$i.log" "$!"
 }
 
-silo_numbers() { grep -o '^SILO_[0-9]*' "$dir/cluster.env" | cut -d_ -f2 | sort -n; }
+silo_numbers() { { grep -o '^SILO_[0-9]*' "$dir/cluster.env" || true; } | cut -d_ -f2 | sort -n; }
 
 add() {
   [ -f "$dir/cluster.env" ] || fail "no cluster is up in $dir; run '$0 up N' first"
-  local last; last=$(silo_numbers | tail -n 1)
+  # A number never used in this cluster, also when every silo has been removed: each keeps its folder and log.
+  local last; last=$(find "$dir" -maxdepth 1 -name 'silo*.log' -printf '%f\n' | tr -dc '0-9\n' | sort -n | tail -n 1)
   local i=$(( ${last:-0} + 1 ))
   start_silo "$i"
   echo "http://127.0.0.1:$(grep "^SILO_$i=" "$dir/cluster.env" | cut -d: -f3)"

@@ -18,6 +18,9 @@ public sealed partial class LocalCluster(string key, bool samples) : IAsyncDispo
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), $"cgrid-cluster-{Guid.NewGuid():N}");
 
+    /// <summary>Settings every gateway of the cluster starts with, as environment (e.g. ComparisonGrid__JobLease).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     [GeneratedRegex(@"^silo (\d+) pid (\d+) url (http://127\.0\.0\.1:\d+) state (\w+)$")]
     private static partial Regex StatusLine();
 
@@ -31,6 +34,10 @@ public sealed partial class LocalCluster(string key, bool samples) : IAsyncDispo
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
+        }
+        foreach (var (name, value) in Settings)
+        {
+            start.Environment[name] = value;
         }
         start.Environment["COMPARISONGRID_CLUSTER_DIR"] = Directory;
         start.Environment["COMPARISONGRID_API_KEY"] = key;

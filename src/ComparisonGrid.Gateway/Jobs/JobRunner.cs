@@ -195,7 +195,7 @@ public sealed partial class JobRunner(
         try
         {
             await ExecuteJobAsync(job, grain, cancel).ConfigureAwait(false);
-            await grain.FinishedAsync(Runner, null).ConfigureAwait(false);
+            await Settled(() => grain.FinishedAsync(Runner, null)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
@@ -216,12 +216,13 @@ public sealed partial class JobRunner(
     {
         var ct = cancel.Token;
         var (root, files, skipped) = job.Request.IngestFolder is { } folder ? ListFolder(folder) : ("", [], []);
-        await grain.StartedAsync(Runner, files.Count + job.Request.Comparisons.Count).ConfigureAwait(false);
+        await Settled(() => grain.StartedAsync(Runner, files.Count + job.Request.Comparisons.Count)).ConfigureAwait(false);
         var done = 0;
         var results = 0;
         async ValueTask StepAsync()
         {
-            if (!await grain.ProgressAsync(Runner, ++done, results, _options.JobLease).ConfigureAwait(false))
+            done++;
+            if (!await Settled(() => grain.ProgressAsync(Runner, done, results, _options.JobLease)).ConfigureAwait(false))
             {
                 await cancel.CancelAsync().ConfigureAwait(false);
             }
@@ -233,8 +234,8 @@ public sealed partial class JobRunner(
             var count = (IngestStatus s) => batch.Ingested.Count(o => o.Status == s);
             var failures = skipped.Concat(batch.Failed.Select(f => OneLine(Path.GetRelativePath(root, f.Input) + (f.Location is null ? "" : $" ({f.Location})") + ": " + f.Message)))
                 .ToList();
-            await grain.IngestedAsync(Runner, new JobIngestSummary(files.Count, count(IngestStatus.New), count(IngestStatus.Replaced), count(IngestStatus.Unchanged), failures))
-                .ConfigureAwait(false);
+            var summary = new JobIngestSummary(files.Count, count(IngestStatus.New), count(IngestStatus.Replaced), count(IngestStatus.Unchanged), failures);
+            await Settled(() => grain.IngestedAsync(Runner, summary)).ConfigureAwait(false);
             replicas.ExpireAll();
         }
         foreach (var key in job.Request.Comparisons)
@@ -261,7 +262,7 @@ public sealed partial class JobRunner(
     {
         try
         {
-            await grain.FinishedAsync(Runner, failure).ConfigureAwait(false);
+            await Settled(() => grain.FinishedAsync(Runner, failure)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -269,6 +270,29 @@ public sealed partial class JobRunner(
             LogFinishFailed(logger, id, e.Message);
         }
     }
+
+    // While membership changes, a grain can have two activations for a moment; a write that meets the other one's
+    // is refused and that activation dropped, so the same call again reaches one that read the store.
+    private static async Task<T> Settled<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (InconsistentStateException) when (attempt < 10)
+            {
+                await Task.Delay(100 * attempt).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static Task<bool> Settled(Func<Task> call) => Settled(async () =>
+    {
+        await call().ConfigureAwait(false);
+        return true;
+    });
 
     private static bool IsTransient(Exception e) =>
         e is StorageUnavailableException or SiloUnavailableException or GrainCallTimeoutException or TimeoutException;
