@@ -38,6 +38,9 @@ const string Usage = """
       bench silos --postgres CONNECTION
                                two clustered silos in-process: cross-silo grain call beside a local call and
                                a raw HTTP/2 round trip, 1 and 64 callers
+      bench bodies [report.txt] --url GATEWAY --api-key KEY [--mb 48] [--parallel 6] [--rows 12000]
+                               large bodies on a running gateway: N texts of M MB at once (the gateway's peak
+                               memory), then JSONL corpora of one region and year at growing row counts
           --seconds N            time per measurement (default 5)
 
     levels: national, province, prefecture, county; provinces by name (河北省, 河北) or code (130000)
@@ -78,7 +81,7 @@ try
                 .RunAsync(CommandLine.Parse(rest, Set(), Set("--achieved", "--format", "--min-recall")), cts.Token);
         case "bench":
             return await new ComparisonGrid.Cli.Bench.BenchCommand(pipeline, Console.Out)
-                .RunAsync(CommandLine.Parse(rest, Set("--reads-only"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port")), cts.Token);
+                .RunAsync(CommandLine.Parse(rest, Set("--reads-only"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port", "--mb", "--parallel", "--rows")), cts.Token);
         case "ingest" or "compare" or "regions" or "report":
         {
             var cl = CommandLine.Parse(rest, Set(), args[0] == "ingest" ? Set("--data-dir", "--text-column", "--max-size") : gridOptions);

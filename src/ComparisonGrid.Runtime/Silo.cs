@@ -147,7 +147,8 @@ public sealed class Silo : IAsyncDisposable, IMembershipDrain, ICallRouter, ILoc
                 .OrderByDescending(m => m.Value.Failed > 0).ThenByDescending(m => m.Value.Calls).ThenBy(m => m.Key, StringComparer.Ordinal).Take(TopMethods)
                 .Select(m => new MethodSnapshot(m.Key, m.Value.Calls, m.Value.Failed, Us(m.Value.Mean)))],
             Metrics.History.Points,
-            Metrics.Gauges.ToDictionary(g => g.Key, g => g.Value(), StringComparer.Ordinal));
+            Metrics.Gauges.ToDictionary(g => g.Key, g => g.Value(), StringComparer.Ordinal),
+            Metrics.Process.PeakMemoryBytes);
     }
 
     Task IMembershipDrain.DrainAsync(CancellationToken cancellationToken) => StopAsync(cancellationToken);

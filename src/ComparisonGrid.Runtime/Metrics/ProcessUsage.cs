@@ -31,4 +31,14 @@ public sealed class ProcessUsage
     }
 
     public long MemoryBytes => Environment.WorkingSet;
+
+    /// <summary>The largest working set since the process started (the kernel's high-water mark on Linux).</summary>
+    public long PeakMemoryBytes
+    {
+        get
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.PeakWorkingSet64;
+        }
+    }
 }

@@ -20,4 +20,5 @@ public sealed record RuntimeSnapshot(
     IReadOnlyList<GrainTypeSnapshot> GrainTypes,
     IReadOnlyList<MethodSnapshot> Methods,
     IReadOnlyList<MetricsPoint> History,
-    IReadOnlyDictionary<string, double> Gauges);
+    IReadOnlyDictionary<string, double> Gauges,
+    long PeakMemoryBytes = 0);
