@@ -8,46 +8,61 @@ using ComparisonGrid.Grains.State;
 namespace ComparisonGrid.Grains;
 
 /// <summary>
-/// One comparison, computed from the year catalogs on demand and cached until a catalog it reads reports a
-/// change. With subscribers it recomputes at once and pushes the result when it differs, under a new version.
+/// One comparison, computed from the year catalogs on demand and cached while the catalogs' revisions stay the
+/// same; its version is the sum of those revisions, so it grows with every change, the same on every silo and
+/// after any restart, and nothing about it is stored: reads write nothing. With subscribers it watches its
+/// catalogs, recomputes after a burst of changes and pushes a result whose inputs changed.
 /// </summary>
-public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentState<ComparisonState> state, TimeProvider clock)
-    : Grain, IComparisonGrain
+public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrain
 {
     private readonly ObserverSet<IComparisonObserver> _observers = new();
     private ComparisonSpec _spec = null!;
     private ComparisonResult? _cached;
+    private string? _cachedHash;
     private Coalescer? _refresh;
+    private bool _watching;
     private readonly List<ReportFacts> _read = [];
 
-    /// <summary>The version last pushed; streams drop a version they already sent, so a repeat is harmless.</summary>
-    private long _pushed = -1;
+    /// <summary>The inputs last pushed; a result computed from the same inputs is not pushed again.</summary>
+    private string? _pushedHash;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _spec = ComparisonSpec.FromKey(GetPrimaryKeyString());
-        foreach (var year in _spec.Years)
-        {
-            Catalog(year).WatchAsync(GetPrimaryKeyString());
-        }
         return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        foreach (var year in _spec.Years)
-        {
-            Catalog(year).UnwatchAsync(GetPrimaryKeyString());
-        }
+        // Subscribers that remain subscribe again to the next activation, which watches again.
+        Watch(false);
         return Task.CompletedTask;
     }
 
-    public async Task<ComparisonResult> GetAsync() => _cached ??= await ComputeAsync().ConfigureAwait(false);
+    public async Task<ComparisonResult> GetAsync()
+    {
+        // The revision is read before the members: a change while computing moves it, and the next read computes again.
+        var revision = 0L;
+        foreach (var year in _spec.Years)
+        {
+            revision += await Catalog(year).RevisionAsync().ConfigureAwait(false);
+        }
+        if (_cached?.Version != revision)
+        {
+            var (result, hash) = await ComputeAsync().ConfigureAwait(false);
+            _cached = result with { Version = revision };
+            _cachedHash = hash;
+        }
+        return _cached!;
+    }
 
     public Task SubscribeAsync(IComparisonObserver observer)
     {
         _observers.Subscribe(observer);
         KeepAlive(true);
+        // Every renewal watches again: a catalog that restarted since has forgotten its watchers.
+        _watching = false;
+        Watch(true);
         return Task.CompletedTask;
     }
 
@@ -55,18 +70,21 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
     {
         _observers.Unsubscribe(observer);
         KeepAlive(_observers.Count > 0);
+        Watch(_observers.Count > 0);
         return Task.CompletedTask;
     }
 
     public Task MembersChangedAsync(int year)
     {
-        _cached = null;
-        if (_observers.Count > 0)
+        if (_observers.Count == 0)
         {
-            // A bulk ingest changes a catalog thousands of times; subscribers get one recomputation per burst.
-            _refresh ??= new Coalescer(TimeSpan.FromMilliseconds(200), clock, () => GrainFactory.GetGrain<IComparisonGrain>(GetPrimaryKeyString()).RefreshAsync());
-            _refresh.Schedule();
+            // A watch left behind by an activation that died with its subscribers: nobody waits, so it goes.
+            Catalog(year).UnwatchAsync(GetPrimaryKeyString());
+            return Task.CompletedTask;
         }
+        // A bulk ingest changes a catalog thousands of times; subscribers get one recomputation per burst.
+        _refresh ??= new Coalescer(TimeSpan.FromMilliseconds(200), clock, () => GrainFactory.GetGrain<IComparisonGrain>(GetPrimaryKeyString()).RefreshAsync());
+        _refresh.Schedule();
         return Task.CompletedTask;
     }
 
@@ -78,16 +96,38 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
             return;
         }
         // Compared with what subscribers were last sent, not with the cache: a read between the change and this
-        // refresh has already recomputed, and must not swallow the push.
+        // refresh has already recomputed, and must not swallow the push. A change elsewhere in the year moves the
+        // version but not this comparison's inputs, and is not pushed.
         var result = await GetAsync().ConfigureAwait(false);
-        if (result.Version != _pushed)
+        if (_cachedHash != _pushedHash)
         {
-            _pushed = result.Version;
+            _pushedHash = _cachedHash;
             _observers.Notify(o => o.OnComparisonUpdatedAsync(result));
         }
     }
 
-    private async Task<ComparisonResult> ComputeAsync()
+    // Only comparisons with subscribers are in the catalogs' watcher lists, which live in memory: reads store nothing.
+    private void Watch(bool watch)
+    {
+        if (watch == _watching)
+        {
+            return;
+        }
+        _watching = watch;
+        foreach (var year in _spec.Years)
+        {
+            if (watch)
+            {
+                Catalog(year).WatchAsync(GetPrimaryKeyString());
+            }
+            else
+            {
+                Catalog(year).UnwatchAsync(GetPrimaryKeyString());
+            }
+        }
+    }
+
+    private async Task<(ComparisonResult Result, string InputHash)> ComputeAsync()
     {
         var spec = _spec;
         var result = new ComparisonResult(spec, 0, clock.GetUtcNow());
@@ -127,13 +167,7 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
         }
         var hash = InputHash();
         _read.Clear();
-        if (hash != state.State.ResultHash)
-        {
-            state.State.Version++;
-            state.State.ResultHash = hash;
-            await state.WriteStateAsync().ConfigureAwait(false);
-        }
-        return result with { Version = state.State.Version };
+        return (result, hash);
     }
 
     private static string Indicator(ComparisonSpec spec) =>
@@ -152,8 +186,8 @@ public sealed class ComparisonGrain([PersistentState("comparison")] IPersistentS
 
     /// <summary>
     /// What the result was computed from: the spec and each member report's version. Equal inputs give an equal
-    /// result, so the version moves exactly when a member report of this comparison changed, and hashing the
-    /// inputs costs a fraction of serialising a result with thousands of rows.
+    /// result, so a push happens exactly when a member report of this comparison changed, and hashing the inputs
+    /// costs a fraction of serialising a result with thousands of rows.
     /// </summary>
     private string InputHash()
     {

@@ -14,6 +14,11 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
 {
     private readonly Dictionary<string, ReportFacts> _members = new(StringComparer.Ordinal);
 
+    // Comparisons with subscribers; kept in memory only: a read stores nothing, and a comparison whose subscribers
+    // renew (every replica lease, every stream heartbeat) watches again, so a new activation is told soon.
+    private readonly HashSet<string> _watchers = new(StringComparer.Ordinal);
+    private long _changes;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var suffix = "/" + GetPrimaryKeyString();
@@ -24,9 +29,11 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
                 Keep(facts);
             }
         }
-        // The previous activation may have died before telling its watchers of members stored since their last
-        // read; an ingest retried now finds its facts here already and would tell nobody.
-        NotifyWatchers();
+        // A new epoch, stored before anything is served: members read now may differ from what the previous
+        // activation had, so no revision of it may equal one of this activation.
+        // Whatever the previous activation had not told its watchers, they learn by the revision at their next read.
+        state.State.Epoch++;
+        await state.WriteStateAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task UpsertAsync(ReportFacts facts)
@@ -53,10 +60,13 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
         return Task.CompletedTask;
     }
 
+    public Task<long> RevisionAsync() => Task.FromResult((state.State.Epoch << 32) + _changes);
+
     private void NotifyWatchers()
     {
+        _changes++;
         var year = GrainKeys.YearOf(GetPrimaryKeyString());
-        foreach (var watcher in state.State.Watchers)
+        foreach (var watcher in _watchers)
         {
             GrainFactory.GetGrain<IComparisonGrain>(watcher).MembersChangedAsync(year);
         }
@@ -78,19 +88,15 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
             .Where(m => (level is null || m.Region.Level == level) && (provinceCode is null || m.Region.ProvinceCode == provinceCode))
             .OrderBy(m => m.Region.Code, StringComparer.Ordinal)]);
 
-    public async Task WatchAsync(string comparisonKey)
+    public Task WatchAsync(string comparisonKey)
     {
-        if (state.State.Watchers.Add(comparisonKey))
-        {
-            await state.WriteStateAsync().ConfigureAwait(false);
-        }
+        _watchers.Add(comparisonKey);
+        return Task.CompletedTask;
     }
 
-    public async Task UnwatchAsync(string comparisonKey)
+    public Task UnwatchAsync(string comparisonKey)
     {
-        if (state.State.Watchers.Remove(comparisonKey))
-        {
-            await state.WriteStateAsync().ConfigureAwait(false);
-        }
+        _watchers.Remove(comparisonKey);
+        return Task.CompletedTask;
     }
 }

@@ -102,9 +102,9 @@ public sealed class JobTests : IDisposable
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, "many")).FullName;
         var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 1500; i++)
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:000}.txt"), text + $"\n附：第{i}份");
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:0000}.txt"), text + $"\n附：第{i}份");
         }
         using var gateway = Gateway(("ComparisonGrid:StoreBusyTimeout", "00:00:01"), ("ComparisonGrid:MaxJobAttempts", "2"), ("ComparisonGrid:JobLease", "00:00:02"));
         var writer = gateway.WriterClient();
@@ -146,7 +146,7 @@ public sealed class JobTests : IDisposable
         var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
         for (var i = 0; i < 200; i++)
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:000}.txt"), text + $"\n附：第{i}份");
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:0000}.txt"), text + $"\n附：第{i}份");
         }
         using var gateway = Gateway();
         var writer = gateway.WriterClient();

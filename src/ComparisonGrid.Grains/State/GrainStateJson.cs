@@ -7,7 +7,6 @@ namespace ComparisonGrid.Grains.State;
 [JsonSerializable(typeof(RegionState))]
 [JsonSerializable(typeof(YearCatalogState))]
 [JsonSerializable(typeof(RegionCatalogState))]
-[JsonSerializable(typeof(ComparisonState))]
 [JsonSerializable(typeof(JobState))]
 [JsonSerializable(typeof(JobIndexState))]
 [JsonSerializable(typeof(JobResultState))]
