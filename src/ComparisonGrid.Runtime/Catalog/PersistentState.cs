@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ComparisonGrid.Core;
@@ -7,8 +9,9 @@ using ComparisonGrid.Runtime.Storage;
 namespace ComparisonGrid.Runtime.Catalog;
 
 /// <summary>
-/// A grain's state in a storage provider. It remembers the JSON last read or written, so deactivation
-/// writes the state only when the grain changed it without writing.
+/// A grain's state in a storage provider. It remembers a hash of the JSON last read or written (not the JSON: a
+/// report's state holds its whole text, and a second copy per activation would double what activations hold), so
+/// deactivation writes the state only when the grain changed it without writing.
 /// </summary>
 internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersistentStateHandle where TState : class, new()
 {
@@ -17,7 +20,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
     private readonly RuntimeMetrics _metrics;
     private readonly string _stateType;
     private readonly string _key;
-    private string? _persistedJson;
+    private byte[] _persistedHash = [];
 
     public PersistentState(IGrainStorage storage, GrainStateSerializer serializer, RuntimeMetrics metrics, string stateType, string key)
     {
@@ -42,14 +45,14 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         {
             State = new TState();
             Etag = null;
-            _persistedJson = JsonSerializer.Serialize(State, _json);
+            _persistedHash = Hash(JsonSerializer.Serialize(State, _json));
             return;
         }
         State = JsonSerializer.Deserialize(stored.Json, _json) ?? new TState();
         Etag = stored.Etag;
         // Our own serialisation of what was read, not the stored text: PostgreSQL's jsonb rewrites spacing and
         // key order, and comparing against that would make every deactivation write.
-        _persistedJson = JsonSerializer.Serialize(State, _json);
+        _persistedHash = Hash(JsonSerializer.Serialize(State, _json));
     }
 
     public bool WriteFailed { get; private set; }
@@ -60,7 +63,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         _metrics.StorageWrite();
         WriteFailed = true;
         Etag = await Guard(() => _storage.WriteAsync(_stateType, _key, json, Etag, cancellationToken)).ConfigureAwait(false);
-        _persistedJson = json;
+        _persistedHash = Hash(json);
         WriteFailed = false;
     }
 
@@ -76,8 +79,10 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         WriteFailed = false;
         State = new TState();
         Etag = null;
-        _persistedJson = JsonSerializer.Serialize(State, _json);
+        _persistedHash = Hash(JsonSerializer.Serialize(State, _json));
     }
+
+    private static byte[] Hash(string json) => SHA256.HashData(MemoryMarshal.AsBytes(json.AsSpan()));
 
     /// <summary>Store faults (the database down, the network gone) become one exception callers can act on.</summary>
     private async Task<T> Guard<T>(Func<Task<T>> operation)
@@ -97,7 +102,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
 
     async Task IPersistentStateHandle.WriteIfChangedAsync(CancellationToken cancellationToken)
     {
-        if (JsonSerializer.Serialize(State, _json) != _persistedJson)
+        if (!Hash(JsonSerializer.Serialize(State, _json)).AsSpan().SequenceEqual(_persistedHash))
         {
             await WriteStateAsync(cancellationToken).ConfigureAwait(false);
         }
