@@ -38,6 +38,17 @@ public sealed class JobTests : IDisposable
         return (await Json(accepted)).GetProperty("id").GetString()!;
     }
 
+    /// <summary>A folder under the root with <paramref name="count"/> versions of one report: a job long enough to interrupt.</summary>
+    private async Task CopiesAsync(string name, int count)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
+        for (var i = 0; i < count; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:0000}.txt"), text + $"\n附：第{i}份");
+        }
+    }
+
     private static void MakeFifo(string path)
     {
         using var mkfifo = Process.Start("mkfifo", path);
@@ -100,12 +111,7 @@ public sealed class JobTests : IDisposable
     [Fact]
     public async Task A_store_locked_during_a_job_fails_that_job_and_the_gateway_keeps_serving()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_root, "many")).FullName;
-        var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
-        for (var i = 0; i < 1500; i++)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:0000}.txt"), text + $"\n附：第{i}份");
-        }
+        await CopiesAsync("many", 1500);
         using var gateway = Gateway(("ComparisonGrid:StoreBusyTimeout", "00:00:01"), ("ComparisonGrid:MaxJobAttempts", "2"), ("ComparisonGrid:JobLease", "00:00:02"));
         var writer = gateway.WriterClient();
         await gateway.ReadyClientAsync();
@@ -142,12 +148,7 @@ public sealed class JobTests : IDisposable
     [Fact]
     public async Task A_cancelled_job_stops_and_its_result_says_so()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_root, "many")).FullName;
-        var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
-        for (var i = 0; i < 200; i++)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:0000}.txt"), text + $"\n附：第{i}份");
-        }
+        await CopiesAsync("many", 200);
         using var gateway = Gateway();
         var writer = gateway.WriterClient();
         await gateway.ReadyClientAsync();
