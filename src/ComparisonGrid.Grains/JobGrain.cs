@@ -32,7 +32,7 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobState>
             s.Job = job with
             {
                 Status = JobStatus.Failed,
-                Error = $"gave up after {job.Attempts} attempts" + (job.Error is null ? "" : $"; the last: {job.Error}"),
+                Error = $"gave up after {job.Attempts} attempt{(job.Attempts == 1 ? "" : "s")}" + (job.Error is null ? "" : $"; the last: {job.Error}"),
                 FinishedAt = now,
             };
             s.Runner = null;

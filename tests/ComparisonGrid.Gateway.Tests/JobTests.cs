@@ -112,7 +112,7 @@ public sealed class JobTests : IDisposable
     public async Task A_store_locked_during_a_job_fails_that_job_and_the_gateway_keeps_serving()
     {
         await CopiesAsync("many", 1500);
-        using var gateway = Gateway(("ComparisonGrid:StoreBusyTimeout", "00:00:01"), ("ComparisonGrid:MaxJobAttempts", "2"), ("ComparisonGrid:JobLease", "00:00:02"));
+        using var gateway = Gateway(("ComparisonGrid:StoreBusyTimeout", "00:00:01"), ("ComparisonGrid:MaxJobAttempts", "1"), ("ComparisonGrid:JobLease", "00:00:02"));
         var writer = gateway.WriterClient();
         await gateway.ReadyClientAsync();
         var id = await SubmitAsync(writer, "many");
@@ -137,7 +137,9 @@ public sealed class JobTests : IDisposable
 
         var job = await FinishedAsync(writer, id, seconds: 60);
         Assert.Equal("failed", job.GetProperty("status").GetString());
-        Assert.Contains("gave up after 2 attempts", job.GetProperty("error").GetString(), StringComparison.Ordinal);
+        // One attempt allowed: the outage fails it, whether the runner could record that at once or the grain does
+        // when the store is back (an attempt counts once its claim was written).
+        Assert.Contains("gave up after 1 attempt", job.GetProperty("error").GetString(), StringComparison.Ordinal);
         // The host is up and takes the next job.
         var next = await SubmitAsync(writer, "many");
         Assert.NotEqual(id, next);

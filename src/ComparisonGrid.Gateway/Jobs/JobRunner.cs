@@ -175,7 +175,7 @@ public sealed partial class JobRunner(
                 LogTransient(logger, id, attempt, e.Message);
                 if (attempt >= _options.MaxJobAttempts)
                 {
-                    await TryFinishAsync(id, grain, $"gave up after {attempt} attempts: {Reason(e)}").ConfigureAwait(false);
+                    await TryFinishAsync(id, grain, $"gave up after {attempt} attempt{(attempt == 1 ? "" : "s")}: {Reason(e)}").ConfigureAwait(false);
                     return;
                 }
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt))), clock, stoppingToken).ConfigureAwait(false);
