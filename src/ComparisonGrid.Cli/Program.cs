@@ -24,6 +24,9 @@ const string Usage = """
           --format table|csv|json   (default table; CSV carries a UTF-8 BOM for Excel)
       regions [--province P] [--level L] [--format table|csv|json]
       report <region> <year>   one stored report as JSON (region by name or code)
+      changes <region> <year> [--format table|csv|json]
+                               what changed from the region's report of the year before: targets raised,
+                               lowered, added, dropped (both quotes), themes that rose or fell, sections
       bench parse [file|folder]...  parse throughput, single thread and all cores (default: samples/)
       bench calls              grain call throughput and latency, 1 and 64 callers, beside a Channel hand-off
       bench ingest [--reports N]    parse + store synthetic 45,000-character reports in SQLite (default 400)
@@ -82,7 +85,7 @@ try
         case "bench":
             return await new ComparisonGrid.Cli.Bench.BenchCommand(pipeline, Console.Out)
                 .RunAsync(CommandLine.Parse(rest, Set("--reads-only"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port", "--mb", "--parallel", "--rows")), cts.Token);
-        case "ingest" or "compare" or "regions" or "report":
+        case "ingest" or "compare" or "regions" or "report" or "changes":
         {
             var cl = CommandLine.Parse(rest, Set(), args[0] == "ingest" ? Set("--data-dir", "--text-column", "--max-size") : gridOptions);
             if (args[0] == "compare")
@@ -99,6 +102,7 @@ try
                     "ingest" => await new IngestCommand(pipeline, grains, Console.Out, Console.Error).RunAsync(cl, cts.Token),
                     "compare" => await new CompareCommand(grains, Console.Out, Console.Error).RunAsync(cl),
                     "regions" => await new RegionsCommand(grains, Console.Out).ListAsync(cl),
+                    "changes" => await new RegionsCommand(grains, Console.Out).ChangesAsync(cl, Console.Error),
                     _ => await new RegionsCommand(grains, Console.Out).ReportAsync(cl, Console.Error),
                 };
             }

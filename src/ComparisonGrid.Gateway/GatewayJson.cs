@@ -16,6 +16,7 @@ namespace ComparisonGrid.Gateway;
 [JsonSerializable(typeof(RegionMove))]
 [JsonSerializable(typeof(StoredReport))]
 [JsonSerializable(typeof(RegionView))]
+[JsonSerializable(typeof(ReportChanges))]
 [JsonSerializable(typeof(IReadOnlyList<RegionEntry>))]
 [JsonSerializable(typeof(ComparisonResult))]
 [JsonSerializable(typeof(JobView))]

@@ -15,6 +15,8 @@ namespace ComparisonGrid.Grains;
 [JsonSerializable(typeof(IngestOutcome))]
 [JsonSerializable(typeof(StoredReport))]
 [JsonSerializable(typeof(RegionView))]
+[JsonSerializable(typeof(ReportChanges))]
+[JsonSerializable(typeof(int?))]
 [JsonSerializable(typeof(ComparisonResult))]
 [JsonSerializable(typeof(IReadOnlyList<ComparisonResult>))]
 [JsonSerializable(typeof(IReadOnlyList<ReportFacts>))]

@@ -26,6 +26,27 @@ public sealed class RegionGrain([PersistentState("region")] IPersistentState<Reg
         }
     }
 
+    public async Task<ReportChanges?> ChangesAsync(int? fromYear, int? toYear)
+    {
+        var years = state.State.Years;
+        var after = toYear is int t ? years.GetValueOrDefault(t) : years.Values.LastOrDefault();
+        if (after is null)
+        {
+            return null;
+        }
+        var before = fromYear is int f ? years.GetValueOrDefault(f) : years.Values.LastOrDefault(y => y.Year < after.Year);
+        if (before is null)
+        {
+            return null;
+        }
+        var code = after.Region.Code;
+        var beforeReport = await GrainFactory.Report(code, before.Year).GetAsync().ConfigureAwait(false);
+        var afterReport = await GrainFactory.Report(code, after.Year).GetAsync().ConfigureAwait(false);
+        return beforeReport is null || afterReport is null
+            ? null
+            : ChangeComparer.Compare(after.Region, before, beforeReport.Report, after, afterReport.Report);
+    }
+
     public Task<RegionView?> GetAsync()
     {
         var years = state.State.Years;

@@ -7,6 +7,7 @@ namespace ComparisonGrid.Application.Export;
 /// <summary>The JSON the CLI prints (the project's conventions, indented); the gateway answers with its own context.</summary>
 [JsonSerializable(typeof(ComparisonResult))]
 [JsonSerializable(typeof(StoredReport))]
+[JsonSerializable(typeof(ReportChanges))]
 [JsonSerializable(typeof(IReadOnlyList<RegionEntry>))]
 public sealed partial class CliJson : JsonSerializerContext
 {

@@ -5,7 +5,7 @@ using ComparisonGrid.Application.Requests;
 
 namespace ComparisonGrid.Gateway.Endpoints;
 
-/// <summary>GET /api/regions and /api/regions/{code}: regions, their years, indicator series with attainment.</summary>
+/// <summary>GET /api/regions, /api/regions/{code} (years, indicator series with attainment) and /api/regions/{code}/changes.</summary>
 internal static class RegionEndpoints
 {
     public static IEndpointRouteBuilder MapRegionsApi(this IEndpointRouteBuilder app)
@@ -23,6 +23,15 @@ internal static class RegionEndpoints
                 ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {code}")
                 : TypedResults.Ok(view);
         }).WithReadRules().WithSummary("A region's years and indicator series: target beside achieved, hit or missed");
+        api.MapGet("/{code}/changes", async Task<Results<Ok<ReportChanges>, ProblemHttpResult>> (string code, int? from, int? to, IGrainFactory grains) =>
+        {
+            var regionCode = ComparisonRequest.RegionCode(code);
+            var changes = await grains.Region(regionCode).ChangesAsync(from, to).ConfigureAwait(false);
+            return changes is null
+                ? Problems.Status(StatusCodes.Status404NotFound,
+                    $"region {code} has no two reports to compare ({(from is null ? "the year before" : from.ToString())} and {(to is null ? "the latest" : to.ToString())})")
+                : TypedResults.Ok(changes);
+        }).WithReadRules().WithSummary("What changed between two years' reports: targets raised, lowered, added, dropped (both quotes), themes that rose or fell most, sections added or removed");
         return app;
     }
 }
