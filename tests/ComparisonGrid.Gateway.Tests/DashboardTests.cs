@@ -84,6 +84,24 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("tr.highlight")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "region.png"), FullPage = true });
 
+        // A region with two years shows what changed from one report to the next, with both sentences.
+        foreach (var year in new[] { 2022, 2023 })
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/reports")
+            {
+                Content = new StringContent(await File.ReadAllTextAsync(Path.Combine(GatewayFactory.RepositoryRoot, "tests", "corpus", "dev", "texts", $"dev-guangdong-{year}.txt")),
+                    Encoding.UTF8, "text/plain"),
+            };
+            post.Headers.Add("X-Api-Key", Key);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(post)).StatusCode);
+        }
+        await page.GotoAsync($"{_url}/#/region/440000");
+        var changes = page.Locator("[data-testid=region-changes]");
+        await Assertions.Expect(changes).ToContainTextAsync("Changes 2022 → 2023");
+        await Assertions.Expect(changes.Locator("tr", new LocatorLocatorOptions { HasText = "retail_sales_growth" })).ToContainTextAsync("lowered");
+        await Assertions.Expect(changes).ToContainTextAsync("社会消费品零售总额增长6.5%");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "region-changes.png"), FullPage = true });
+
         await page.GotoAsync($"{_url}/#/reports");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("year-mismatch");
         await page.GotoAsync($"{_url}/#/cluster");

@@ -197,9 +197,10 @@ async function regionPage(code) {
   const indicatorSelect = el("select", { "data-testid": "region-indicator" }, view.series.map(s => el("option", { value: s.indicator }, s.indicator)));
   if (view.series.some(s => s.indicator === "gdp_growth")) indicatorSelect.value = "gdp_growth";
   const seriesHolder = el("div");
+  const changesHolder = el("div", { "data-testid": "region-changes" });
   const reportHolder = el("div");
   page.replaceChildren(el("h2", {}, `${view.region.name} (${view.region.code}) · ${view.region.province ?? ""}`),
-    el("label", {}, "Indicator ", indicatorSelect), chart, seriesHolder, reportHolder);
+    el("label", {}, "Indicator ", indicatorSelect), chart, seriesHolder, changesHolder, reportHolder);
   const plot = echarts.init(chart);
   const draw = () => {
     const s = view.series.find(x => x.indicator === indicatorSelect.value) ?? view.series[0];
@@ -218,6 +219,24 @@ async function regionPage(code) {
   };
   indicatorSelect.addEventListener("change", draw);
   draw();
+  if (view.years.length >= 2) {
+    // The latest report against the one before: what was raised, lowered, added or dropped, with both sentences.
+    const changes = await api(`/api/regions/${encodeURIComponent(code)}/changes`);
+    if (!here.current()) { plot.dispose(); return; }
+    const figure = f => f ? `${f.comparator} ${fmt(f.low)}${f.high !== null && f.high !== f.low ? "–" + fmt(f.high) : ""}${f.unit ?? ""}` : "";
+    const moved = changes.targets.filter(t => t.change !== "unchanged");
+    const themeList = list => list.map(t => `${t.label} ${t.change > 0 ? "+" : ""}${fmt(t.change)}`).join(", ") || "none";
+    changesHolder.replaceChildren(
+      el("h3", {}, `Changes ${changes.from} → ${changes.to}`),
+      moved.length
+        ? sortableTable(["indicator", "change", String(changes.from), String(changes.to), "difference", `${changes.from} sentence`, `${changes.to} sentence`],
+          moved.map(t => [t.indicator, el("span", { class: `change ${t.change}` }, t.change), figure(t.before), figure(t.after), t.difference,
+            t.before?.quote ?? "", t.after?.quote ?? ""]))
+        : el("p", {}, "No target changed."),
+      el("p", {}, `Themes that rose (per 10,000 characters): ${themeList(changes.themesRose)}`),
+      el("p", {}, `Themes that fell: ${themeList(changes.themesFell)}`),
+      el("p", {}, `Sections added: ${changes.sectionsAdded.join("; ") || "none"} · removed: ${changes.sectionsRemoved.join("; ") || "none"}`));
+  }
   const year = view.years[view.years.length - 1];
   const stored = await api(`/api/reports/${code}/${year}?text=true`);
   if (!here.current()) { plot.dispose(); return; }
