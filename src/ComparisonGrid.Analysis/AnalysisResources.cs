@@ -27,8 +27,10 @@ public sealed class AnalysisResources
         SectionKindRules sectionKinds,
         PageChrome pageChrome,
         AchievementScope achievementScope,
-        IReadOnlySet<string> commonWordNames)
+        IReadOnlySet<string> commonWordNames,
+        IReadOnlyDictionary<string, string> indicatorNames)
     {
+        IndicatorNames = indicatorNames;
         CommonWordNames = commonWordNames;
         AchievementScope = achievementScope;
         OpenCc = openCc;
@@ -62,19 +64,29 @@ public sealed class AnalysisResources
     /// <summary>Short division names that are common words (common-word-names.txt): no evidence without their suffix.</summary>
     public IReadOnlySet<string> CommonWordNames { get; }
 
+    /// <summary>Each indicator id's name in Chinese (indicator-names.tsv), shown beside the id.</summary>
+    public IReadOnlyDictionary<string, string> IndicatorNames { get; }
+
     private static AnalysisResources Load()
     {
         var openCc = new OpenCcTables(Read("opencc.TSCharacters.txt"), Read("opencc.TSPhrases.txt"));
+        var indicators = new IndicatorLexicon(Read("lexicons.indicators.tsv"));
+        var names = DataFile.Rows(Read("lexicons.indicator-names.tsv")).ToFrozenDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+        if (indicators.AllIds.FirstOrDefault(id => !names.ContainsKey(id)) is { } unnamed)
+        {
+            throw new InvalidOperationException($"indicator-names.tsv has no name for the indicator {unnamed} of indicators.tsv");
+        }
         return new AnalysisResources(
             openCc,
             new CommonCharacters(openCc.CharacterPairs),
             new DivisionCatalog(Read("divisions.provinces.csv"), Read("divisions.cities.csv"), Read("divisions.areas.csv"), Read("lexicons.region-aliases.tsv")),
-            new IndicatorLexicon(Read("lexicons.indicators.tsv")),
+            indicators,
             new ThemeLexicon(Read("lexicons.themes.tsv")),
             new SectionKindRules(Read("lexicons.section-kinds.tsv"), Read("lexicons.section-content.tsv")),
             new PageChrome(Read("lexicons.page-chrome.txt")),
             new AchievementScope(Read("lexicons.achievement-scope.tsv")),
-            DataFile.Rows(Read("lexicons.common-word-names.txt")).Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal));
+            DataFile.Rows(Read("lexicons.common-word-names.txt")).Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal),
+            names);
     }
 
     private static string Read(string name)

@@ -182,6 +182,10 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
         Assert.Contains(silo.GetProperty("runtime").GetProperty("grainTypes").EnumerateArray(), t => t.GetProperty("grainType").GetString() == "report");
         var meta = await Json(await client.GetAsync("/api/meta"));
         Assert.Contains(meta.GetProperty("indicators").EnumerateArray(), i => i.GetString() == "gdp_growth");
+        // Every indicator has its name in Chinese beside the id.
+        var names = meta.GetProperty("indicatorNames");
+        Assert.All(meta.GetProperty("indicators").EnumerateArray(), i => Assert.False(string.IsNullOrEmpty(names.GetProperty(i.GetString()!).GetString())));
+        Assert.Equal("地区生产总值增长", names.GetProperty("gdp_growth").GetString());
         Assert.True(meta.GetProperty("themes").GetArrayLength() >= 20);
         var reports = await Json(await client.GetAsync("/api/reports"));
         Assert.Contains(reports.EnumerateArray(), r => r.GetProperty("region").GetProperty("name").GetString() == "厦门市"

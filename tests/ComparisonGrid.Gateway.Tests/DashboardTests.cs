@@ -46,6 +46,7 @@ public sealed class DashboardTests : IAsyncLifetime
         await ShowGdpGrowthAsync(page, "2022", "province");
         var table = page.Locator("[data-testid=comparison-table]");
         await Assertions.Expect(table).ToContainTextAsync("河北省");
+        await Assertions.Expect(page.Locator("[data-testid=indicator] option[value=gdp_growth]")).ToHaveTextAsync("地区生产总值增长 (gdp_growth)");
         await Assertions.Expect(table).ToContainTextAsync("辽宁省");
         await Assertions.Expect(table).ToContainTextAsync("青海省");
         await Assertions.Expect(page.Locator("[data-testid=bar-chart] canvas")).ToHaveCountAsync(1);
@@ -97,9 +98,11 @@ public sealed class DashboardTests : IAsyncLifetime
         }
         await page.GotoAsync($"{_url}/#/region/440000");
         var changes = page.Locator("[data-testid=region-changes]");
+        await Assertions.Expect(page.Locator("[data-testid=region-indicator] option[value=gdp_growth]")).ToHaveTextAsync("地区生产总值增长 (gdp_growth)");
         await Assertions.Expect(changes).ToContainTextAsync("Changes 2022 → 2023");
         await Assertions.Expect(changes.Locator("tr", new LocatorLocatorOptions { HasText = "retail_sales_growth" })).ToContainTextAsync("lowered");
         await Assertions.Expect(changes).ToContainTextAsync("社会消费品零售总额增长6.5%");
+        await Assertions.Expect(changes).ToContainTextAsync("社会消费品零售总额增长 (retail_sales_growth)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "region-changes.png"), FullPage = true });
 
         await page.GotoAsync($"{_url}/#/reports");

@@ -52,8 +52,9 @@ internal static class OperationsEndpoints
         api.MapGet("/meta", () => TypedResults.Ok(new MetaView(
                 [.. AnalysisResources.Default.Indicators.AllIds.Order(StringComparer.Ordinal)],
                 [.. AnalysisResources.Default.Themes.Themes.Select(t => new ThemeView(t.Id, t.Label))],
-                ["national", "province", "prefecture", "county"])))
-            .WithReadRules().WithSummary("Indicator ids, themes and levels that comparisons accept");
+                ["national", "province", "prefecture", "county"],
+                AnalysisResources.Default.IndicatorNames)))
+            .WithReadRules().WithSummary("Indicator ids (with their names), themes and levels that comparisons accept");
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthView("ok"))).WithSummary("The process is up");
         app.MapGet("/readyz", Results<Ok<HealthView>, JsonHttpResult<HealthView>> (Readiness readiness) => readiness.IsReady
             ? TypedResults.Ok(new HealthView("ready"))

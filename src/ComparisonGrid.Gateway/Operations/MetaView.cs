@@ -1,4 +1,5 @@
 namespace ComparisonGrid.Gateway.Operations;
 
-/// <summary>What comparisons accept: the indicator ids, the themes (id and label) and the levels.</summary>
-public sealed record MetaView(IReadOnlyList<string> Indicators, IReadOnlyList<ThemeView> Themes, IReadOnlyList<string> Levels);
+/// <summary>What comparisons accept: the indicator ids (and their names in Chinese), the themes (id and label) and the levels.</summary>
+public sealed record MetaView(IReadOnlyList<string> Indicators, IReadOnlyList<ThemeView> Themes, IReadOnlyList<string> Levels,
+    IReadOnlyDictionary<string, string> IndicatorNames);

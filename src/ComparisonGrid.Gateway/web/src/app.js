@@ -18,6 +18,11 @@ const api = async (url, options) => {
 const duration = us => us === null || us === undefined ? "" : us < 1000 ? `${Math.round(us)} µs` : us < 1e6 ? `${(us / 1000).toPrecision(3)} ms` : `${(us / 1e6).toPrecision(3)} s`;
 const durationCell = us => el("span", { "data-sort": String(us ?? 0) }, duration(us));
 const fmt = v => v === null || v === undefined ? "" : typeof v === "number" ? String(Math.round(v * 100) / 100) : String(v);
+// What comparisons accept, and each indicator's name: asked once per page load.
+let metaCache;
+const loadMeta = () => (metaCache ??= api("/api/meta"));
+// An indicator as people read it, with the id the API and exports use beside it.
+const indicatorName = (meta, id) => meta?.indicatorNames?.[id] ? `${meta.indicatorNames[id]} (${id})` : id;
 let cleanup = () => {};
 // Each navigation gets a number. A page is async: when the user has moved on before it finished, it must not
 // install its stream, timer or charts (the next page's cleanup would never see them), so it releases them itself.
@@ -70,7 +75,7 @@ async function ensureChinaMap() {
 
 async function comparePage(params) {
   const here = visit();
-  const meta = await api("/api/meta");
+  const meta = await loadMeta();
   if (!here.current()) return;
   const state = {
     kind: params.get("kind") || "indicator",
@@ -84,7 +89,7 @@ async function comparePage(params) {
     options.map(([v, label]) => { const o = el("option", { value: v }, label); if (v === value) o.selected = true; return o; }));
   const form = el("form", { class: "controls" },
     el("label", {}, "Compare", select("kind", [["indicator", "indicator"], ["themes", "themes"]], state.kind)),
-    el("label", {}, "Indicator", select("indicator", meta.indicators.map(i => [i, i]), state.indicator)),
+    el("label", {}, "Indicator", select("indicator", meta.indicators.map(i => [i, indicatorName(meta, i)]), state.indicator)),
     el("label", {}, "Theme", select("theme", meta.themes.map(t => [t.id, t.label]), state.theme)),
     el("label", {}, "Year", el("input", { name: "year", type: "number", value: state.year, "data-testid": "year", style: "width:6rem" })),
     el("label", {}, "Level", select("level", [["", "all"], ["national", "national"], ["province", "province"], ["prefecture", "prefecture"], ["county", "county"]], state.level)),
@@ -191,10 +196,10 @@ const highlightNumbers = text => {
 
 async function regionPage(code) {
   const here = visit();
-  const view = await api(`/api/regions/${encodeURIComponent(code)}`);
+  const [view, meta] = await Promise.all([api(`/api/regions/${encodeURIComponent(code)}`), loadMeta()]);
   if (!here.current()) return;
   const chart = el("div", { class: "chart", "data-testid": "region-chart" });
-  const indicatorSelect = el("select", { "data-testid": "region-indicator" }, view.series.map(s => el("option", { value: s.indicator }, s.indicator)));
+  const indicatorSelect = el("select", { "data-testid": "region-indicator" }, view.series.map(s => el("option", { value: s.indicator }, indicatorName(meta, s.indicator))));
   if (view.series.some(s => s.indicator === "gdp_growth")) indicatorSelect.value = "gdp_growth";
   const seriesHolder = el("div");
   const changesHolder = el("div", { "data-testid": "region-changes" });
@@ -230,7 +235,7 @@ async function regionPage(code) {
       el("h3", {}, `Changes ${changes.from} → ${changes.to}`),
       moved.length
         ? sortableTable(["indicator", "change", String(changes.from), String(changes.to), "difference", `${changes.from} sentence`, `${changes.to} sentence`],
-          moved.map(t => [t.indicator, el("span", { class: `change ${t.change}` }, t.change), figure(t.before), figure(t.after), t.difference,
+          moved.map(t => [indicatorName(meta, t.indicator), el("span", { class: `change ${t.change}` }, t.change), figure(t.before), figure(t.after), t.difference,
             t.before?.quote ?? "", t.after?.quote ?? ""]))
         : el("p", {}, "No target changed."),
       el("p", {}, `Themes that rose (per 10,000 characters): ${themeList(changes.themesRose)}`),
@@ -245,7 +250,7 @@ async function regionPage(code) {
     .sort((a, b) => a.start - b.start);
   const rowId = f => `${f.kind}-${f.indicator}`;
   const figureTable = sortableTable(["kind", "indicator", "comparator", "low", "high", "unit", "sentence", "offset"],
-    figures.map(f => [f.kind, f.indicator, f.comparator, f.low, f.high, f.unit, el("span", { class: "quote" }, highlightNumbers(f.quote)), f.start]),
+    figures.map(f => [f.kind, indicatorName(meta, f.indicator), f.comparator, f.low, f.high, f.unit, el("span", { class: "quote" }, highlightNumbers(f.quote)), f.start]),
     figures.map(rowId));
   // Each top section's text as given, every extracted figure marked where it stands and linked to its row.
   const base = report.source.start;
