@@ -16,7 +16,7 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
             throw new UsageException("compare needs a kind: indicator, themes, provinces, hierarchy or attainment");
         }
         return GridArguments.Read(() => ComparisonRequest.Spec(cl.Positional[0], cl.Positional.Count > 1 ? cl.Positional[1] : null,
-            cl.Value("--year"), cl.Value("--level"), cl.Value("--province"), cl.Value("--kind")));
+            cl.Value("--year"), cl.Value("--level"), cl.Value("--province"), cl.Value("--kind"), cl.Value("--from"), cl.Value("--to")));
     }
 
     public async Task<int> RunAsync(CommandLine cl)
@@ -29,7 +29,7 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
             await stdout.WriteLineAsync(JsonSerializer.Serialize(result, CliJson.Readable.ComparisonResult)).ConfigureAwait(false);
             return 0;
         }
-        var table = ComparisonTable.For(result);
+        var table = cl.Has("--wide") && spec.Kind == ComparisonKind.Panel ? ComparisonTable.Wide(result) : ComparisonTable.For(result);
         await stdout.WriteAsync(format == "csv" ? table.ToCsv() : table.ToTable()).ConfigureAwait(false);
         if (format == "table")
         {

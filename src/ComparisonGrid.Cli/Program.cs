@@ -21,6 +21,9 @@ const string Usage = """
       compare hierarchy <id> --year Y [--level L] [--province P]
       compare attainment <id> --year Y [--level L] [--province P]
       compare themes --year Y [--level L] [--province P]
+      compare panel <id> --from Y --to Y [--level L] [--province P] [--kind target|achieved|attainment] [--wide]
+                               one row per region and year (target, achieved, hit, gap to the parent);
+                               --wide: regions × years
           --format table|csv|json   (default table; CSV carries a UTF-8 BOM for Excel)
       regions [--province P] [--level L] [--format table|csv|json]
       report <region> <year>   one stored report as JSON (region by name or code)
@@ -69,7 +72,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 
 HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
 var parseOptions = Set("--out", "--text-column", "--max-size");
-var gridOptions = Set("--data-dir", "--year", "--level", "--province", "--kind", "--format");
+var gridOptions = Set("--data-dir", "--year", "--level", "--province", "--kind", "--format", "--from", "--to");
 
 try
 {
@@ -87,7 +90,7 @@ try
                 .RunAsync(CommandLine.Parse(rest, Set("--reads-only"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port", "--mb", "--parallel", "--rows")), cts.Token);
         case "ingest" or "compare" or "regions" or "report" or "changes":
         {
-            var cl = CommandLine.Parse(rest, Set(), args[0] == "ingest" ? Set("--data-dir", "--text-column", "--max-size") : gridOptions);
+            var cl = CommandLine.Parse(rest, args[0] == "compare" ? Set("--wide") : Set(), args[0] == "ingest" ? Set("--data-dir", "--text-column", "--max-size") : gridOptions);
             if (args[0] == "compare")
             {
                 // Validate before starting the silo, so a typo costs nothing and never creates a data directory.

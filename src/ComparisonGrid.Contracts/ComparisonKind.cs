@@ -19,4 +19,7 @@ public enum ComparisonKind
 
     /// <summary>Target against the achieved figure per region.</summary>
     [JsonStringEnumMemberName("attainment")] Attainment,
+
+    /// <summary>One indicator per region and year over a range of years: target, achieved, hit, gap to the parent.</summary>
+    [JsonStringEnumMemberName("panel")] Panel,
 }

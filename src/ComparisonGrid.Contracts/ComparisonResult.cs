@@ -13,4 +13,5 @@ public sealed record ComparisonResult(
     IReadOnlyList<ProvinceRow>? Provinces = null,
     IReadOnlyList<HierarchyRow>? Hierarchy = null,
     IReadOnlyList<AttainmentRow>? Attainment = null,
-    string? Note = null);
+    string? Note = null,
+    IReadOnlyList<PanelRow>? Panel = null);

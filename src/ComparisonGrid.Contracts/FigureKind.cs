@@ -7,4 +7,7 @@ public enum FigureKind
 {
     [JsonStringEnumMemberName("target")] Target,
     [JsonStringEnumMemberName("achieved")] Achieved,
+
+    /// <summary>Panels only: rows of regions with a target, their achieved figure beside it.</summary>
+    [JsonStringEnumMemberName("attainment")] Attainment,
 }

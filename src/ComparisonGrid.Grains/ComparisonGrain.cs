@@ -162,12 +162,47 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
                 result = result with { Attainment = AttainmentComparer.Rows(Indicator(spec), spec.Year, members, next) };
                 break;
             }
+            case ComparisonKind.Panel:
+                result = result with { Panel = await PanelAsync(spec).ConfigureAwait(false) };
+                break;
             default:
                 throw new NotSupportedException($"comparison kind {spec.Kind}");
         }
         var hash = InputHash();
         _read.Clear();
         return (result, hash);
+    }
+
+    /// <summary>
+    /// Each year of the range as that year's comparisons show it: the target, the achieved figure from the next
+    /// year's review and the verdict (as attainment), the gap to the parent's target (as hierarchy). Rows of a year
+    /// are regions with a target, or with an achieved figure for figure=achieved.
+    /// </summary>
+    private async Task<List<PanelRow>> PanelAsync(ComparisonSpec spec)
+    {
+        var indicator = Indicator(spec);
+        var rows = new List<PanelRow>();
+        for (var year = spec.Year; year <= (spec.ToYear ?? spec.Year); year++)
+        {
+            var all = (await Members(year, null, null).ConfigureAwait(false)).ToDictionary(m => m.Region.Code, StringComparer.Ordinal);
+            var members = all.Values.Where(m => (spec.Level is null || m.Region.Level == spec.Level) && (spec.Province is null || m.Region.ProvinceCode == spec.Province)).ToList();
+            var next = (await Members(year + 1, null, null).ConfigureAwait(false)).ToDictionary(m => m.Region.Code, StringComparer.Ordinal);
+            var gaps = HierarchyComparer.Rows(indicator, members, all).ToDictionary(r => r.Region.Code, r => r.Gap, StringComparer.Ordinal);
+            foreach (var member in members.OrderBy(m => m.Region.Code, StringComparer.Ordinal))
+            {
+                var target = Attainment.TargetFor(member, indicator);
+                var achieved = Attainment.AchievedFor(next.GetValueOrDefault(member.Region.Code), indicator, year);
+                if (spec.Figure == FigureKind.Achieved ? achieved is null : target is null)
+                {
+                    continue;
+                }
+                var figure = target is null ? null : FigureView.From(target);
+                rows.Add(new PanelRow(member.Region, year, target?.Comparator, target?.Low, target?.High, figure?.Value, target?.Unit ?? achieved?.Unit,
+                    target?.Stretch ?? false, target?.Quote, achieved is null ? null : FigureView.From(achieved).Value, achieved?.Quote,
+                    target is null ? null : Attainment.IsHit(target, achieved), gaps.GetValueOrDefault(member.Region.Code)));
+            }
+        }
+        return rows;
     }
 
     private static string Indicator(ComparisonSpec spec) =>

@@ -250,4 +250,26 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
         await AssertProblem(await _gateway.WriterClient().PostAsJsonAsync("/api/jobs", new { ingestFolder = "/etc" }), HttpStatusCode.BadRequest,
             "server-side folder ingest is off");
     }
+
+    [Fact]
+    public async Task A_panel_answers_long_json_long_and_wide_csv_and_refuses_a_backward_range()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        const string query = "/api/compare/panel?indicator=gdp_growth&from=2019&to=2024";
+        var panel = await Json(await client.GetAsync(query));
+        Assert.Equal("panel", panel.GetProperty("spec").GetProperty("kind").GetString());
+        var rows = panel.GetProperty("panel").EnumerateArray().ToList();
+        Assert.Contains(rows, r => r.GetProperty("year").GetInt32() == 2019 && r.GetProperty("region").GetProperty("name").GetString() == "厦门市");
+        Assert.Contains(rows, r => r.GetProperty("year").GetInt32() == 2024 && r.GetProperty("region").GetProperty("name").GetString() == "运城市");
+
+        var longCsv = await client.GetStringAsync(query + "&format=csv");
+        Assert.StartsWith("region,code,level,province,year,", longCsv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(rows.Count + 1, longCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var wide = (await client.GetStringAsync(query + "&format=wide")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("region,code,level,province,2019,2020,2021,2022,2023,2024", wide[0].TrimStart('\uFEFF').TrimEnd('\r'));
+        Assert.Equal(rows.Select(r => r.GetProperty("region").GetProperty("code").GetString()).Distinct().Count(), wide.Length - 1);
+
+        await AssertProblem(await client.GetAsync("/api/compare/panel?indicator=gdp_growth&from=2024&to=2019"), HttpStatusCode.BadRequest, "from a year to a later one");
+        await AssertProblem(await client.GetAsync("/api/compare/indicator?indicator=gdp_growth&year=2022&figure=attainment"), HttpStatusCode.BadRequest, "applies to panels");
+    }
 }

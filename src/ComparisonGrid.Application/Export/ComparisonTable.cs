@@ -17,6 +17,7 @@ public static class ComparisonTable
             ComparisonKind.Provinces => Provinces(result.Provinces ?? []),
             ComparisonKind.Hierarchy => Hierarchy(result.Hierarchy ?? []),
             ComparisonKind.Attainment => Attainment(result.Attainment ?? []),
+            ComparisonKind.Panel => Panel(result.Panel ?? []),
             _ => throw new NotSupportedException(result.Spec.Kind.ToString()),
         };
     }
@@ -72,6 +73,46 @@ public static class ComparisonTable
         }
         return t;
     }
+
+    /// <summary>A panel in long format: one row per region and year.</summary>
+    private static TextTable Panel(IReadOnlyList<PanelRow> rows)
+    {
+        var t = new TextTable("region", "code", "level", "province", "year", "comparator", "low", "high", "value", "unit", "stretch",
+            "achieved", "hit", "gap_to_parent", "quote", "achieved_quote");
+        foreach (var r in rows)
+        {
+            t.Add(r.Region.Name, r.Region.Code, Name(r.Region.Level), r.Region.Province, r.Year, r.Comparator is { } c ? Name(c) : null, r.Low, r.High,
+                r.Value, r.Unit, r.Stretch, r.Achieved, r.Hit, r.ParentGap, r.Quote, r.AchievedQuote);
+        }
+        return t;
+    }
+
+    /// <summary>
+    /// A panel in wide format for Stata and Excel: one row per region, one column per year holding the figure the
+    /// panel is about: the target's value, the achieved figure (figure=achieved), or achieved − target (figure=attainment).
+    /// </summary>
+    public static TextTable Wide(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var spec = result.Spec;
+        var years = Enumerable.Range(spec.Year, (spec.ToYear ?? spec.Year) - spec.Year + 1).ToList();
+        var t = new TextTable(["region", "code", "level", "province", .. years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        foreach (var region in (result.Panel ?? []).GroupBy(r => r.Region.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var first = region.First().Region;
+            var byYear = region.ToDictionary(r => r.Year);
+            t.Add([first.Name, first.Code, Name(first.Level), first.Province,
+                .. years.Select(y => (object?)(byYear.GetValueOrDefault(y) is { } r ? Figure(spec.Figure, r) : null))]);
+        }
+        return t;
+    }
+
+    private static double? Figure(FigureKind figure, PanelRow row) => figure switch
+    {
+        FigureKind.Achieved => row.Achieved,
+        FigureKind.Attainment => row.Achieved - row.Value is double gap ? Math.Round(gap, 4) : null,
+        _ => row.Value,
+    };
 
     private static string Name(RegionLevel level) => WireNames.Of(level);
 

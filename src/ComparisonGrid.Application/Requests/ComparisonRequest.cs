@@ -15,7 +15,10 @@ public static class ComparisonRequest
 {
     private static DivisionCatalog Divisions => AnalysisResources.Default.Divisions;
 
-    public static ComparisonSpec Spec(string? kind, string? indicator, string? year, string? level, string? province, string? figure)
+    /// <param name="from">A panel's first year (panels take from and to instead of year).</param>
+    /// <param name="to">A panel's last year.</param>
+    public static ComparisonSpec Spec(string? kind, string? indicator, string? year, string? level, string? province, string? figure,
+        string? from = null, string? to = null)
     {
         var k = Kind(kind);
         var id = k == ComparisonKind.Themes ? null
@@ -24,11 +27,21 @@ public static class ComparisonRequest
         var f = figure switch
         {
             null or "" or "target" => FigureKind.Target,
-            "achieved" when k is ComparisonKind.Indicator or ComparisonKind.Provinces => FigureKind.Achieved,
-            "achieved" => throw new RequestException("kind achieved applies to indicator and provinces comparisons"),
-            _ => throw new RequestException($"kind is target or achieved, not '{figure}'"),
+            "achieved" when k is ComparisonKind.Indicator or ComparisonKind.Provinces or ComparisonKind.Panel => FigureKind.Achieved,
+            "achieved" => throw new RequestException("figure achieved applies to indicator, provinces and panel comparisons"),
+            "attainment" when k == ComparisonKind.Panel => FigureKind.Attainment,
+            "attainment" => throw new RequestException("figure attainment applies to panels (the attainment comparison gives one year)"),
+            _ => throw new RequestException($"figure is target or achieved (or attainment for panels), not '{figure}'"),
         };
-        return new ComparisonSpec(k, Year(year), Level(level), Province(province), id, f);
+        if (k != ComparisonKind.Panel)
+        {
+            return new ComparisonSpec(k, Year(year), Level(level), Province(province), id, f);
+        }
+        var (first, last) = (Year(from ?? year), Year(to ?? year));
+        return last < first
+            ? throw new RequestException($"a panel runs from a year to a later one, not from {first} to {last}")
+            : last - first >= 80 ? throw new RequestException($"a panel spans at most 80 years, not {first}–{last}")
+            : new ComparisonSpec(k, first, Level(level), Province(province), id, f, last);
     }
 
     public static ComparisonKind Kind(string? text) => WireNames.TryParse<ComparisonKind>(text, out var kind)

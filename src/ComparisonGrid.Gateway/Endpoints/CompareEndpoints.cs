@@ -20,18 +20,18 @@ internal static class CompareEndpoints
         api.MapGet("/{kind}", CompareAsync).WithReadRules()
             .Produces<ComparisonResult>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
-            .WithSummary("Compare regions: kind = indicator, themes, provinces, hierarchy or attainment; Accept: text/event-stream for live updates")
+            .WithSummary("Compare regions: kind = indicator, themes, provinces, hierarchy, attainment or panel (from, to); Accept: text/event-stream for live updates")
             .WithDescription("figure=target|achieved picks the figure (kind= is its old name, accepted for one release). The JSON answer carries " +
                 "an ETag naming the comparison's version: send it back in If-None-Match and an unchanged comparison answers 304 without a body.");
         return app;
     }
 
     private static async Task<IResult> CompareAsync(HttpContext http, string kind, string? indicator, int? year, string? level,
-        string? province, string? figure, string? format, ComparisonReplicas replicas, ComparisonStreams streams)
+        string? province, string? figure, string? format, int? from, int? to, ComparisonReplicas replicas, ComparisonStreams streams)
     {
         // The route's {kind} is the comparison kind; ?kind=target|achieved (or ?figure=) is the figure kind.
-        var spec = ComparisonRequest.Spec(kind, indicator, year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            level, province, figure ?? http.Request.Query["kind"].FirstOrDefault());
+        static string? Text(int? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var spec = ComparisonRequest.Spec(kind, indicator, Text(year), level, province, figure ?? http.Request.Query["kind"].FirstOrDefault(), Text(from), Text(to));
         if (http.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
         {
             return await streams.StreamAsync(http, spec).ConfigureAwait(false);
@@ -42,7 +42,9 @@ internal static class CompareEndpoints
             null or "" or "json" => Json(http, json),
             "csv" => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.For(result).ToCsv()), "text/csv; charset=utf-8",
                 $"{spec.ToKey().Replace('/', '_')}.csv"),
-            _ => throw new RequestException($"format is json or csv, not '{format}'"),
+            "wide" when spec.Kind == ComparisonKind.Panel => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.Wide(result).ToCsv()), "text/csv; charset=utf-8",
+                $"{spec.ToKey().Replace('/', '_')}-wide.csv"),
+            _ => throw new RequestException($"format is json or csv (or wide, for panels), not '{format}'"),
         };
     }
 

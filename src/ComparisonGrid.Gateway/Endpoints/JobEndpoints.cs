@@ -33,6 +33,8 @@ internal static class JobEndpoints
         return app;
     }
 
+    private static string? Text(int? year) => year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task<IResult> SubmitAsync(JobSubmission submission, JobRunner runner, IOptions<GatewayOptions> options)
     {
         if (submission.Comparisons?.Count > options.Value.MaxJobComparisons)
@@ -40,7 +42,7 @@ internal static class JobEndpoints
             throw new RequestException($"a job may ask for at most {options.Value.MaxJobComparisons} comparisons, not {submission.Comparisons.Count}");
         }
         var comparisons = (submission.Comparisons ?? [])
-            .Select(c => ComparisonRequest.Spec(c.Kind, c.Indicator, c.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Level, c.Province, c.Figure).ToKey())
+            .Select(c => ComparisonRequest.Spec(c.Kind, c.Indicator, Text(c.Year), c.Level, c.Province, c.Figure, Text(c.From), Text(c.To)).ToKey())
             .ToList();
         if (comparisons.Count == 0 && string.IsNullOrWhiteSpace(submission.IngestFolder))
         {
