@@ -3,7 +3,7 @@
 # what the tests need and is missing: Node.js and npm (the dashboard build), Debian's chromium and CJK fonts
 # (the browser test), PostgreSQL (the storage and cluster tests start private servers of their own on loopback),
 # curl and openssl (deploy/local-cluster.sh, which the cluster tests run, waits with curl and makes the silos'
-# certificates with openssl).
+# certificates with openssl), python3 (the Python client example runs in a test).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,7 @@ missing=()
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
