@@ -120,6 +120,36 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_panel_page_draws_the_heatmap_of_the_samples_and_offers_the_csv_the_api_gives()
+    {
+        Assertions.SetDefaultExpectTimeout(20_000);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browsers.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
+        var errors = Browsers.CollectErrors(page);
+
+        await page.GotoAsync($"{_url}/#/panel?indicator=gdp_growth&from=2019&to=2024");
+        await Assertions.Expect(page.Locator("[data-testid=panel-heatmap] canvas").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=panel-series] canvas").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=panel-status]")).ToContainTextAsync("地区生产总值增长 (gdp_growth) · 14 regions · 14 cells");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "panel.png"), FullPage = true });
+
+        // The CSV link gives exactly what the API gives for the panel shown.
+        var href = await page.Locator("[data-testid=panel-csv]").GetAttributeAsync("href");
+        using var http = new HttpClient();
+        var fromPage = await http.GetByteArrayAsync($"{_url}{href}");
+        var fromApi = await http.GetByteArrayAsync($"{_url}/api/compare/panel?indicator=gdp_growth&from=2019&to=2024&figure=target&format=wide");
+        Assert.Equal(fromApi, fromPage);
+        Assert.Equal(15, Encoding.UTF8.GetString(fromPage).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        // A bad range says why instead of drawing nothing.
+        await page.GotoAsync($"{_url}/#/panel?indicator=gdp_growth&from=2024&to=2019");
+        await Assertions.Expect(page.Locator("[data-testid=panel-error]")).ToContainTextAsync("from a year to a later one");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_report_needing_review_is_listed_and_confirming_it_brings_it_into_an_open_comparison_live()
     {
         Assertions.SetDefaultExpectTimeout(20_000);

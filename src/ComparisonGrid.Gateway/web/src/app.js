@@ -1,4 +1,4 @@
-// The dashboard: four pages over the gateway's API, routed by the URL hash. Plain DOM, no framework.
+// The dashboard: five pages over the gateway's API, routed by the URL hash. Plain DOM, no framework.
 const page = document.getElementById("page");
 const el = (tag, attrs = {}, ...children) => {
   const e = document.createElement(tag);
@@ -181,6 +181,118 @@ async function comparePage(params) {
     first = false;
   });
   here.install(() => { source.close(); barChart.dispose(); mapChart.dispose(); });
+}
+
+// Panel: one indicator over years. A heatmap of regions × years (the target, or achieved − target), the median and
+// spread per year beside the province's own series when one is chosen, and the CSV of exactly the heatmap's cells.
+async function panelPage(params) {
+  const here = visit();
+  const meta = await loadMeta();
+  if (!here.current()) return;
+  const state = {
+    indicator: params.get("indicator") || "gdp_growth",
+    from: params.get("from") || "2015",
+    to: params.get("to") || "2025",
+    level: params.get("level") ?? "",
+    province: params.get("province") || "",
+    figure: params.get("figure") || "target",
+  };
+  const select = (name, options, value) => el("select", { name, "data-testid": `panel-${name}` },
+    options.map(([v, label]) => { const o = el("option", { value: v }, label); if (v === value) o.selected = true; return o; }));
+  const form = el("form", { class: "controls" },
+    el("label", {}, "Indicator", select("indicator", meta.indicators.map(i => [i, indicatorName(meta, i)]), state.indicator)),
+    el("label", {}, "From", el("input", { name: "from", type: "number", value: state.from, "data-testid": "panel-from", style: "width:6rem" })),
+    el("label", {}, "To", el("input", { name: "to", type: "number", value: state.to, "data-testid": "panel-to", style: "width:6rem" })),
+    el("label", {}, "Level", select("level", [["", "all"], ["national", "national"], ["province", "province"], ["prefecture", "prefecture"], ["county", "county"]], state.level)),
+    el("label", {}, "Province", el("input", { name: "province", value: state.province, placeholder: "e.g. 山西", style: "width:7rem" })),
+    el("label", {}, "Colour", select("figure", [["target", "target"], ["attainment", "achieved − target"]], state.figure)),
+    el("button", { type: "submit", "data-testid": "panel-show" }, "Show"));
+  form.addEventListener("submit", e => {
+    e.preventDefault();
+    const q = new URLSearchParams([...new FormData(form)].filter(([k, v]) => v !== "" || k === "level"));
+    location.hash = `#/panel?${q}`;
+  });
+  const status = el("div", { class: "status", "data-testid": "panel-status" });
+  const heat = el("div", { class: "chart tall", "data-testid": "panel-heatmap" });
+  const line = el("div", { class: "chart", "data-testid": "panel-series" });
+  page.replaceChildren(form, status, heat, line);
+
+  const query = new URLSearchParams({ indicator: state.indicator, from: state.from, to: state.to, figure: state.figure });
+  if (state.level) query.set("level", state.level);
+  if (state.province) query.set("province", state.province);
+  const url = `/api/compare/panel?${query}`;
+  const heatChart = echarts.init(heat);
+  const lineChart = echarts.init(line);
+  const years = [];
+  for (let y = Number(state.from); y <= Number(state.to); y++) years.push(y);
+  const cellValue = r => state.figure === "attainment"
+    ? (r.achieved !== null && r.achieved !== undefined && r.value !== null && r.value !== undefined ? Math.round((r.achieved - r.value) * 10000) / 10000 : null)
+    : r.value;
+
+  const show = (result, live) => {
+    const rows = result.panel ?? [];
+    const regions = [...new Map(rows.map(r => [r.region.code, r.region])).values()].sort((a, b) => a.code.localeCompare(b.code));
+    const index = new Map(regions.map((r, i) => [r.code, i]));
+    const cells = rows.filter(r => cellValue(r) !== null && cellValue(r) !== undefined)
+      .map(r => ({ value: [years.indexOf(r.year), index.get(r.region.code), cellValue(r)], row: r }));
+    status.replaceChildren(`${indicatorName(meta, state.indicator)} · ${regions.length} regions · ${cells.length} cells · version ${result.version} · `,
+      el("a", { href: `${url}&format=wide`, "data-testid": "panel-csv" }, "download CSV (as shown)"));
+    if (live) status.append(el("span", { class: "updated", "data-testid": "panel-updated" }, `updated ${new Date().toLocaleTimeString()}`));
+    const values = cells.map(c => c.value[2]);
+    heat.style.height = `${Math.max(240, 60 + regions.length * 22)}px`;
+    heatChart.resize();
+    heatChart.setOption({
+      animation: false,
+      tooltip: {
+        formatter: p => {
+          const r = p.data.row;
+          const lines = [`${r.region.name} ${r.year}: ${fmt(p.data.value[2])}${r.unit ?? ""}`];
+          if (r.quote) lines.push(`target: ${r.quote}`);
+          if (r.achievedQuote) lines.push(`achieved: ${r.achievedQuote}`);
+          // ECharts inserts what a tooltip formatter returns as HTML: the report's sentences are escaped first.
+          return lines.map(l => l.replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c])).join("<br>");
+        },
+      },
+      grid: { left: 140, right: 30, top: 10, bottom: 70 },
+      xAxis: { type: "category", data: years.map(String), splitArea: { show: true } },
+      yAxis: { type: "category", data: regions.map(r => r.name), splitArea: { show: true } },
+      visualMap: { min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 1, calculable: true, orient: "horizontal", left: "center", bottom: 0 },
+      series: [{ type: "heatmap", data: cells, label: { show: regions.length <= 30, color: "#111", formatter: p => fmt(p.data.value[2]) } }],
+    }, true);
+    // Per year: median and spread of the regions shown, and the chosen province's own series beside them.
+    const stats = years.map(y => {
+      const v = cells.filter(c => years[c.value[0]] === y && c.row.region.code !== (state.province ? result.spec.province : "")).map(c => c.value[2]).sort((a, b) => a - b);
+      const median = v.length ? (v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : null;
+      return { median, min: v.length ? v[0] : null, max: v.length ? v[v.length - 1] : null };
+    });
+    const own = result.spec.province ? years.map(y => cellValue(rows.find(r => r.year === y && r.region.code === result.spec.province) ?? {}) ?? null) : null;
+    lineChart.setOption({
+      animation: false,
+      tooltip: { trigger: "axis" }, legend: {},
+      xAxis: { type: "category", data: years.map(String) }, yAxis: { type: "value" },
+      series: [
+        // Years without reports are gaps in the data, not zeros: the lines run across them.
+        { name: "median", type: "line", connectNulls: true, showAllSymbol: true, symbolSize: 8, data: stats.map(s => s.median) },
+        { name: "min", type: "line", connectNulls: true, showAllSymbol: true, lineStyle: { type: "dashed" }, data: stats.map(s => s.min) },
+        { name: "max", type: "line", connectNulls: true, showAllSymbol: true, lineStyle: { type: "dashed" }, data: stats.map(s => s.max) },
+        ...(own ? [{ name: "province itself", type: "line", connectNulls: true, showAllSymbol: true, symbolSize: 10, data: own }] : []),
+      ],
+    }, true);
+  };
+
+  try {
+    show(await api(url), false);
+  } catch (e) {
+    status.replaceChildren(el("span", { class: "error", "data-testid": "panel-error" }, e.message));
+    return;
+  }
+  const source = new EventSource(url);
+  let first = true;
+  source.addEventListener("comparison", e => {
+    show(JSON.parse(e.data), !first);
+    first = false;
+  });
+  here.install(() => { source.close(); heatChart.dispose(); lineChart.dispose(); });
 }
 
 const highlightNumbers = text => {
@@ -446,6 +558,7 @@ async function route() {
     if (parts[0] === "region") await regionPage(decodeURIComponent(parts[1]));
     else if (parts[0] === "reports") await reportsPage();
     else if (parts[0] === "cluster") await clusterPage();
+    else if (parts[0] === "panel") await panelPage(new URLSearchParams(query ?? ""));
     else await comparePage(new URLSearchParams(query ?? ""));
   } catch (e) {
     page.replaceChildren(el("p", { class: "error" }, e.message));
