@@ -50,8 +50,9 @@ public sealed class ClusterJobTests
                 return j.GetProperty("status").GetString() is "done" or "failed" ? j : (JsonElement?)null;
             }, "the job finished on the new gateways", TimeSpan.FromSeconds(120));
             Assert.True(job.GetProperty("status").GetString() == "done", job.GetRawText());
-            // One interrupted attempt and one that finished: a second runner never took the job while one held it.
-            Assert.Equal(2, job.GetProperty("attempts").GetInt32());
+            // Interrupted once by the gateways leaving (a runner may also retry once after a call failed while the
+            // grains moved), then finished: with runners taking the job from each other the attempts run out (5) and it fails.
+            Assert.InRange(job.GetProperty("attempts").GetInt32(), 2, 3);
             var ingest = job.GetProperty("ingest");
             Assert.Equal(files, ingest.GetProperty("files").GetInt32());
             Assert.Equal(files, ingest.GetProperty("new").GetInt32() + ingest.GetProperty("replaced").GetInt32() + ingest.GetProperty("unchanged").GetInt32());
