@@ -39,8 +39,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(30_000);
+        var page = await WidePageAsync(browser);
         var errors = Browsers.CollectErrors(page);
 
         await ShowGdpGrowthAsync(page, "2022", "province");
@@ -125,8 +124,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(30_000);
+        var page = await WidePageAsync(browser);
         var errors = Browsers.CollectErrors(page);
 
         await page.GotoAsync($"{_url}/#/panel?indicator=gdp_growth&from=2019&to=2024");
@@ -192,6 +190,14 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     /// <summary>Opens the compare page on the GDP-growth targets of a year and level ("" for all levels).</summary>
+    /// <summary>A page wide enough for the dashboard's charts side by side, patient with a machine shared by other tests.</summary>
+    private static async Task<IPage> WidePageAsync(IBrowser browser)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
     private async Task ShowGdpGrowthAsync(IPage page, string year, string level)
     {
         await page.GotoAsync($"{_url}/#/compare");

@@ -57,8 +57,6 @@ public sealed partial class ApiKeys
         }
     }
 
-    public bool IsValid(string? key) => Identify(key) is not null;
-
     /// <summary>The identity of a valid key, or null.</summary>
     public string? Identify(string? key)
     {

@@ -23,6 +23,17 @@ let metaCache;
 const loadMeta = () => (metaCache ??= api("/api/meta"));
 // An indicator as people read it, with the id the API and exports use beside it.
 const indicatorName = (meta, id) => meta?.indicatorNames?.[id] ? `${meta.indicatorNames[id]} (${id})` : id;
+// A select of [value, label] options; its test id is its name unless a page gives one.
+const selectControl = (name, options, value, testid = name) => el("select", { name, "data-testid": testid },
+  options.map(([v, label]) => { const o = el("option", { value: v }, label); if (v === value) o.selected = true; return o; }));
+const levelOptions = [["", "all"], ["national", "national"], ["province", "province"], ["prefecture", "prefecture"], ["county", "county"]];
+// A page's controls submit into the hash. An empty level means all levels and stays in the hash, so it is not taken
+// for the page's default level.
+const submitToHash = (form, route) => form.addEventListener("submit", e => {
+  e.preventDefault();
+  const q = new URLSearchParams([...new FormData(form)].filter(([k, v]) => v !== "" || k === "level"));
+  location.hash = `#/${route}?${q}`;
+});
 let cleanup = () => {};
 // Each navigation gets a number. A page is async: when the user has moved on before it finished, it must not
 // install its stream, timer or charts (the next page's cleanup would never see them), so it releases them itself.
@@ -85,14 +96,12 @@ async function comparePage(params) {
     province: params.get("province") || "",
     theme: params.get("theme") || "",
   };
-  const select = (name, options, value) => el("select", { name, "data-testid": name },
-    options.map(([v, label]) => { const o = el("option", { value: v }, label); if (v === value) o.selected = true; return o; }));
   const form = el("form", { class: "controls" },
-    el("label", {}, "Compare", select("kind", [["indicator", "indicator"], ["themes", "themes"]], state.kind)),
-    el("label", {}, "Indicator", select("indicator", meta.indicators.map(i => [i, indicatorName(meta, i)]), state.indicator)),
-    el("label", {}, "Theme", select("theme", meta.themes.map(t => [t.id, t.label]), state.theme)),
+    el("label", {}, "Compare", selectControl("kind", [["indicator", "indicator"], ["themes", "themes"]], state.kind)),
+    el("label", {}, "Indicator", selectControl("indicator", meta.indicators.map(i => [i, indicatorName(meta, i)]), state.indicator)),
+    el("label", {}, "Theme", selectControl("theme", meta.themes.map(t => [t.id, t.label]), state.theme)),
     el("label", {}, "Year", el("input", { name: "year", type: "number", value: state.year, "data-testid": "year", style: "width:6rem" })),
-    el("label", {}, "Level", select("level", [["", "all"], ["national", "national"], ["province", "province"], ["prefecture", "prefecture"], ["county", "county"]], state.level)),
+    el("label", {}, "Level", selectControl("level", levelOptions, state.level)),
     el("label", {}, "Province", el("input", { name: "province", value: state.province, placeholder: "e.g. 山西", style: "width:7rem" })),
     el("button", { type: "submit", "data-testid": "show" }, "Show"));
   // Only the control that applies to the kind is shown: an indicator, or a theme to rank by.
@@ -103,12 +112,7 @@ async function comparePage(params) {
   };
   form.elements.kind.addEventListener("change", showFor);
   showFor();
-  form.addEventListener("submit", e => {
-    e.preventDefault();
-    // An empty level means all levels and stays in the hash, so it is not taken for the default (province).
-    const q = new URLSearchParams([...new FormData(form)].filter(([k, v]) => v !== "" || k === "level"));
-    location.hash = `#/compare?${q}`;
-  });
+  submitToHash(form, "compare");
   const status = el("div", { class: "status", "data-testid": "status" });
   const chart = el("div", { class: "chart", "data-testid": "bar-chart" });
   const map = el("div", { class: "chart", "data-testid": "map-chart" });
@@ -197,21 +201,16 @@ async function panelPage(params) {
     province: params.get("province") || "",
     figure: params.get("figure") || "target",
   };
-  const select = (name, options, value) => el("select", { name, "data-testid": `panel-${name}` },
-    options.map(([v, label]) => { const o = el("option", { value: v }, label); if (v === value) o.selected = true; return o; }));
+  const select = (name, options, value) => selectControl(name, options, value, `panel-${name}`);
   const form = el("form", { class: "controls" },
     el("label", {}, "Indicator", select("indicator", meta.indicators.map(i => [i, indicatorName(meta, i)]), state.indicator)),
     el("label", {}, "From", el("input", { name: "from", type: "number", value: state.from, "data-testid": "panel-from", style: "width:6rem" })),
     el("label", {}, "To", el("input", { name: "to", type: "number", value: state.to, "data-testid": "panel-to", style: "width:6rem" })),
-    el("label", {}, "Level", select("level", [["", "all"], ["national", "national"], ["province", "province"], ["prefecture", "prefecture"], ["county", "county"]], state.level)),
+    el("label", {}, "Level", select("level", levelOptions, state.level)),
     el("label", {}, "Province", el("input", { name: "province", value: state.province, placeholder: "e.g. 山西", style: "width:7rem" })),
     el("label", {}, "Colour", select("figure", [["target", "target"], ["attainment", "achieved − target"]], state.figure)),
     el("button", { type: "submit", "data-testid": "panel-show" }, "Show"));
-  form.addEventListener("submit", e => {
-    e.preventDefault();
-    const q = new URLSearchParams([...new FormData(form)].filter(([k, v]) => v !== "" || k === "level"));
-    location.hash = `#/panel?${q}`;
-  });
+  submitToHash(form, "panel");
   const status = el("div", { class: "status", "data-testid": "panel-status" });
   const heat = el("div", { class: "chart tall", "data-testid": "panel-heatmap" });
   const line = el("div", { class: "chart", "data-testid": "panel-series" });
