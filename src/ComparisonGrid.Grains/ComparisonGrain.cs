@@ -20,7 +20,6 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     private ComparisonResult? _cached;
     private string? _cachedHash;
     private Coalescer? _refresh;
-    private bool _watching;
     private readonly List<ReportFacts> _read = [];
 
     /// <summary>The inputs last pushed; a result computed from the same inputs is not pushed again.</summary>
@@ -34,7 +33,8 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Subscribers that remain subscribe again to the next activation, which watches again.
+        // Subscribers that remain subscribe again to the next activation, which watches again; unwatching a catalog
+        // that holds no watch of this comparison changes nothing.
         Watch(false);
         return Task.CompletedTask;
     }
@@ -61,7 +61,6 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         _observers.Subscribe(observer);
         KeepAlive(true);
         // Every renewal watches again: a catalog that restarted since has forgotten its watchers.
-        _watching = false;
         Watch(true);
         return Task.CompletedTask;
     }
@@ -70,7 +69,10 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     {
         _observers.Unsubscribe(observer);
         KeepAlive(_observers.Count > 0);
-        Watch(_observers.Count > 0);
+        if (_observers.Count == 0)
+        {
+            Watch(false);
+        }
         return Task.CompletedTask;
     }
 
@@ -109,11 +111,6 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     // Only comparisons with subscribers are in the catalogs' watcher lists, which live in memory: reads store nothing.
     private void Watch(bool watch)
     {
-        if (watch == _watching)
-        {
-            return;
-        }
-        _watching = watch;
         foreach (var year in _spec.Years)
         {
             if (watch)

@@ -45,7 +45,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
         }
         if (Keep(facts))
         {
-            NotifyWatchers();
+            MembersChanged();
         }
         return Task.CompletedTask;
     }
@@ -55,14 +55,15 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
         ArgumentNullException.ThrowIfNull(regionCode);
         if (_members.Remove(regionCode))
         {
-            NotifyWatchers();
+            MembersChanged();
         }
         return Task.CompletedTask;
     }
 
     public Task<long> RevisionAsync() => Task.FromResult((state.State.Epoch << 32) + _changes);
 
-    private void NotifyWatchers()
+    /// <summary>Counts a change of the members (the revision moves) and tells the watchers.</summary>
+    private void MembersChanged()
     {
         _changes++;
         var year = GrainKeys.YearOf(GetPrimaryKeyString());

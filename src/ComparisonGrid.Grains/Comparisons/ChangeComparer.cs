@@ -53,14 +53,16 @@ public static partial class ChangeComparer
 
     private static TargetChange Change(string indicator, Target? before, Target? after)
     {
-        var (was, now) = (before is null ? null : FigureView.From(before), after is null ? null : FigureView.From(after));
-        if (was is null || now is null)
+        if (before is null || after is null)
         {
-            return new TargetChange(indicator, was is null ? TargetChangeKind.Added : TargetChangeKind.Dropped, was, now, null);
+            return new TargetChange(indicator, before is null ? TargetChangeKind.Added : TargetChangeKind.Dropped,
+                before is null ? null : FigureView.From(before), after is null ? null : FigureView.From(after), null);
         }
-        if (was.Unit != now.Unit || before!.Relation != after!.Relation || was.Value is not double a || now.Value is not double b)
+        var (was, now) = (FigureView.From(before), FigureView.From(after));
+        if (was.Unit != now.Unit || before.Relation != after.Relation || was.Value is not double a || now.Value is not double b)
         {
-            var same = was.Comparator == now.Comparator && was.Unit == now.Unit && before!.Relation == after!.Relation && was.Value == now.Value;
+            // Figures that do not compare as numbers are unchanged only when nothing about them differs.
+            var same = was.Unit == now.Unit && before.Relation == after.Relation && was.Comparator == now.Comparator && was.Value == now.Value;
             return new TargetChange(indicator, same ? TargetChangeKind.Unchanged : TargetChangeKind.Changed, was, now, null);
         }
         // The figure decides (5.5%左右 → 5%以上 is lowered); the same figure with another comparator is "changed".
