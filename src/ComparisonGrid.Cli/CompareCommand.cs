@@ -7,7 +7,7 @@ using ComparisonGrid.Application.Requests;
 namespace ComparisonGrid.Cli;
 
 /// <summary><c>cgrid compare &lt;kind&gt;</c>: asks the comparison grain and prints its result as a table, CSV or JSON.</summary>
-internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, TextWriter stderr)
+internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, TextWriter stderr, TimeProvider clock)
 {
     public static ComparisonSpec Spec(CommandLine cl)
     {
@@ -24,6 +24,18 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
         var spec = Spec(cl);
         var format = GridArguments.Format(cl);
         var result = await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
+        if (cl.Value("--zip") is { } zip)
+        {
+            try
+            {
+                await File.WriteAllBytesAsync(zip, ExportArchive.Build([result], clock.GetUtcNow())).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"cgrid: cannot write {zip}: {e.Message}").ConfigureAwait(false);
+                return 73;
+            }
+        }
         if (format == "json")
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(result, CliJson.Readable.ComparisonResult)).ConfigureAwait(false);

@@ -25,6 +25,8 @@ const string Usage = """
                                one row per region and year (target, achieved, hit, gap to the parent);
                                --wide: regions × years
           --format table|csv|json   (default table; CSV carries a UTF-8 BOM for Excel)
+          --zip FILE             also write FILE: the CSV with manifest.json (engine, spec, every report's
+                                 hash and source), codebook.md and reports.csv
       regions [--province P] [--level L] [--format table|csv|json]
       report <region> <year>   one stored report as JSON (region by name or code)
       changes <region> <year> [--format table|csv|json]
@@ -90,7 +92,8 @@ try
                 .RunAsync(CommandLine.Parse(rest, Set("--reads-only"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port", "--mb", "--parallel", "--rows")), cts.Token);
         case "ingest" or "compare" or "regions" or "report" or "changes":
         {
-            var cl = CommandLine.Parse(rest, args[0] == "compare" ? Set("--wide") : Set(), args[0] == "ingest" ? Set("--data-dir", "--text-column", "--max-size") : gridOptions);
+            var cl = CommandLine.Parse(rest, args[0] == "compare" ? Set("--wide") : Set(),
+                args[0] switch { "ingest" => Set("--data-dir", "--text-column", "--max-size"), "compare" => [.. gridOptions, "--zip"], _ => gridOptions });
             if (args[0] == "compare")
             {
                 // Validate before starting the silo, so a typo costs nothing and never creates a data directory.
@@ -103,7 +106,7 @@ try
                 return args[0] switch
                 {
                     "ingest" => await new IngestCommand(pipeline, grains, Console.Out, Console.Error).RunAsync(cl, cts.Token),
-                    "compare" => await new CompareCommand(grains, Console.Out, Console.Error).RunAsync(cl),
+                    "compare" => await new CompareCommand(grains, Console.Out, Console.Error, TimeProvider.System).RunAsync(cl),
                     "regions" => await new RegionsCommand(grains, Console.Out).ListAsync(cl),
                     "changes" => await new RegionsCommand(grains, Console.Out).ChangesAsync(cl, Console.Error),
                     _ => await new RegionsCommand(grains, Console.Out).ReportAsync(cl, Console.Error),

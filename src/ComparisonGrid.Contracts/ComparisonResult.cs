@@ -3,6 +3,8 @@ namespace ComparisonGrid.Contracts;
 /// <summary>
 /// A computed comparison at one version. Which row list is filled depends on the kind; the others are null.
 /// </summary>
+/// <param name="Engine">The engine that computed it (<see cref="EngineVersion"/>).</param>
+/// <param name="Reports">Every report the comparison read, with the hash of its source text, ordered by year and region.</param>
 public sealed record ComparisonResult(
     ComparisonSpec Spec,
     long Version,
@@ -14,4 +16,6 @@ public sealed record ComparisonResult(
     IReadOnlyList<HierarchyRow>? Hierarchy = null,
     IReadOnlyList<AttainmentRow>? Attainment = null,
     string? Note = null,
-    IReadOnlyList<PanelRow>? Panel = null);
+    IReadOnlyList<PanelRow>? Panel = null,
+    string? Engine = null,
+    IReadOnlyList<ReportReference>? Reports = null);

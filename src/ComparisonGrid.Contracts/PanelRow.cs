@@ -6,6 +6,7 @@ namespace ComparisonGrid.Contracts;
 /// One region in one year of a panel (long format): its target as the year's indicator comparison shows it, the
 /// achieved figure the next year's report gives, whether it was hit, and the gap to its parent's target that year.
 /// </summary>
+/// <param name="ReportHash">The SHA-256 of the source text of the year's report, which the target comes from.</param>
 public sealed record PanelRow(
     RegionRef Region,
     int Year,
@@ -19,4 +20,5 @@ public sealed record PanelRow(
     double? Achieved,
     string? AchievedQuote,
     bool? Hit,
-    double? ParentGap);
+    double? ParentGap,
+    string? ReportHash = null);

@@ -165,9 +165,9 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
             default:
                 throw new NotSupportedException($"comparison kind {spec.Kind}");
         }
-        var hash = InputHash();
+        var read = Read();
         _read.Clear();
-        return (result, hash);
+        return (result with { Engine = EngineVersion.Current, Reports = [.. read.Select(ReportReference.From)] }, InputHash(read));
     }
 
     /// <summary>
@@ -196,7 +196,7 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
                 var figure = target is null ? null : FigureView.From(target);
                 rows.Add(new PanelRow(member.Region, year, target?.Comparator, target?.Low, target?.High, figure?.Value, target?.Unit ?? achieved?.Unit,
                     target?.Stretch ?? false, target?.Quote, achieved is null ? null : FigureView.From(achieved).Value, achieved?.Quote,
-                    target is null ? null : Attainment.IsHit(target, achieved), gaps.GetValueOrDefault(member.Region.Code)));
+                    target is null ? null : Attainment.IsHit(target, achieved), gaps.GetValueOrDefault(member.Region.Code), member.ContentHash));
             }
         }
         return rows;
@@ -216,17 +216,22 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
 
     private IYearCatalogGrain Catalog(int year) => GrainFactory.YearCatalog(year);
 
+    /// <summary>The reports read, each once (a panel reads a year as one year's targets and as the last year's review).</summary>
+    private List<ReportFacts> Read() => [.. _read
+        .DistinctBy(m => (m.Year, m.Region.Code))
+        .OrderBy(m => m.Year).ThenBy(m => m.Region.Code, StringComparer.Ordinal)];
+
     /// <summary>
-    /// What the result was computed from: the spec and each member report's version. Equal inputs give an equal
-    /// result, so a push happens exactly when a member report of this comparison changed, and hashing the inputs
-    /// costs a fraction of serialising a result with thousands of rows.
+    /// What the result was computed from: the spec and each member report's version and source. Equal inputs give an
+    /// equal result, so a push happens exactly when a member report of this comparison changed, and hashing the
+    /// inputs costs a fraction of serialising a result with thousands of rows.
     /// </summary>
-    private string InputHash()
+    private string InputHash(List<ReportFacts> read)
     {
         var sb = new StringBuilder(GetPrimaryKeyString());
-        foreach (var m in _read.OrderBy(m => m.Year).ThenBy(m => m.Region.Code, StringComparer.Ordinal))
+        foreach (var m in read)
         {
-            sb.Append('|').Append(m.Year).Append(':').Append(m.Region.Code).Append(':').Append(m.Version);
+            sb.Append('|').Append(m.Year).Append(':').Append(m.Region.Code).Append(':').Append(m.Version).Append(':').Append(m.ContentHash);
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }

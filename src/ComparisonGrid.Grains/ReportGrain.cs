@@ -55,9 +55,10 @@ public sealed class ReportGrain(
             s.IngestedAt = clock.GetUtcNow();
             await state.WriteStateAsync().ConfigureAwait(false);
         }
-        var facts = ReportFactsBuilder.From(s.Report, s.Version);
-        // Also when unchanged: a crash between the two writes left the facts behind, and a retry completes them.
-        if (factsState.State.Facts?.Version != facts.Version)
+        var facts = ReportFactsBuilder.From(s.Report, s.Version, s.SourceText);
+        // Also when unchanged: a crash between the two writes left the facts behind, and a retry completes them;
+        // facts stored before they carried the content hash gain it.
+        if (factsState.State.Facts?.Version != facts.Version || factsState.State.Facts.ContentHash != facts.ContentHash)
         {
             factsState.State.Facts = facts;
             await factsState.WriteStateAsync().ConfigureAwait(false);

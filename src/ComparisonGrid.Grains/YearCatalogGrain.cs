@@ -76,7 +76,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
     /// <summary>Keeps the newer facts of a region; false when nothing changed.</summary>
     private bool Keep(ReportFacts facts)
     {
-        if (_members.TryGetValue(facts.Region.Code, out var known) && (known.Version > facts.Version || (known.Version == facts.Version && known.Region == facts.Region)))
+        if (_members.TryGetValue(facts.Region.Code, out var known) && (known.Version > facts.Version || (known.Version == facts.Version && known.Region == facts.Region && known.ContentHash == facts.ContentHash)))
         {
             return false;
         }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ComparisonGrid.Contracts;
 
 namespace ComparisonGrid.Gateway.Tests;
 
@@ -86,7 +87,7 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
     [InlineData("/api/compare/indicator?indicator=gdp_growth", "year is required")]
     [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&level=city", "level is national")]
     [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&province=Atlantis", "unknown province 'Atlantis'")]
-    [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&format=xml", "format is json or csv")]
+    [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&format=xml", "format is json, csv, zip or manifest")]
     [InlineData("/api/compare/everything?year=2022", "unknown comparison 'everything'")]
     [InlineData("/api/regions/Atlantis", "unknown region 'Atlantis'")]
     public async Task Bad_parameters_are_400_problems_that_name_the_parameter(string url, string detail)
@@ -235,10 +236,21 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
         var lines = ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Equal("indicator", JsonDocument.Parse(lines[0]).RootElement.GetProperty("spec").GetProperty("kind").GetString());
-        var zip = await writer.GetAsync($"/api/jobs/{id}/result?format=csv");
+        Assert.StartsWith(EngineVersion.Package, JsonDocument.Parse(lines[0]).RootElement.GetProperty("engine").GetString(), StringComparison.Ordinal);
+        var zip = await writer.GetAsync($"/api/jobs/{id}/result?format=zip");
         Assert.Equal("application/zip", zip.Content.Headers.ContentType?.MediaType);
         using var archive = new System.IO.Compression.ZipArchive(await zip.Content.ReadAsStreamAsync());
-        Assert.Equal(2, archive.Entries.Count);
+        Assert.Equal(
+            ["manifest.json", "001-indicator_gdp_growth_2022_province_-_target.csv", "002-themes_-_2024_-_-_target.csv", "reports.csv", "codebook.md"],
+            archive.Entries.Select(e => e.FullName));
+        using (var manifest = JsonDocument.Parse(archive.GetEntry("manifest.json")!.Open()))
+        {
+            // Both comparisons' reports, each with the hash of its source.
+            var reports = manifest.RootElement.GetProperty("reports").EnumerateArray().ToList();
+            Assert.Contains(reports, r => r.GetProperty("year").GetInt32() == 2022);
+            Assert.Contains(reports, r => r.GetProperty("year").GetInt32() == 2024);
+            Assert.All(reports, r => Assert.Matches("^[0-9a-f]{64}$", r.GetProperty("hash").GetString()!));
+        }
         await AssertProblem(await writer.GetAsync("/api/jobs/nope"), HttpStatusCode.NotFound, "no job nope");
         await AssertProblem(await writer.PostAsJsonAsync("/api/jobs", new { comparisons = Array.Empty<object>() }), HttpStatusCode.BadRequest, "a job needs");
     }
@@ -262,7 +274,20 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
         Assert.Contains(rows, r => r.GetProperty("year").GetInt32() == 2019 && r.GetProperty("region").GetProperty("name").GetString() == "厦门市");
         Assert.Contains(rows, r => r.GetProperty("year").GetInt32() == 2024 && r.GetProperty("region").GetProperty("name").GetString() == "运城市");
 
-        var longCsv = await client.GetStringAsync(query + "&format=csv");
+        var csvResponse = await client.GetAsync(query + "&format=csv");
+        var longCsv = await csvResponse.Content.ReadAsStringAsync();
+        // A bare CSV links to its manifest, which names every report the panel read.
+        var link = csvResponse.Headers.GetValues("Link").Single();
+        Assert.Contains("rel=\"describedby\"", link, StringComparison.Ordinal);
+        var manifest = await Json(await client.GetAsync(link[1..link.IndexOf('>', StringComparison.Ordinal)]));
+        Assert.Equal(panel.GetProperty("reports").GetArrayLength(), manifest.GetProperty("reports").GetArrayLength());
+        Assert.Equal("panel/gdp_growth/2019-2024/-/-/target", manifest.GetProperty("comparisons")[0].GetProperty("key").GetString());
+        var zip = await client.GetAsync(query + "&format=zip");
+        using (var archive = new System.IO.Compression.ZipArchive(await zip.Content.ReadAsStreamAsync()))
+        {
+            Assert.Equal(["manifest.json", "panel_gdp_growth_2019-2024_-_-_target.csv", "panel_gdp_growth_2019-2024_-_-_target-wide.csv", "reports.csv", "codebook.md"],
+                archive.Entries.Select(e => e.FullName));
+        }
         Assert.StartsWith("region,code,level,province,year,", longCsv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Equal(rows.Count + 1, longCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var wide = (await client.GetStringAsync(query + "&format=wide")).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -165,7 +165,7 @@ public sealed class SeedComparisonTests
             using var stdout = new StringWriter();
             var cl = CommandLine.Parse(["indicator", "gdp_growth", "--year", "2022", "--level", "province", "--format", format],
                 new HashSet<string>(), new HashSet<string> { "--year", "--level", "--format", "--province", "--kind" });
-            new CompareCommand(grid.Grains, stdout, TextWriter.Null).RunAsync(cl).GetAwaiter().GetResult();
+            new CompareCommand(grid.Grains, stdout, TextWriter.Null, TimeProvider.System).RunAsync(cl).GetAwaiter().GetResult();
             return stdout.ToString();
         }
         var csv = Run("csv");

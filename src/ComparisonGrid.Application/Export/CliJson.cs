@@ -4,11 +4,15 @@ using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Application.Export;
 
-/// <summary>The JSON the CLI prints (the project's conventions, indented); the gateway answers with its own context.</summary>
+/// <summary>
+/// The JSON the CLI prints and export manifests are written in (the project's conventions, indented); the gateway
+/// answers API calls with its own context.
+/// </summary>
 [JsonSerializable(typeof(ComparisonResult))]
 [JsonSerializable(typeof(StoredReport))]
 [JsonSerializable(typeof(ReportChanges))]
 [JsonSerializable(typeof(IReadOnlyList<RegionEntry>))]
+[JsonSerializable(typeof(ExportManifest))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     public static CliJson Readable { get; } = new(JsonConventions.Options(indented: true));

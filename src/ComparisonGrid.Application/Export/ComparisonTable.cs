@@ -78,11 +78,11 @@ public static class ComparisonTable
     private static TextTable Panel(IReadOnlyList<PanelRow> rows)
     {
         var t = new TextTable("region", "code", "level", "province", "year", "comparator", "low", "high", "value", "unit", "stretch",
-            "achieved", "hit", "gap_to_parent", "quote", "achieved_quote");
+            "achieved", "hit", "gap_to_parent", "quote", "achieved_quote", "report_hash");
         foreach (var r in rows)
         {
             t.Add(r.Region.Name, r.Region.Code, Name(r.Region.Level), r.Region.Province, r.Year, r.Comparator is { } c ? Name(c) : null, r.Low, r.High,
-                r.Value, r.Unit, r.Stretch, r.Achieved, r.Hit, r.ParentGap, r.Quote, r.AchievedQuote);
+                r.Value, r.Unit, r.Stretch, r.Achieved, r.Hit, r.ParentGap, r.Quote, r.AchievedQuote, r.ReportHash);
         }
         return t;
     }

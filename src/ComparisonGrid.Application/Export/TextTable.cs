@@ -11,6 +11,8 @@ public sealed class TextTable(params string[] header)
 
     public int Count => _rows.Count;
 
+    public IReadOnlyList<string> Header => header;
+
     public void Add(params object?[] cells) => _rows.Add([.. cells.Select(Format)]);
 
     /// <summary>RFC 4180 CSV with a UTF-8 BOM, so Excel opens Chinese text correctly.</summary>

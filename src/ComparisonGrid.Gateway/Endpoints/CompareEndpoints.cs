@@ -21,13 +21,15 @@ internal static class CompareEndpoints
             .Produces<ComparisonResult>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("Compare regions: kind = indicator, themes, provinces, hierarchy, attainment or panel (from, to); Accept: text/event-stream for live updates")
-            .WithDescription("figure=target|achieved picks the figure (kind= is its old name, accepted for one release). The JSON answer carries " +
+            .WithDescription("figure=target|achieved picks the figure (kind= is its old name, accepted for one release). format=csv (wide for a " +
+                "panel's regions × years), zip (the CSV with manifest.json, codebook.md and reports.csv) or manifest (engine, spec, time, every " +
+                "report read with its hash). The JSON answer carries " +
                 "an ETag naming the comparison's version: send it back in If-None-Match and an unchanged comparison answers 304 without a body.");
         return app;
     }
 
     private static async Task<IResult> CompareAsync(HttpContext http, string kind, string? indicator, int? year, string? level,
-        string? province, string? figure, string? format, int? from, int? to, ComparisonReplicas replicas, ComparisonStreams streams)
+        string? province, string? figure, string? format, int? from, int? to, ComparisonReplicas replicas, ComparisonStreams streams, TimeProvider clock)
     {
         // The route's {kind} is the comparison kind; ?kind=target|achieved (or ?figure=) is the figure kind.
         static string? Text(int? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -37,15 +39,29 @@ internal static class CompareEndpoints
             return await streams.StreamAsync(http, spec).ConfigureAwait(false);
         }
         var (result, json) = await replicas.GetAsync(spec).ConfigureAwait(false);
+        var stem = spec.ToKey().Replace('/', '_');
+        if (format is "csv" or "wide")
+        {
+            // A bare CSV stays what spreadsheets and statistics packages read; its manifest is one link away.
+            http.Response.Headers.Link = $"<{ManifestUrl(http)}>; rel=\"describedby\"; type=\"application/json\"";
+        }
         return format switch
         {
             null or "" or "json" => Json(http, json),
-            "csv" => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.For(result).ToCsv()), "text/csv; charset=utf-8",
-                $"{spec.ToKey().Replace('/', '_')}.csv"),
+            "csv" => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.For(result).ToCsv()), "text/csv; charset=utf-8", $"{stem}.csv"),
             "wide" when spec.Kind == ComparisonKind.Panel => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.Wide(result).ToCsv()), "text/csv; charset=utf-8",
-                $"{spec.ToKey().Replace('/', '_')}-wide.csv"),
-            _ => throw new RequestException($"format is json or csv (or wide, for panels), not '{format}'"),
+                $"{stem}-wide.csv"),
+            "zip" => TypedResults.Bytes(ExportArchive.Build([result], clock.GetUtcNow()), "application/zip", $"{stem}.zip"),
+            "manifest" => TypedResults.Bytes(ExportArchive.ManifestJson(ExportArchive.Manifest(result, clock.GetUtcNow())), "application/json; charset=utf-8",
+                $"{stem}-manifest.json"),
+            _ => throw new RequestException($"format is json, csv, zip or manifest (or wide, for panels), not '{format}'"),
         };
+    }
+
+    private static string ManifestUrl(HttpContext http)
+    {
+        var query = http.Request.Query.Where(q => q.Key != "format").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
+        return $"{http.Request.Path}?{string.Join('&', query.Append("format=manifest"))}";
     }
 
     private static IResult Json(HttpContext http, SerializedComparison comparison)

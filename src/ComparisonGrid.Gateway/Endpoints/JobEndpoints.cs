@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
@@ -12,7 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Gateway.Endpoints;
 
-/// <summary>POST /api/jobs, GET /api/jobs/{id}, GET /api/jobs/{id}/result (NDJSON, or format=csv: a zip of one CSV per comparison).</summary>
+/// <summary>
+/// POST /api/jobs, GET /api/jobs/{id}, GET /api/jobs/{id}/result (NDJSON, one comparison per line; or format=zip: one
+/// CSV per comparison with manifest.json, codebook.md and reports.csv).
+/// </summary>
 internal static class JobEndpoints
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
@@ -24,7 +25,7 @@ internal static class JobEndpoints
                 ? TypedResults.Ok(job)
                 : Problems.Status(StatusCodes.Status404NotFound, $"no job {id}"))
             .WithReadRules().WithSummary("A job's status and progress");
-        api.MapGet("/{id}/result", ResultAsync).WithReadRules().WithSummary("A finished job's results: NDJSON, or format=csv for a zip");
+        api.MapGet("/{id}/result", ResultAsync).WithReadRules().WithSummary("A finished job's results: NDJSON, or format=zip for the CSVs with manifest, codebook and reports");
         api.MapDelete("/{id}", async Task<Results<Ok<JobView>, ProblemHttpResult>> (string id, JobRunner runner) =>
             await runner.CancelAsync(id).ConfigureAwait(false) is { } job
                 ? TypedResults.Ok(job)
@@ -55,7 +56,7 @@ internal static class JobEndpoints
         return Results.Accepted($"/api/jobs/{id}", new JobAccepted(id, $"/api/jobs/{id}", $"/api/jobs/{id}/result"));
     }
 
-    private static async Task<IResult> ResultAsync(string id, string? format, HttpResponse response, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> ResultAsync(string id, string? format, HttpResponse response, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         var grain = grains.GetGrain<IJobGrain>(id);
         var job = await grain.GetAsync().ConfigureAwait(false);
@@ -79,23 +80,13 @@ internal static class JobEndpoints
             results.Add(await grains.JobResult(id, i).GetAsync().ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"job {id} lost its result {i}"));
         }
-        if (format == "csv")
+        if (format is "csv" or "zip")
         {
-            using var zip = new MemoryStream();
-            using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-            {
-                for (var i = 0; i < results.Count; i++)
-                {
-                    var entry = archive.CreateEntry($"{i + 1:000}-{results[i].Spec.ToKey().Replace('/', '_')}.csv");
-                    await using var stream = await entry.OpenAsync(ct).ConfigureAwait(false);
-                    await stream.WriteAsync(Encoding.UTF8.GetBytes(ComparisonTable.For(results[i]).ToCsv()), ct).ConfigureAwait(false);
-                }
-            }
-            return TypedResults.Bytes(zip.ToArray(), "application/zip", $"job-{id}.zip");
+            return TypedResults.Bytes(ExportArchive.Build(results, clock.GetUtcNow(), numbered: true), "application/zip", $"job-{id}.zip");
         }
         if (format is not (null or "" or "ndjson"))
         {
-            throw new RequestException($"format is ndjson or csv, not '{format}'");
+            throw new RequestException($"format is ndjson, or zip (csv is its old name), not '{format}'");
         }
         response.ContentType = "application/x-ndjson; charset=utf-8";
         foreach (var result in results)
