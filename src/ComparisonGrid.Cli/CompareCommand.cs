@@ -13,7 +13,7 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
     {
         if (cl.Positional.Count == 0)
         {
-            throw new UsageException("compare needs a kind: indicator, themes, provinces, hierarchy or attainment");
+            throw new UsageException("compare needs a kind: indicator, themes, provinces, hierarchy, attainment, panel or theme-panel");
         }
         return GridArguments.Read(() => ComparisonRequest.Spec(cl.Positional[0], cl.Positional.Count > 1 ? cl.Positional[1] : null,
             cl.Value("--year"), cl.Value("--level"), cl.Value("--province"), cl.Value("--kind"), cl.Value("--from"), cl.Value("--to")));
@@ -41,7 +41,7 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
             await stdout.WriteLineAsync(JsonSerializer.Serialize(result, CliJson.Readable.ComparisonResult)).ConfigureAwait(false);
             return 0;
         }
-        var table = cl.Has("--wide") && spec.Kind == ComparisonKind.Panel ? ComparisonTable.Wide(result) : ComparisonTable.For(result);
+        var table = cl.Has("--wide") && spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel ? ComparisonTable.Wide(result) : ComparisonTable.For(result);
         await stdout.WriteAsync(format == "csv" ? table.ToCsv() : table.ToTable()).ConfigureAwait(false);
         if (format == "table")
         {

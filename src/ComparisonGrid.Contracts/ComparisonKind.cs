@@ -22,4 +22,7 @@ public enum ComparisonKind
 
     /// <summary>One indicator per region and year over a range of years: target, achieved, hit, gap to the parent.</summary>
     [JsonStringEnumMemberName("panel")] Panel,
+
+    /// <summary>One theme's intensity per region and year over a range of years.</summary>
+    [JsonStringEnumMemberName("theme-panel")] ThemePanel,
 }

@@ -18,4 +18,5 @@ public sealed record ComparisonResult(
     string? Note = null,
     IReadOnlyList<PanelRow>? Panel = null,
     string? Engine = null,
-    IReadOnlyList<ReportReference>? Reports = null);
+    IReadOnlyList<ReportReference>? Reports = null,
+    IReadOnlyList<ThemePanelRow>? ThemePanel = null);

@@ -11,6 +11,7 @@ namespace ComparisonGrid.Contracts;
 /// </summary>
 /// <param name="Province">A province code, or null for all provinces.</param>
 /// <param name="Figure">Targets or achieved figures (indicator, provinces and panel kinds; attainment for panels).</param>
+/// <param name="Indicator">The indicator compared; for a theme panel, the theme.</param>
 /// <param name="ToYear">A panel's last year (<see cref="Year"/> is its first); null for every other kind.</param>
 public sealed record ComparisonSpec(
     ComparisonKind Kind,
@@ -52,12 +53,13 @@ public sealed record ComparisonSpec(
     /// <summary>
     /// The years whose reports this comparison reads: a year's achieved figures are in the next year's
     /// review, so attainment reads both years, achieved comparisons read the next year only, and a panel reads its
-    /// years and the one after.
+    /// years and the one after (a theme panel its years alone).
     /// </summary>
     [JsonIgnore]
     public IReadOnlyList<int> Years => Kind switch
     {
         ComparisonKind.Panel => [.. Enumerable.Range(Year, (ToYear ?? Year) - Year + 2)],
+        ComparisonKind.ThemePanel => [.. Enumerable.Range(Year, (ToYear ?? Year) - Year + 1)],
         ComparisonKind.Attainment => [Year, Year + 1],
         ComparisonKind.Indicator or ComparisonKind.Provinces when Figure == FigureKind.Achieved => [Year + 1],
         _ => [Year],

@@ -294,6 +294,13 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
         Assert.Equal("region,code,level,province,2019,2020,2021,2022,2023,2024", wide[0].TrimStart('\uFEFF').TrimEnd('\r'));
         Assert.Equal(rows.Select(r => r.GetProperty("region").GetProperty("code").GetString()).Distinct().Count(), wide.Length - 1);
 
+        // Themes the same: intensity per region and year, long or wide.
+        var themes = await Json(await client.GetAsync("/api/compare/theme-panel?theme=tech_innovation&from=2019&to=2024"));
+        Assert.Contains(themes.GetProperty("themePanel").EnumerateArray(), r => r.GetProperty("year").GetInt32() == 2024 && r.GetProperty("hits").GetInt32() > 0);
+        var themesWide = await client.GetStringAsync("/api/compare/theme-panel?theme=tech_innovation&from=2019&to=2024&format=wide");
+        Assert.StartsWith("region,code,level,province,2019,", themesWide.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        await AssertProblem(await client.GetAsync("/api/compare/theme-panel?theme=nope&from=2019&to=2024"), HttpStatusCode.BadRequest, "unknown theme 'nope'");
+
         await AssertProblem(await client.GetAsync("/api/compare/panel?indicator=gdp_growth&from=2024&to=2019"), HttpStatusCode.BadRequest, "from a year to a later one");
         await AssertProblem(await client.GetAsync("/api/compare/indicator?indicator=gdp_growth&year=2022&figure=attainment"), HttpStatusCode.BadRequest, "applies to panels");
     }

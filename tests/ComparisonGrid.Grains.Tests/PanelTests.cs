@@ -68,4 +68,24 @@ public sealed class PanelTests
 
         public Task OnComparisonUpdatedAsync(ComparisonResult result) => Updates.Writer.WriteAsync(result).AsTask();
     }
+
+    [Fact]
+    public async Task A_theme_panel_holds_each_years_theme_intensity()
+    {
+        await using var grid = await Grid.StartAsync();
+        await grid.IngestAsync(Grid.Samples, DevTexts);
+        var spec = new ComparisonSpec(ComparisonKind.ThemePanel, 2014, null, null, "tech_innovation", FigureKind.Target, 2025);
+        var panel = (await grid.Grains.Comparison(spec).GetAsync()).ThemePanel!;
+        Assert.Contains(panel, r => r.Hits > 0);
+        for (var year = 2014; year <= 2025; year++)
+        {
+            var themes = (await grid.Grains.Comparison(new ComparisonSpec(ComparisonKind.Themes, year)).GetAsync()).Themes!;
+            // Every report of the year has a row; one that never names the theme has zero.
+            Assert.Equal(
+                themes.Regions.Select(r => (r.Region.Code, r.Per10K.GetValueOrDefault("tech_innovation"))).OrderBy(r => r.Code, StringComparer.Ordinal),
+                panel.Where(r => r.Year == year).Select(r => (r.Region.Code, r.Per10K)).OrderBy(r => r.Code, StringComparer.Ordinal));
+        }
+        Assert.All(panel, r => Assert.Equal("科技创新", r.Label));
+        Assert.Equal("theme-panel/tech_innovation/2014-2025/-/-/target", spec.ToKey());
+    }
 }

@@ -18,6 +18,7 @@ public static class ComparisonTable
             ComparisonKind.Hierarchy => Hierarchy(result.Hierarchy ?? []),
             ComparisonKind.Attainment => Attainment(result.Attainment ?? []),
             ComparisonKind.Panel => Panel(result.Panel ?? []),
+            ComparisonKind.ThemePanel => ThemePanel(result.ThemePanel ?? []),
             _ => throw new NotSupportedException(result.Spec.Kind.ToString()),
         };
     }
@@ -87,22 +88,37 @@ public static class ComparisonTable
         return t;
     }
 
+    /// <summary>A theme panel in long format: one row per region and year.</summary>
+    private static TextTable ThemePanel(IReadOnlyList<ThemePanelRow> rows)
+    {
+        var t = new TextTable("region", "code", "level", "province", "year", "theme", "label", "hits", "per10k", "characters", "report_hash");
+        foreach (var r in rows)
+        {
+            t.Add(r.Region.Name, r.Region.Code, Name(r.Region.Level), r.Region.Province, r.Year, r.Theme, r.Label, r.Hits, r.Per10K, r.Characters, r.ReportHash);
+        }
+        return t;
+    }
+
     /// <summary>
     /// A panel in wide format for Stata and Excel: one row per region, one column per year holding the figure the
-    /// panel is about: the target's value, the achieved figure (figure=achieved), or achieved − target (figure=attainment).
+    /// panel is about: the target's value, the achieved figure (figure=achieved), or achieved − target
+    /// (figure=attainment); for a theme panel, the theme's hits per 10,000 characters.
     /// </summary>
     public static TextTable Wide(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var spec = result.Spec;
+        var cells = spec.Kind == ComparisonKind.ThemePanel
+            ? (result.ThemePanel ?? []).Select(r => (r.Region, r.Year, Figure: (double?)r.Per10K))
+            : (result.Panel ?? []).Select(r => (r.Region, r.Year, Figure: Figure(spec.Figure, r)));
         var years = Enumerable.Range(spec.Year, (spec.ToYear ?? spec.Year) - spec.Year + 1).ToList();
         var t = new TextTable(["region", "code", "level", "province", .. years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        foreach (var region in (result.Panel ?? []).GroupBy(r => r.Region.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var region in cells.GroupBy(r => r.Region.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var first = region.First().Region;
             var byYear = region.ToDictionary(r => r.Year);
             t.Add([first.Name, first.Code, Name(first.Level), first.Province,
-                .. years.Select(y => (object?)(byYear.GetValueOrDefault(y) is { } r ? Figure(spec.Figure, r) : null))]);
+                .. years.Select(y => (object?)(byYear.TryGetValue(y, out var r) ? r.Figure : null))]);
         }
         return t;
     }

@@ -27,12 +27,14 @@ public static class ExportArchive
             var result = results[i];
             var stem = (numbered ? $"{i + 1:000}-" : "") + result.Spec.ToKey().Replace('/', '_');
             var table = ComparisonTable.For(result);
-            files.Add((new CodebookFile($"{stem}.csv", $"The {WireNames.Of(result.Spec.Kind)} comparison {result.Spec.ToKey()}, one row per region{(result.Spec.Kind == ComparisonKind.Panel ? " and year" : "")}.",
+            var panel = result.Spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel;
+            files.Add((new CodebookFile($"{stem}.csv", $"The {WireNames.Of(result.Spec.Kind)} comparison {result.Spec.ToKey()}, one row per region{(panel ? " and year" : "")}.",
                 table.Header, OtherColumn(result.Spec.Kind)), Utf8(table.ToCsv())));
-            if (result.Spec.Kind == ComparisonKind.Panel)
+            if (panel)
             {
                 var wide = ComparisonTable.Wide(result);
-                files.Add((new CodebookFile($"{stem}-wide.csv", $"The same panel, one row per region and one column per year holding the {WireNames.Of(result.Spec.Figure)} figure.",
+                var figure = result.Spec.Kind == ComparisonKind.ThemePanel ? "theme's hits per 10,000 characters" : $"{WireNames.Of(result.Spec.Figure)} figure";
+                files.Add((new CodebookFile($"{stem}-wide.csv", $"The same panel, one row per region and one column per year holding the {figure}.",
                     wide.Header, ("unit column", "The figure of that year.")), Utf8(wide.ToCsv())));
             }
         }

@@ -21,19 +21,23 @@ public static class ComparisonRequest
         string? from = null, string? to = null)
     {
         var k = Kind(kind);
-        var id = k == ComparisonKind.Themes ? null
-            : indicator is null ? throw new RequestException($"a {kind} comparison needs an indicator, e.g. gdp_growth")
-            : Indicator(indicator);
+        var id = k switch
+        {
+            ComparisonKind.Themes => null,
+            ComparisonKind.ThemePanel => indicator is null ? throw new RequestException("a theme-panel needs a theme, e.g. tech_innovation") : Theme(indicator),
+            _ => indicator is null ? throw new RequestException($"a {kind} comparison needs an indicator, e.g. gdp_growth") : Indicator(indicator),
+        };
         var f = figure switch
         {
             null or "" or "target" => FigureKind.Target,
+            _ when k == ComparisonKind.ThemePanel => throw new RequestException("a theme-panel has no figure: it gives each report's intensity of the theme"),
             "achieved" when k is ComparisonKind.Indicator or ComparisonKind.Provinces or ComparisonKind.Panel => FigureKind.Achieved,
             "achieved" => throw new RequestException("figure achieved applies to indicator, provinces and panel comparisons"),
             "attainment" when k == ComparisonKind.Panel => FigureKind.Attainment,
             "attainment" => throw new RequestException("figure attainment applies to panels (the attainment comparison gives one year)"),
             _ => throw new RequestException($"figure is target or achieved (or attainment for panels), not '{figure}'"),
         };
-        if (k != ComparisonKind.Panel)
+        if (k is not (ComparisonKind.Panel or ComparisonKind.ThemePanel))
         {
             return new ComparisonSpec(k, Year(year), Level(level), Province(province), id, f);
         }
@@ -95,6 +99,14 @@ public static class ComparisonRequest
             0 => throw new RequestException($"unknown region '{text}' (give its name, e.g. 运城市, or its code, e.g. 140800)"),
             _ => throw new RequestException($"'{text}' names {named.Count} regions ({string.Join(", ", named.Select(d => $"{d.Code} in {Divisions.ProvinceOf(d)?.Name}"))}); give the code"),
         };
+    }
+
+    public static string Theme(string text)
+    {
+        var known = AnalysisResources.Default.Themes.Themes.Select(t => t.Id).ToList();
+        return known.Contains(text)
+            ? text
+            : throw new RequestException($"unknown theme '{text}'; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
     }
 
     public static string Indicator(string text)

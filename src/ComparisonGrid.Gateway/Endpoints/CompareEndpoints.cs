@@ -20,7 +20,7 @@ internal static class CompareEndpoints
         api.MapGet("/{kind}", CompareAsync).WithReadRules()
             .Produces<ComparisonResult>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
-            .WithSummary("Compare regions: kind = indicator, themes, provinces, hierarchy, attainment or panel (from, to); Accept: text/event-stream for live updates")
+            .WithSummary("Compare regions: kind = indicator, themes, provinces, hierarchy, attainment, panel (from, to) or theme-panel (theme, from, to); Accept: text/event-stream for live updates")
             .WithDescription("figure=target|achieved picks the figure (kind= is its old name, accepted for one release). format=csv (wide for a " +
                 "panel's regions × years), zip (the CSV with manifest.json, codebook.md and reports.csv) or manifest (engine, spec, time, every " +
                 "report read with its hash). The JSON answer carries " +
@@ -28,12 +28,12 @@ internal static class CompareEndpoints
         return app;
     }
 
-    private static async Task<IResult> CompareAsync(HttpContext http, string kind, string? indicator, int? year, string? level,
+    private static async Task<IResult> CompareAsync(HttpContext http, string kind, string? indicator, string? theme, int? year, string? level,
         string? province, string? figure, string? format, int? from, int? to, ComparisonReplicas replicas, ComparisonStreams streams, TimeProvider clock)
     {
         // The route's {kind} is the comparison kind; ?kind=target|achieved (or ?figure=) is the figure kind.
         static string? Text(int? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var spec = ComparisonRequest.Spec(kind, indicator, Text(year), level, province, figure ?? http.Request.Query["kind"].FirstOrDefault(), Text(from), Text(to));
+        var spec = ComparisonRequest.Spec(kind, indicator ?? theme, Text(year), level, province, figure ?? http.Request.Query["kind"].FirstOrDefault(), Text(from), Text(to));
         if (http.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
         {
             return await streams.StreamAsync(http, spec).ConfigureAwait(false);
@@ -49,7 +49,7 @@ internal static class CompareEndpoints
         {
             null or "" or "json" => Json(http, json),
             "csv" => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.For(result).ToCsv()), "text/csv; charset=utf-8", $"{stem}.csv"),
-            "wide" when spec.Kind == ComparisonKind.Panel => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.Wide(result).ToCsv()), "text/csv; charset=utf-8",
+            "wide" when spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.Wide(result).ToCsv()), "text/csv; charset=utf-8",
                 $"{stem}-wide.csv"),
             "zip" => TypedResults.Bytes(ExportArchive.Build([result], clock.GetUtcNow()), "application/zip", $"{stem}.zip"),
             "manifest" => TypedResults.Bytes(ExportArchive.ManifestJson(ExportArchive.Manifest(result, clock.GetUtcNow())), "application/json; charset=utf-8",

@@ -43,7 +43,7 @@ internal static class JobEndpoints
             throw new RequestException($"a job may ask for at most {options.Value.MaxJobComparisons} comparisons, not {submission.Comparisons.Count}");
         }
         var comparisons = (submission.Comparisons ?? [])
-            .Select(c => ComparisonRequest.Spec(c.Kind, c.Indicator, Text(c.Year), c.Level, c.Province, c.Figure, Text(c.From), Text(c.To)).ToKey())
+            .Select(c => ComparisonRequest.Spec(c.Kind, c.Indicator ?? c.Theme, Text(c.Year), c.Level, c.Province, c.Figure, Text(c.From), Text(c.To)).ToKey())
             .ToList();
         if (comparisons.Count == 0 && string.IsNullOrWhiteSpace(submission.IngestFolder))
         {
