@@ -21,6 +21,7 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     private string? _cachedHash;
     private Coalescer? _refresh;
     private readonly List<ReportFacts> _read = [];
+    private readonly Lock _readLock = new();
 
     /// <summary>The inputs last pushed; a result computed from the same inputs is not pushed again.</summary>
     private string? _pushedHash;
@@ -42,11 +43,8 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     public async Task<ComparisonResult> GetAsync()
     {
         // The revision is read before the members: a change while computing moves it, and the next read computes again.
-        var revision = 0L;
-        foreach (var year in _spec.Years)
-        {
-            revision += await Catalog(year).RevisionAsync().ConfigureAwait(false);
-        }
+        // All at once: after a restart each catalog reads its year's facts as it activates, and a panel's twenty do so side by side.
+        var revision = (await Task.WhenAll(_spec.Years.Select(y => Catalog(y).RevisionAsync())).ConfigureAwait(false)).Sum();
         if (_cached?.Version != revision)
         {
             var (result, hash) = await ComputeAsync().ConfigureAwait(false);
@@ -162,6 +160,9 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
             case ComparisonKind.Panel:
                 result = result with { Panel = await PanelAsync(spec).ConfigureAwait(false) };
                 break;
+            case ComparisonKind.ThemePanel:
+                result = result with { ThemePanel = await ThemePanelAsync(spec).ConfigureAwait(false) };
+                break;
             default:
                 throw new NotSupportedException($"comparison kind {spec.Kind}");
         }
@@ -179,11 +180,13 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     {
         var indicator = Indicator(spec);
         var rows = new List<PanelRow>();
+        var catalogs = await Task.WhenAll(spec.Years.Select(y => Members(y, null, null))).ConfigureAwait(false);
+        var byYear = spec.Years.Zip(catalogs, (y, members) => (y, members.ToDictionary(m => m.Region.Code, StringComparer.Ordinal))).ToDictionary(x => x.y, x => x.Item2);
         for (var year = spec.Year; year <= (spec.ToYear ?? spec.Year); year++)
         {
-            var all = (await Members(year, null, null).ConfigureAwait(false)).ToDictionary(m => m.Region.Code, StringComparer.Ordinal);
+            var all = byYear[year];
             var members = all.Values.Where(m => (spec.Level is null || m.Region.Level == spec.Level) && (spec.Province is null || m.Region.ProvinceCode == spec.Province)).ToList();
-            var next = (await Members(year + 1, null, null).ConfigureAwait(false)).ToDictionary(m => m.Region.Code, StringComparer.Ordinal);
+            var next = byYear[year + 1];
             var gaps = HierarchyComparer.Rows(indicator, members, all).ToDictionary(r => r.Region.Code, r => r.Gap, StringComparer.Ordinal);
             foreach (var member in members.OrderBy(m => m.Region.Code, StringComparer.Ordinal))
             {
@@ -202,6 +205,22 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         return rows;
     }
 
+    /// <summary>Each year's reports with their intensity of the theme; a report that never names it has a row of zero.</summary>
+    private async Task<List<ThemePanelRow>> ThemePanelAsync(ComparisonSpec spec)
+    {
+        var theme = Indicator(spec);
+        var members = new List<ReportFacts>();
+        foreach (var year in spec.Years)
+        {
+            members.AddRange(await Members(year, spec.Level, spec.Province).ConfigureAwait(false));
+        }
+        // Reports keep the themes they name, with the label; the grains hold no lexicon of their own.
+        var label = members.SelectMany(m => m.Themes).FirstOrDefault(t => t.Theme == theme)?.Label ?? theme;
+        return [.. members.Select(m => (Member: m, Score: m.Themes.FirstOrDefault(t => t.Theme == theme)))
+            .Select(x => new ThemePanelRow(x.Member.Region, x.Member.Year, theme, label, x.Score?.Hits ?? 0, x.Score?.Per10K ?? 0,
+                x.Member.Characters, x.Member.ContentHash))];
+    }
+
     private static string Indicator(ComparisonSpec spec) =>
         spec.Indicator ?? throw new ArgumentException($"a {WireNames.Of(spec.Kind)} comparison needs an indicator");
 
@@ -210,7 +229,11 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         var all = await Catalog(year).MembersAsync(level, province).ConfigureAwait(false);
         // A report whose region is in doubt stays out until a user confirms or corrects it.
         var members = all.Where(m => !m.Flags.Contains(Model.QualityFlags.RegionUncertain)).ToList();
-        _read.AddRange(members);
+        // A panel asks for its years at once, and their answers come back on different threads.
+        lock (_readLock)
+        {
+            _read.AddRange(members);
+        }
         return members;
     }
 

@@ -5,30 +5,47 @@ using ComparisonGrid.Grains.State;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class RegionGrain([PersistentState("region")] IPersistentState<RegionState> state) : Grain, IRegionGrain
+/// <summary>
+/// One region across years. Its reports' facts are read from the reports' stored facts at activation (one range of
+/// keys, code/…) and kept current by updates, so the region stores nothing of its own: two decades of a region
+/// cost one write per report, not a rewrite of every earlier year with each new one.
+/// </summary>
+public sealed class RegionGrain(IGrainStateReader reader) : Grain, IRegionGrain
 {
-    public async Task UpdateAsync(ReportFacts facts)
+    private readonly SortedDictionary<int, ReportFacts> _years = [];
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(facts);
-        if (state.State.Years.TryGetValue(facts.Year, out var known) && known.Version == facts.Version)
+        var code = GetPrimaryKeyString();
+        foreach (var (key, stored) in await reader.ReadPrefixAsync<IReportGrain, ReportFactsState>(ReportGrain.FactsState, code + "/", cancellationToken).ConfigureAwait(false))
         {
-            return;
+            if (stored.Facts is { } facts && ReportKey.TryParse(key, out var regionCode, out var year) && regionCode == code)
+            {
+                _years[year] = facts;
+            }
         }
-        state.State.Years[facts.Year] = facts;
-        await state.WriteStateAsync().ConfigureAwait(false);
     }
 
-    public async Task RemoveYearAsync(int year)
+    public Task UpdateAsync(ReportFacts facts)
     {
-        if (state.State.Years.Remove(year))
+        ArgumentNullException.ThrowIfNull(facts);
+        if (!_years.TryGetValue(facts.Year, out var known) || known.Version < facts.Version
+            || (known.Version == facts.Version && known.ContentHash != facts.ContentHash))
         {
-            await state.WriteStateAsync().ConfigureAwait(false);
+            _years[facts.Year] = facts;
         }
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveYearAsync(int year)
+    {
+        _years.Remove(year);
+        return Task.CompletedTask;
     }
 
     public async Task<ReportChanges?> ChangesAsync(int? fromYear, int? toYear)
     {
-        var years = state.State.Years;
+        var years = _years;
         var after = toYear is int t ? years.GetValueOrDefault(t) : years.Values.LastOrDefault();
         if (after is null)
         {
@@ -49,7 +66,7 @@ public sealed class RegionGrain([PersistentState("region")] IPersistentState<Reg
 
     public Task<RegionView?> GetAsync()
     {
-        var years = state.State.Years;
+        var years = _years;
         if (years.Count == 0)
         {
             return Task.FromResult<RegionView?>(null);

@@ -68,6 +68,9 @@ public sealed class ReportGrain(
         await GrainFactory.Region(facts.Region.Code).UpdateAsync(facts).ConfigureAwait(false);
         await GrainFactory.YearCatalog(facts.Year).UpsertAsync(facts).ConfigureAwait(false);
         await GrainFactory.RegionCatalog().AddAsync(facts.Region, facts.Year).ConfigureAwait(false);
+        // Written once and read seldom: a bulk ingest of decades would otherwise keep every report and its text in
+        // memory until it idled out. A read later activates it again from the store.
+        DeactivateOnIdle();
         return new IngestOutcome(key, facts.Region, facts.Year, status, s.Version, report.Flags);
     }
 

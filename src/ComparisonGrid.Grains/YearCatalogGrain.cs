@@ -21,8 +21,8 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var suffix = "/" + GetPrimaryKeyString();
-        foreach (var (_, stored) in await reader.ReadAllAsync<IReportGrain, ReportFactsState>(ReportGrain.FactsState, suffix, cancellationToken).ConfigureAwait(false))
+        // Report keys are code/year, and a year catalog's key is the year.
+        foreach (var (_, stored) in await reader.ReadByLastSegmentAsync<IReportGrain, ReportFactsState>(ReportGrain.FactsState, GetPrimaryKeyString(), cancellationToken).ConfigureAwait(false))
         {
             if (stored.Facts is { } facts)
             {

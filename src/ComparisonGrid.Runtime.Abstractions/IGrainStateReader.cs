@@ -7,8 +7,16 @@ namespace ComparisonGrid.Core;
 /// </summary>
 public interface IGrainStateReader
 {
-    /// <summary>The state named <paramref name="stateName"/> of every <typeparamref name="TGrain"/> whose key ends with <paramref name="keySuffix"/>.</summary>
-    Task<IReadOnlyList<KeyValuePair<string, TState>>> ReadAllAsync<TGrain, TState>(string stateName, string keySuffix, CancellationToken cancellationToken)
+    /// <summary>
+    /// The state named <paramref name="stateName"/> of every <typeparamref name="TGrain"/> whose key's last '/'-separated
+    /// segment is <paramref name="lastSegment"/> (keys are paths: region/year).
+    /// </summary>
+    Task<IReadOnlyList<KeyValuePair<string, TState>>> ReadByLastSegmentAsync<TGrain, TState>(string stateName, string lastSegment, CancellationToken cancellationToken)
+        where TGrain : IGrainWithStringKey
+        where TState : class;
+
+    /// <summary>The state named <paramref name="stateName"/> of every <typeparamref name="TGrain"/> whose key starts with <paramref name="keyPrefix"/>.</summary>
+    Task<IReadOnlyList<KeyValuePair<string, TState>>> ReadPrefixAsync<TGrain, TState>(string stateName, string keyPrefix, CancellationToken cancellationToken)
         where TGrain : IGrainWithStringKey
         where TState : class;
 

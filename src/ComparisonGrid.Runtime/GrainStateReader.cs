@@ -9,12 +9,21 @@ namespace ComparisonGrid.Runtime;
 /// <summary>Reads other grains' stored state through the silo's storage provider, named as their own activations name it.</summary>
 internal sealed class GrainStateReader(IGrainStorage storage, GrainStateSerializer serializer, RuntimeMetrics metrics) : IGrainStateReader
 {
-    public async Task<IReadOnlyList<KeyValuePair<string, TState>>> ReadAllAsync<TGrain, TState>(string stateName, string keySuffix, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<KeyValuePair<string, TState>>> ReadByLastSegmentAsync<TGrain, TState>(string stateName, string lastSegment, CancellationToken cancellationToken)
         where TGrain : IGrainWithStringKey
         where TState : class
     {
         var json = serializer.TypeInfo<TState>();
-        var rows = await Guard(() => storage.ReadAllAsync(StateType<TGrain>(stateName), keySuffix, cancellationToken), stateName).ConfigureAwait(false);
+        var rows = await Guard(() => storage.ReadByLastSegmentAsync(StateType<TGrain>(stateName), lastSegment, cancellationToken), stateName).ConfigureAwait(false);
+        return [.. rows.Select(r => KeyValuePair.Create(r.Key, JsonSerializer.Deserialize(r.Json, json)!))];
+    }
+
+    public async Task<IReadOnlyList<KeyValuePair<string, TState>>> ReadPrefixAsync<TGrain, TState>(string stateName, string keyPrefix, CancellationToken cancellationToken)
+        where TGrain : IGrainWithStringKey
+        where TState : class
+    {
+        var json = serializer.TypeInfo<TState>();
+        var rows = await Guard(() => storage.ReadPrefixAsync(StateType<TGrain>(stateName), keyPrefix, cancellationToken), stateName).ConfigureAwait(false);
         return [.. rows.Select(r => KeyValuePair.Create(r.Key, JsonSerializer.Deserialize(r.Json, json)!))];
     }
 

@@ -23,4 +23,31 @@ public sealed class ReportRemovalTests
         Assert.Null(await grid.Grains.Region("140800").GetAsync());
         Assert.DoesNotContain((await grid.Grains.Comparison(spec).GetAsync()).Rows!, r => r.Region.Code == "140800");
     }
+
+    [Fact]
+    public async Task Regions_rebuild_their_years_from_the_stored_reports_after_a_restart_and_a_removed_one_stays_gone()
+    {
+        var first = await Grid.StartAsync();
+        try
+        {
+            await first.IngestAsync(Grid.Samples, ComparisonGrid.TestKit.Repository.PathOf("tests", "corpus", "dev", "texts"));
+            await first.Grains.Report("140800", 2024).RemoveAsync();
+            await first.StopAsync();
+
+            await using var again = await Grid.StartAsync(first.DataDirectory);
+            var catalog = await again.Grains.RegionCatalog().ListAsync(null, null);
+            Assert.Contains(catalog, e => e.Years.Count > 1);
+            foreach (var entry in catalog)
+            {
+                var region = await again.Grains.Region(entry.Region.Code).GetAsync();
+                Assert.NotNull(region);
+                Assert.Equal(entry.Years.Order(), region.Years.Order());
+            }
+            Assert.Null(await again.Grains.Region("140800").GetAsync());
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+    }
 }

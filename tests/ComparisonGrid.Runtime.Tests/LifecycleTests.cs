@@ -148,8 +148,11 @@ public sealed class LifecycleTests
         public Task ClearAsync(string stateType, string key, string? etag, CancellationToken cancellationToken) =>
             Failing ? throw new TimeoutException("the store is locked") : inner.ClearAsync(stateType, key, etag, cancellationToken);
 
-        public Task<IReadOnlyList<KeyedState>> ReadAllAsync(string stateType, string keySuffix, CancellationToken cancellationToken) =>
-            inner.ReadAllAsync(stateType, keySuffix, cancellationToken);
+        public Task<IReadOnlyList<KeyedState>> ReadByLastSegmentAsync(string stateType, string lastSegment, CancellationToken cancellationToken) =>
+            inner.ReadByLastSegmentAsync(stateType, lastSegment, cancellationToken);
+
+        public Task<IReadOnlyList<KeyedState>> ReadPrefixAsync(string stateType, string keyPrefix, CancellationToken cancellationToken) =>
+            inner.ReadPrefixAsync(stateType, keyPrefix, cancellationToken);
 
         public Task<IReadOnlyList<string>> KeysAsync(string stateType, CancellationToken cancellationToken) => inner.KeysAsync(stateType, cancellationToken);
     }

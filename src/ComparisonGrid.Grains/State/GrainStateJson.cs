@@ -4,7 +4,6 @@ namespace ComparisonGrid.Grains.State;
 
 [JsonSerializable(typeof(ReportState))]
 [JsonSerializable(typeof(ReportFactsState))]
-[JsonSerializable(typeof(RegionState))]
 [JsonSerializable(typeof(YearCatalogState))]
 [JsonSerializable(typeof(RegionCatalogState))]
 [JsonSerializable(typeof(JobState))]

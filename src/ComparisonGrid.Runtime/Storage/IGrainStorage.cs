@@ -14,8 +14,15 @@ public interface IGrainStorage
 
     Task ClearAsync(string stateType, string key, string? etag, CancellationToken cancellationToken);
 
-    /// <summary>Every stored state of a type whose key ends with <paramref name="keySuffix"/> ("" for all of them).</summary>
-    Task<IReadOnlyList<KeyedState>> ReadAllAsync(string stateType, string keySuffix, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every stored state of a type whose key's last '/'-separated segment is <paramref name="lastSegment"/> (the whole
+    /// key when it has no '/'): the reports of one year among thousands of regions' (code/year). Indexed, so one year
+    /// costs the same however many years are stored.
+    /// </summary>
+    Task<IReadOnlyList<KeyedState>> ReadByLastSegmentAsync(string stateType, string lastSegment, CancellationToken cancellationToken);
+
+    /// <summary>Every stored state of a type whose key starts with <paramref name="keyPrefix"/>: a range of the key, read without a scan.</summary>
+    Task<IReadOnlyList<KeyedState>> ReadPrefixAsync(string stateType, string keyPrefix, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> KeysAsync(string stateType, CancellationToken cancellationToken);
 }

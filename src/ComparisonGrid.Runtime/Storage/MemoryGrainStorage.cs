@@ -46,12 +46,22 @@ public sealed class MemoryGrainStorage : IGrainStorage
         }
     }
 
-    public Task<IReadOnlyList<KeyedState>> ReadAllAsync(string stateType, string keySuffix, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<KeyedState>> ReadByLastSegmentAsync(string stateType, string lastSegment, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             return Task.FromResult<IReadOnlyList<KeyedState>>([.. _states
-                .Where(s => s.Key.Item1 == stateType && s.Key.Item2.EndsWith(keySuffix, StringComparison.Ordinal))
+                .Where(s => s.Key.Item1 == stateType && s.Key.Item2[(s.Key.Item2.LastIndexOf('/') + 1)..] == lastSegment)
+                .Select(s => new KeyedState(s.Key.Item2, s.Value.Json))]);
+        }
+    }
+
+    public Task<IReadOnlyList<KeyedState>> ReadPrefixAsync(string stateType, string keyPrefix, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<KeyedState>>([.. _states
+                .Where(s => s.Key.Item1 == stateType && s.Key.Item2.StartsWith(keyPrefix, StringComparison.Ordinal))
                 .Select(s => new KeyedState(s.Key.Item2, s.Value.Json))]);
         }
     }

@@ -24,6 +24,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
             PRIMARY KEY (state_type, grain_key)
         )
         """,
+        "CREATE INDEX grain_state_last_segment ON grain_state (state_type, (split_part(grain_key, '/', -1)))",
     ];
 
     private const long MigrationLock = 0x63677269_64L;
@@ -122,12 +123,23 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         }
     }
 
-    public async Task<IReadOnlyList<KeyedState>> ReadAllAsync(string stateType, string keySuffix, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<KeyedState>> ReadByLastSegmentAsync(string stateType, string lastSegment, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
-            "SELECT grain_key, state::text FROM grain_state WHERE state_type = $1 AND right(grain_key, length($2)) = $2");
+            "SELECT grain_key, state::text FROM grain_state WHERE state_type = $1 AND split_part(grain_key, '/', -1) = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = stateType });
-        command.Parameters.Add(new NpgsqlParameter { Value = keySuffix });
+        command.Parameters.Add(new NpgsqlParameter { Value = lastSegment });
+        return await DbRows.ReadAsync(command, r => new KeyedState(r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<KeyedState>> ReadPrefixAsync(string stateType, string keyPrefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        // starts_with is exact under any collation the database was created with; the state type narrows the index first.
+        await using var command = _dataSource.CreateCommand(
+            "SELECT grain_key, state::text FROM grain_state WHERE state_type = $1 AND starts_with(grain_key, $2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = stateType });
+        command.Parameters.Add(new NpgsqlParameter { Value = keyPrefix });
         return await DbRows.ReadAsync(command, r => new KeyedState(r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
     }
 
