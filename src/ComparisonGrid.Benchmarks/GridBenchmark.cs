@@ -46,7 +46,7 @@ public sealed class GridBenchmark(ReportPipeline pipeline, GridStarter startGrid
         var directory = Directory.CreateTempSubdirectory("cgrid-bench-").FullName;
         try
         {
-            using (var host = await startGrid(directory, cancellationToken).ConfigureAwait(false))
+            using (var host = await startGrid(directory, null, cancellationToken).ConfigureAwait(false))
             {
                 var grains = host.Services.GetRequiredService<IGrainFactory>();
                 await IngestAllAsync(grains, reports, cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ public sealed class GridBenchmark(ReportPipeline pipeline, GridStarter startGrid
                 await stdout.WriteLineAsync($"warm query: {n / seconds:N0} queries/s, p50 {latency.Quantile(0.5).TotalMicroseconds:0} µs, p99 {latency.Quantile(0.99).TotalMicroseconds:0} µs").ConfigureAwait(false);
                 await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            using (var host = await startGrid(directory, cancellationToken).ConfigureAwait(false))
+            using (var host = await startGrid(directory, null, cancellationToken).ConfigureAwait(false))
             {
                 var grains = host.Services.GetRequiredService<IGrainFactory>();
                 var clock = Stopwatch.StartNew();
@@ -108,7 +108,7 @@ public sealed class GridBenchmark(ReportPipeline pipeline, GridStarter startGrid
         var directory = Directory.CreateTempSubdirectory("cgrid-bench-").FullName;
         try
         {
-            using var host = await startGrid(directory, cancellationToken).ConfigureAwait(false);
+            using var host = await startGrid(directory, null, cancellationToken).ConfigureAwait(false);
             await run(host.Services.GetRequiredService<IGrainFactory>()).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }

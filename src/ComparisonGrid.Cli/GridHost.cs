@@ -12,7 +12,9 @@ internal static class GridHost
     public const string DefaultDataDirectory = "data";
 
     /// <param name="services">Services registered before the grains' own (a test's clock, say).</param>
-    public static async Task<IHost> StartAsync(string dataDirectory, CancellationToken cancellationToken, Action<IServiceCollection>? services = null)
+    /// <param name="postgres">A PostgreSQL connection string: the grains' state goes there instead of SQLite.</param>
+    public static async Task<IHost> StartAsync(string dataDirectory, CancellationToken cancellationToken, Action<IServiceCollection>? services = null,
+        string? postgres = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders();
@@ -20,7 +22,11 @@ internal static class GridHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.AddComparisonGrid(o => o.DataDirectory = dataDirectory);
+        builder.AddComparisonGrid(o =>
+        {
+            o.DataDirectory = dataDirectory;
+            o.PostgresConnectionString = postgres;
+        });
         services?.Invoke(builder.Services);
         builder.Services.AddComparisonGridGrains();
         var host = builder.Build();

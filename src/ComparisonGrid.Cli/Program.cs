@@ -24,6 +24,8 @@ const string Usage = """
       compare panel <id> --from Y --to Y [--level L] [--province P] [--kind target|achieved|attainment] [--wide]
                                one row per region and year (target, achieved, hit, gap to the parent);
                                --wide: regions × years
+      compare theme-panel <theme> --from Y --to Y [--level L] [--province P] [--wide]
+                               one row per region and year: the theme's hits and hits per 10,000 characters
           --format table|csv|json   (default table; CSV carries a UTF-8 BOM for Excel)
           --zip FILE             also write FILE: the CSV with manifest.json (engine, spec, every report's
                                  hash and source), codebook.md and reports.csv
@@ -36,6 +38,13 @@ const string Usage = """
       bench calls              grain call throughput and latency, 1 and 64 callers, beside a Channel hand-off
       bench ingest [--reports N]    parse + store synthetic 45,000-character reports in SQLite (default 400)
       bench compare [--regions N]   cold and warm comparison queries over N regions (default 3000)
+      bench ingest --scale [--regions N] [--years N] [--characters N] [--postgres CONNECTION] [--data-dir DIR]
+                               N regions × N years of synthetic reports (default 3000 × 20 of 18,000
+                               characters) into an empty SQLite folder or PostgreSQL database: ingest rate
+                               per tenth of the run, data on disk, memory, restart to a served region list
+      bench compare --scale [same options]
+                               restart on that data (ingesting first into an empty store), then a cold and a
+                               warm 20-year county panel
       bench http --url URL[,URL…] (--api-key KEY | --reads-only) [--connections N] [--subscribers N]
                                load on running gateways (several: one cluster): comparison requests/s and
                                latency (default 64 connections), then ingest → SSE delivery time to N
@@ -89,7 +98,7 @@ try
                 .RunAsync(CommandLine.Parse(rest, Set(), Set("--achieved", "--format", "--min-recall")), cts.Token);
         case "bench":
             return await new ComparisonGrid.Cli.Bench.BenchCommand(pipeline, Console.Out)
-                .RunAsync(CommandLine.Parse(rest, Set("--reads-only"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port", "--mb", "--parallel", "--rows")), cts.Token);
+                .RunAsync(CommandLine.Parse(rest, Set("--reads-only", "--scale"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port", "--mb", "--parallel", "--rows", "--years", "--characters", "--data-dir")), cts.Token);
         case "ingest" or "compare" or "regions" or "report" or "changes":
         {
             var cl = CommandLine.Parse(rest, args[0] == "compare" ? Set("--wide") : Set(),

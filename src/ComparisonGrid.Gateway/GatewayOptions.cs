@@ -40,6 +40,12 @@ public sealed class GatewayOptions
 
     public string SamplesDirectory { get; set; } = "samples";
 
+    /// <summary>
+    /// Load every year's catalog at start, before /readyz says ready, so the first comparison across years is computed
+    /// from memory; off, each catalog loads when first asked (less memory, a slow first query).
+    /// </summary>
+    public bool WarmCatalogs { get; set; } = true;
+
     /// <summary>Server folders bulk jobs may ingest from (ingestFolder is relative to one); empty, the default, refuses folder jobs.</summary>
     public List<string> IngestRoots { get; set; } = [];
 

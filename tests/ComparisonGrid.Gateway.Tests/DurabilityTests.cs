@@ -74,4 +74,31 @@ public sealed class DurabilityTests : IDisposable
         var again = await OutcomeAsync(await IngestAsync(http, restarted.Url, v2));
         Assert.Equal(("unchanged", 2), (again.GetProperty("status").GetString(), again.GetProperty("version").GetInt32()));
     }
+
+    [Fact]
+    public async Task A_restart_loads_every_years_catalog_before_it_says_ready()
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        int years;
+        using (var first = await GatewayProcess.StartAsync(_data, Key))
+        {
+            var regions = JsonDocument.Parse(await http.GetStringAsync($"{first.Url}/api/regions")).RootElement;
+            years = regions.EnumerateArray().SelectMany(r => r.GetProperty("years").EnumerateArray().Select(y => y.GetInt32())).Distinct().Count();
+            Assert.True(years > 1);
+        }
+        using (var warmed = await GatewayProcess.StartAsync(_data, Key))
+        {
+            Assert.Equal(years, await YearCatalogsAsync(http, warmed.Url));
+        }
+        using var cold = await GatewayProcess.StartAsync(_data, Key, "--ComparisonGrid:WarmCatalogs=false");
+        Assert.Equal(0, await YearCatalogsAsync(http, cold.Url));
+    }
+
+    private static async Task<long> YearCatalogsAsync(HttpClient http, string url)
+    {
+        var cluster = JsonDocument.Parse(await http.GetStringAsync($"{url}/api/cluster")).RootElement;
+        var types = cluster.GetProperty("silos")[0].GetProperty("runtime").GetProperty("grainTypes").EnumerateArray();
+        return types.Where(t => t.GetProperty("grainType").GetString() == "year-catalog").Select(t => t.GetProperty("activations").GetInt64()).SingleOrDefault();
+    }
 }
