@@ -70,18 +70,9 @@ public sealed class ScaleBenchmark(ReportPipeline pipeline, GridStarter startGri
         var clock = Stopwatch.StartNew();
         var cold = await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
         await stdout.WriteLineAsync($"cold {shape.Years}-year county panel after the restart ({cold.Panel!.Count:N0} rows, {cold.Reports!.Count:N0} reports named): {clock.Elapsed.TotalMilliseconds:N0} ms").ConfigureAwait(false);
-        var latency = new LatencyHistogram();
         var comparison = grains.Comparison(spec);
-        var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        long n = 0;
-        while (Stopwatch.GetTimestamp() < until)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await comparison.GetAsync().ConfigureAwait(false);
-            latency.Record(Stopwatch.GetElapsedTime(start));
-            n++;
-        }
-        await stdout.WriteLineAsync($"warm panel: {n / seconds:N0} queries/s, p50 {latency.Quantile(0.5).TotalMilliseconds:0.000} ms, p99 {latency.Quantile(0.99).TotalMilliseconds:0.000} ms").ConfigureAwait(false);
+        var (rate, latency) = await LoadLoop.MeasureAsync([_ => comparison.GetAsync()], seconds, cancellationToken).ConfigureAwait(false);
+        await stdout.WriteLineAsync($"warm panel: {rate:N0} queries/s, p50 {latency.Quantile(0.5).TotalMilliseconds:0.000} ms, p99 {latency.Quantile(0.99).TotalMilliseconds:0.000} ms").ConfigureAwait(false);
         await WriteMemoryAsync().ConfigureAwait(false);
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
