@@ -21,7 +21,7 @@ public sealed class GridBenchmark(ReportPipeline pipeline, GridStarter startGrid
     public async Task<int> IngestAsync(IBenchArguments cl, CancellationToken cancellationToken)
     {
         var count = (int)(cl.Number("--reports") ?? 400);
-        var reports = SyntheticReports.Generate(BodySource(), count, Year, 45_000).ToList();
+        var reports = SyntheticReports.Generate(SyntheticReports.BodySource(), count, Year, 45_000).ToList();
         await stdout.WriteLineAsync($"{count} synthetic reports of {reports.Average(r => r.Content.Length) / 1024:0} KB (45,000 characters); {Environment.ProcessorCount} cores").ConfigureAwait(false);
         var parseClock = Stopwatch.StartNew();
         Parallel.ForEach(reports, r => pipeline.Parse(new SourceDocument(r.Name, r.Content)));
@@ -41,7 +41,7 @@ public sealed class GridBenchmark(ReportPipeline pipeline, GridStarter startGrid
         var count = (int)(cl.Number("--regions") ?? 3000);
         var seconds = cl.Number("--seconds") ?? 5;
         // Comparisons read only the facts, so short reports give the same catalog at a fraction of the ingest time.
-        var reports = SyntheticReports.Generate(BodySource(), count, Year, 3_000).ToList();
+        var reports = SyntheticReports.Generate(SyntheticReports.BodySource(), count, Year, 3_000).ToList();
         var spec = new ComparisonSpec(ComparisonKind.Indicator, Year, Indicator: "gdp_growth");
         var directory = Directory.CreateTempSubdirectory("cgrid-bench-").FullName;
         try
@@ -118,9 +118,4 @@ public sealed class GridBenchmark(ReportPipeline pipeline, GridStarter startGrid
             Directory.Delete(directory, recursive: true);
         }
     }
-
-    /// <summary>The body the synthetic reports repeat: a simplified-script seed (运城 2024, which starts mid-report).</summary>
-    private static string BodySource() =>
-        Directory.EnumerateFiles("samples", "002_*").FirstOrDefault()
-        ?? throw new BenchUsageException("bench ingest and bench compare build reports from samples/002_*; run them from the repository root");
 }

@@ -92,7 +92,7 @@ public sealed class ScaleBenchmark(ReportPipeline pipeline, GridStarter startGri
         var done = 0;
         var failed = 0;
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(SyntheticReports.Panel(BodySource(), shape.Regions, FirstYear, shape.Years, shape.Characters),
+        await Parallel.ForEachAsync(SyntheticReports.Panel(SyntheticReports.BodySource(), shape.Regions, FirstYear, shape.Years, shape.Characters),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (r, _) =>
             {
                 var batch = await ingestor.IngestAsync(new SourceDocument(r.Name, r.Content), ParseOptions.Default).ConfigureAwait(false);
@@ -149,8 +149,4 @@ public sealed class ScaleBenchmark(ReportPipeline pipeline, GridStarter startGri
         await stdout.WriteLineAsync($"memory: peak working set {new ProcessUsage().PeakMemoryBytes / 1024.0 / 1024.0:N0} MB, now {Environment.WorkingSet / 1024.0 / 1024.0:N0} MB, " +
             $"managed heap {gc.HeapSizeBytes / 1024.0 / 1024.0:N0} MB").ConfigureAwait(false);
     }
-
-    private static string BodySource() =>
-        Directory.EnumerateFiles("samples", "002_*").FirstOrDefault()
-        ?? throw new BenchUsageException("bench ingest --scale builds reports from samples/002_*; run it from the repository root");
 }

@@ -72,6 +72,11 @@ internal static class SyntheticReports
         }
     }
 
+    /// <summary>The body the synthetic reports repeat: a simplified-script seed (运城 2024, which starts mid-report).</summary>
+    public static string BodySource() =>
+        Directory.EnumerateFiles("samples", "002_*").FirstOrDefault()
+        ?? throw new BenchUsageException("bench ingest and bench compare build reports from samples/002_*; run them from the repository root");
+
     private static IEnumerable<Division> UniquelyNamed()
     {
         var divisions = AnalysisResources.Default.Divisions;
