@@ -22,11 +22,13 @@ public static class ExportArchive
     {
         ArgumentNullException.ThrowIfNull(results);
         var files = new List<(CodebookFile Description, byte[] Bytes)>();
+        var comparisons = new List<ExportedComparison>();
         for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
             var stem = (numbered ? $"{i + 1:000}-" : "") + result.Spec.ToKey().Replace('/', '_');
             var table = ComparisonTable.For(result);
+            comparisons.Add(new ExportedComparison(result.Spec.ToKey(), result.Spec, table.Count));
             var panel = result.Spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel;
             files.Add((new CodebookFile($"{stem}.csv", $"The {WireNames.Of(result.Spec.Kind)} comparison {result.Spec.ToKey()}, one row per region{(panel ? " and year" : "")}.",
                 table.Header, OtherColumn(result.Spec.Kind)), Utf8(table.ToCsv())));
@@ -53,7 +55,7 @@ public static class ExportArchive
 
         var manifest = new ExportManifest(
             "ComparisonGrid", EngineVersion.Package, EngineVersion.Commit, createdAt,
-            [.. results.Select(r => new ExportedComparison(r.Spec.ToKey(), r.Spec, ComparisonTable.For(r).Count))],
+            comparisons,
             [.. files.Select(f => new ExportedFile(f.Description.Name, Convert.ToHexStringLower(SHA256.HashData(f.Bytes)), f.Bytes.LongLength))],
             reports);
 
