@@ -65,7 +65,42 @@ public sealed class ReportPipeline
         };
     }
 
-    public ParseResult Parse(SourceDocument document, ParseOptions? options = null) => Run(document, options).Result;
+    public ParseResult Parse(SourceDocument document, ParseOptions? options = null)
+    {
+        var reports = new List<Report>();
+        var errors = new List<InputError>();
+        foreach (var item in ParseEach(document, options))
+        {
+            if (item.Report is { } report)
+            {
+                reports.Add(report);
+            }
+            else
+            {
+                errors.Add(item.Error!);
+            }
+        }
+        return new ParseResult(reports, errors);
+    }
+
+    /// <summary>
+    /// Parses report by report, as the caller asks for them: the input is decoded and normalised once, then each
+    /// report is cut, parsed and handed over before the next, so a body of hundreds of reports never holds more
+    /// than one report's parse beside its text. Errors come in input order among the reports.
+    /// </summary>
+    public IEnumerable<ParsedItem> ParseEach(SourceDocument document, ParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        options ??= ParseOptions.Default;
+        try
+        {
+            return Items(document.Name, Prepare(document, options));
+        }
+        catch (InputFormatException e)
+        {
+            return [ParsedItem.Failed(new InputError(document.Name, e.Message, e.Location))];
+        }
+    }
 
     /// <summary>
     /// The report moved to the region and year a user gave (a code such as 230200 or a name such as 齐齐哈尔市):
@@ -94,86 +129,73 @@ public sealed class ReportPipeline
         };
     }
 
-    /// <summary>
-    /// Parses, and gives for each report the text its offsets point into, cut to the report's own span: the
-    /// decoded file for text and HTML (for HTML that is the page source), the row's text for corpora. Aligned
-    /// with the result's reports; the input is decoded once for both.
-    /// </summary>
-    public (ParseResult Result, IReadOnlyList<string> SourceTexts) ParseWithSourceTexts(SourceDocument document, ParseOptions? options = null)
+    private PreparedInput Prepare(SourceDocument document, ParseOptions options)
     {
-        var (result, decoded, rows) = Run(document, options);
-        return (result, [.. result.Reports.Select(r =>
+        if (document.Content.Length > options.MaxBytes)
         {
-            var text = rows is not null && r.Source.Row is int row ? rows.GetValueOrDefault(row, "") : decoded ?? "";
-            var start = Math.Clamp(r.Source.Start, 0, text.Length);
-            return text[start..Math.Clamp(r.Source.End, start, text.Length)];
-        })]);
+            throw new InputFormatException(
+                $"the file is {document.Content.Length / 1024.0 / 1024.0:0.0} MB, over the limit of {options.MaxBytes / 1024.0 / 1024.0:0.#} MB");
+        }
+        var decoded = _decoder.Decode(document.Content.Span);
+        if (string.IsNullOrWhiteSpace(decoded.Text))
+        {
+            throw new InputFormatException("the file holds only white space");
+        }
+        var format = FormatOf(document.Name, decoded.Text);
+        return format switch
+        {
+            InputFormat.Csv => new PreparedInput(decoded, "csv", null, _corpus.ReadCsv(decoded.Text, options.TextColumn)),
+            InputFormat.Jsonl => new PreparedInput(decoded, "jsonl", null, _corpus.ReadJsonl(decoded.Text, options.TextColumn)),
+            InputFormat.Html => new PreparedInput(decoded, "html", _html.Extract(decoded.Text), null),
+            _ => new PreparedInput(decoded, "text", MappedText.Identity(decoded.Text), null),
+        };
     }
 
-    private (ParseResult Result, string? Decoded, Dictionary<int, string>? Rows) Run(SourceDocument document, ParseOptions? options)
+    private IEnumerable<ParsedItem> Items(string name, PreparedInput input)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        options ??= ParseOptions.Default;
-        try
+        if (input.Corpus is not { } corpus)
         {
-            if (document.Content.Length > options.MaxBytes)
+            foreach (var item in FromText(name, input.Text!, input.Decoded.Text, input.Decoded.Encoding, input.Format, ReportHints.None, null))
             {
-                throw new InputFormatException(
-                    $"the file is {document.Content.Length / 1024.0 / 1024.0:0.0} MB, over the limit of {options.MaxBytes / 1024.0 / 1024.0:0.#} MB");
+                yield return item;
             }
-            var decoded = _decoder.Decode(document.Content.Span);
-            if (string.IsNullOrWhiteSpace(decoded.Text))
-            {
-                throw new InputFormatException("the file holds only white space");
-            }
-            var format = FormatOf(document.Name, decoded.Text);
-            if (format is InputFormat.Csv or InputFormat.Jsonl)
-            {
-                var corpus = format == InputFormat.Csv ? _corpus.ReadCsv(decoded.Text, options.TextColumn) : _corpus.ReadJsonl(decoded.Text, options.TextColumn);
-                var result = FromCorpus(document.Name, decoded, format == InputFormat.Csv ? "csv" : "jsonl", corpus);
-                return (result, decoded.Text, corpus.Rows.ToDictionary(r => r.Row, r => r.Text));
-            }
-            return (format == InputFormat.Html
-                ? FromText(document.Name, _html.Extract(decoded.Text), decoded.Encoding, "html", ReportHints.None, null)
-                : FromText(document.Name, MappedText.Identity(decoded.Text), decoded.Encoding, "text", ReportHints.None, null), decoded.Text, null);
+            yield break;
         }
-        catch (InputFormatException e)
+        foreach (var error in corpus.Errors)
         {
-            return (new ParseResult([], [new InputError(document.Name, e.Message, e.Location)]), null, null);
+            yield return ParsedItem.Failed(new InputError(name, error.Message, error.Location));
         }
-    }
-
-    private ParseResult FromCorpus(string name, DecodedText decoded, string format, CorpusReadResult corpus)
-    {
-        var reports = new List<Report>();
-        var errors = corpus.Errors.Select(e => new InputError(name, e.Message, e.Location)).ToList();
         foreach (var row in corpus.Rows)
         {
-            var result = FromText(name, MappedText.Identity(row.Text), decoded.Encoding, format, row.Hints, row.Row);
-            reports.AddRange(result.Reports);
-            errors.AddRange(result.Errors.Select(e => e with { Location = $"row {row.Row}, line {row.Line}" }));
+            foreach (var item in FromText(name, MappedText.Identity(row.Text), row.Text, input.Decoded.Encoding, input.Format, row.Hints, row.Row))
+            {
+                yield return item.Error is { } error ? ParsedItem.Failed(error with { Location = $"row {row.Row}, line {row.Line}" }) : item;
+            }
         }
-        return new ParseResult(reports, errors);
     }
 
-    private ParseResult FromText(string name, MappedText input, string encoding, string format, ReportHints hints, int? row)
+    /// <param name="source">The text the reports' offsets point into: the decoded input, or the corpus row.</param>
+    private IEnumerable<ParsedItem> FromText(string name, MappedText input, string source, string encoding, string format, ReportHints hints, int? row)
     {
         var normalised = _normaliser.Normalise(input);
-        var reports = new List<Report>();
+        var found = 0;
         foreach (var segment in _splitter.Split(normalised.Text.Text))
         {
             if (ThemeCounter.CountCharacters(segment.Text) < MinReportCharacters)
             {
                 continue;
             }
-            reports.Add(ParseSegment(segment, normalised, new SourceSpan(name, encoding, format, 0, 0, row), hints));
+            found++;
+            yield return ParsedItem.Parsed(ParseSegment(segment, normalised, new SourceSpan(name, encoding, format, 0, 0, row), hints), source);
         }
-        if (reports.Count == 0)
+        if (found == 0)
         {
-            return new ParseResult([], [new InputError(name, $"no report text found (fewer than {MinReportCharacters} characters besides page chrome)", row is null ? null : $"row {row}")]);
+            yield return ParsedItem.Failed(new InputError(name, $"no report text found (fewer than {MinReportCharacters} characters besides page chrome)", row is null ? null : $"row {row}"));
         }
-        return new ParseResult(reports, []);
     }
+
+    /// <summary>An input decoded and recognised: the text to parse, or the rows of a corpus.</summary>
+    private sealed record PreparedInput(DecodedText Decoded, string Format, MappedText? Text, CorpusReadResult? Corpus);
 
     private Report ParseSegment(ReportSegment segment, NormalisedText normalised, SourceSpan source, ReportHints hints)
     {

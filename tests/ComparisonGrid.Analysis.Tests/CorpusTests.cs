@@ -31,17 +31,19 @@ public sealed class CorpusTests
     public void Source_texts_hold_every_quote_at_its_offsets_row_by_row(string fixture)
     {
         var path = TestData.Fixture(fixture);
-        var (result, texts) = TestData.Pipeline.ParseWithSourceTexts(new SourceDocument(path, File.ReadAllBytes(path)));
-        Assert.Equal(result.Reports.Count, texts.Count);
-        Assert.NotEmpty(result.Reports);
-        for (var i = 0; i < texts.Count; i++)
+        var items = TestData.Pipeline.ParseEach(new SourceDocument(path, File.ReadAllBytes(path))).ToList();
+        Assert.All(items, i => Assert.Null(i.Error));
+        Assert.NotEmpty(items);
+        foreach (var item in items)
         {
-            var report = result.Reports[i];
+            var report = item.Report!;
+            var text = item.SourceText();
+            Assert.Equal(report.Source.End - report.Source.Start, text.Length);
             Assert.NotEmpty(report.Targets);
             foreach (var t in report.Targets)
             {
                 // Quotes are normalised (full-width digits to ASCII); the source text is as given.
-                var given = texts[i][(t.Start - report.Source.Start)..(t.End - report.Source.Start)];
+                var given = text[(t.Start - report.Source.Start)..(t.End - report.Source.Start)];
                 Assert.Equal(t.Quote, new NumberFormNormaliser().Normalise(MappedText.Identity(given)).Text);
             }
         }

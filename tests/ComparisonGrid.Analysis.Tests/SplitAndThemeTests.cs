@@ -15,7 +15,7 @@ public sealed class SplitAndThemeTests
         var text = "-\n2022年甲市政府工作报告\n2022年1月5日在咸阳市第九届人民代表大会第一次会议上各位代表：" + body +
                    "\n2025-07-02\n-\n2022年乙区政府工作报告\n政府工作报告2021年12月12日在东丽区第十八届人民代表大会第一次会议上区长 贾堤各位代表：" + body +
                    "\n有想补充的信息?点我投稿\n- 联系我们";
-        var segments = new ReportSplitter(AnalysisResources.Default.PageChrome).Split(text);
+        var segments = new ReportSplitter(AnalysisResources.Default.PageChrome).Split(text).ToList();
         Assert.Equal(2, segments.Count);
         Assert.Equal(text.IndexOf("2025-07-02", StringComparison.Ordinal), segments[1].Start);
         Assert.StartsWith("2022年乙区", segments[1].Text.TrimStart(), StringComparison.Ordinal);

@@ -24,22 +24,35 @@ public sealed class PinyinAnnotationRemover
         {
             return new NormalisationPass(MappedText.Identity(text), []);
         }
-        var b = new MappedTextBuilder(text.Length, text.Length);
-        var last = 0;
-        var removed = 0;
-        foreach (var (start, end, marked) in annotations)
+        if (toneMarked < ToneMarkedNeeded)
         {
-            if (!marked && toneMarked < ToneMarkedNeeded)
-            {
-                continue;
-            }
-            b.AppendSource(text, last, start);
-            last = end;
-            removed++;
+            annotations.RemoveAll(a => !a.ToneMarked);
         }
-        b.AppendSource(text, last, text.Length);
-        var note = new QualityNote(QualityFlags.PinyinRemoved, $"removed {removed} pinyin annotations");
-        return new NormalisationPass(b.Build(), [note]);
+        var removed = annotations;
+        // The kept text's length is known, so it is written straight into its string (no builder to copy from).
+        var length = text.Length - removed.Sum(a => a.End - a.Start);
+        var kept = string.Create(length, (text, removed), static (span, state) =>
+        {
+            var (source, cuts) = state;
+            var last = 0;
+            foreach (var (start, end, _) in cuts)
+            {
+                source.AsSpan(last, start - last).CopyTo(span);
+                span = span[(start - last)..];
+                last = end;
+            }
+            source.AsSpan(last).CopyTo(span);
+        });
+        var map = new OffsetRuns(removed.Count + 1);
+        var at = 0;
+        foreach (var (start, end, _) in removed)
+        {
+            map.Copy(at, start - at);
+            at = end;
+        }
+        map.Copy(at, text.Length - at);
+        var note = new QualityNote(QualityFlags.PinyinRemoved, $"removed {removed.Count} pinyin annotations");
+        return new NormalisationPass(new MappedText(kept, map.Build(), text.Length), [note]);
     }
 
     /// <summary>Bracketed runs of 1-7 pinyin letters right after a Han character, with whether they carry a tone mark.</summary>

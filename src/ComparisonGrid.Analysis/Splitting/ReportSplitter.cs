@@ -20,10 +20,19 @@ public sealed partial class ReportSplitter
     [GeneratedRegex(@"(?:\d{4}|[一二三四五六七八九〇○零]{4})年?[^\s。，,；;]{0,20}?政府工作报告")]
     private static partial Regex TitleBefore();
 
-    public IReadOnlyList<ReportSegment> Split(string text)
+    /// <summary>
+    /// The reports in <paramref name="text"/>, each built as it is asked for: a body of hundreds of reports holds
+    /// one report's blanked copy at a time, not a second copy of the whole input.
+    /// </summary>
+    public IEnumerable<ReportSegment> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = Lines(text);
+        return Segments(text, lines, Starts(text, lines));
+    }
+
+    private static List<int> Starts(string text, List<(int Start, int End)> lines)
+    {
         var starts = new List<int> { 0 };
         int? lastAnchor = null;
         foreach (Match m in MeetingLine.Pattern().Matches(text))
@@ -38,17 +47,20 @@ public sealed partial class ReportSplitter
             }
             lastAnchor = m.Index;
         }
-        var segments = new List<ReportSegment>();
+        return starts;
+    }
+
+    private IEnumerable<ReportSegment> Segments(string text, List<(int Start, int End)> lines, List<int> starts)
+    {
         for (var k = 0; k < starts.Count; k++)
         {
             var start = starts[k];
             var end = k + 1 < starts.Count ? starts[k + 1] : text.Length;
             if (start < end)
             {
-                segments.Add(Blank(text, lines, start, end));
+                yield return Blank(text, lines, start, end);
             }
         }
-        return segments;
     }
 
     private static bool OpensReport(string text, Match m)
@@ -60,7 +72,7 @@ public sealed partial class ReportSplitter
 
     private static int ReportStart(string text, List<(int Start, int End)> lines, int anchor, int previousAnchor)
     {
-        var line = lines.FindIndex(l => l.Start <= anchor && anchor <= l.End);
+        var line = FirstLineEndingAfter(lines, anchor - 1);
         if (lines[line].Start > previousAnchor)
         {
             // Walk back over the title and chrome lines that precede the report's first paragraph.
@@ -84,9 +96,11 @@ public sealed partial class ReportSplitter
     {
         var sb = new StringBuilder(text, start, end - start, end - start);
         var blanked = 0;
-        foreach (var (ls, le) in lines)
+        // Lines are in text order: start at the first that reaches into the segment, stop at the first past it.
+        for (var k = FirstLineEndingAfter(lines, start); k < lines.Count && lines[k].Start < end; k++)
         {
-            if (le <= start || ls >= end)
+            var (ls, le) = lines[k];
+            if (le <= start)
             {
                 continue;
             }
@@ -102,6 +116,24 @@ public sealed partial class ReportSplitter
             }
         }
         return new ReportSegment(start, end, sb.ToString(), blanked);
+    }
+
+    private static int FirstLineEndingAfter(List<(int Start, int End)> lines, int offset)
+    {
+        int lo = 0, hi = lines.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (lines[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static List<(int Start, int End)> Lines(string text)

@@ -6,16 +6,15 @@ namespace ComparisonGrid.Analysis.Text;
 /// </summary>
 public sealed class MappedText
 {
-    // Null for an identity mapping: most passes change nothing, and two offset arrays per character
-    // per pass cost more than the passes themselves.
-    private readonly int[]? _starts;
-    private readonly int[]? _ends;
+    // Runs, not offsets per character: an input of tens of megabytes has a few thousand edits, and two integers per
+    // character per pass cost four times the text. Null for an identity mapping, which most passes produce.
+    private readonly OffsetRun[]? _runs;
+    private readonly int _runCount;
 
-    internal MappedText(string text, int[]? starts, int[]? ends, int sourceLength)
+    internal MappedText(string text, (OffsetRun[] Runs, int Count)? runs, int sourceLength)
     {
         Text = text;
-        _starts = starts;
-        _ends = ends;
+        (_runs, _runCount) = runs is { } r ? (r.Runs, r.Count) : (null, 0);
         SourceLength = sourceLength;
     }
 
@@ -25,14 +24,29 @@ public sealed class MappedText
 
     public int Length => Text.Length;
 
+    /// <summary>Runs in the map: what it costs, for tests and benchmarks.</summary>
+    public int RunCount => _runCount;
+
     public static MappedText Identity(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new MappedText(text, null, null, text.Length);
+        return new MappedText(text, null, text.Length);
     }
 
     /// <summary>Source offset where the character at <paramref name="index"/> begins (index may be Length).</summary>
-    public int SourceStart(int index) => index >= Text.Length ? SourceLength : _starts is null ? index : _starts[index];
+    public int SourceStart(int index)
+    {
+        if (index >= Text.Length)
+        {
+            return SourceLength;
+        }
+        if (_runs is null)
+        {
+            return index;
+        }
+        var run = _runs[RunAt(index)];
+        return run.Copy ? run.SourceStart + (index - run.Start) : run.SourceStart;
+    }
 
     /// <summary>Source offset just past a fragment ending (exclusively) at <paramref name="endExclusive"/>.</summary>
     public int SourceEnd(int endExclusive)
@@ -42,7 +56,12 @@ public sealed class MappedText
             return SourceStart(0);
         }
         var last = Math.Min(endExclusive, Text.Length) - 1;
-        return _ends is null ? last + 1 : _ends[last];
+        if (_runs is null)
+        {
+            return last + 1;
+        }
+        var run = _runs[RunAt(last)];
+        return run.Copy ? run.SourceStart + (last - run.Start) + 1 : run.SourceEnd;
     }
 
     /// <summary>
@@ -52,22 +71,31 @@ public sealed class MappedText
     public MappedText ComposeOnto(MappedText previous)
     {
         ArgumentNullException.ThrowIfNull(previous);
-        if (_starts is null || _ends is null)
+        if (_runs is null)
         {
             return previous.WithSameLengthText(Text);
         }
-        if (previous._starts is null)
+        if (previous._runs is null)
         {
-            return new MappedText(Text, _starts, _ends, previous.SourceLength);
+            return new MappedText(Text, (_runs, _runCount), previous.SourceLength);
         }
-        var starts = new int[_starts.Length];
-        var ends = new int[_ends.Length];
-        for (var i = 0; i < starts.Length; i++)
+        // Each run splits at most at the previous map's run boundaries.
+        var composed = new OffsetRuns(_runCount + previous._runCount);
+        for (var r = 0; r < _runCount; r++)
         {
-            starts[i] = previous.SourceStart(_starts[i]);
-            ends[i] = _ends[i] > _starts[i] ? previous.SourceEnd(_ends[i]) : starts[i];
+            var run = _runs[r];
+            var length = (r + 1 < _runCount ? _runs[r + 1].Start : Text.Length) - run.Start;
+            if (run.Copy)
+            {
+                previous.CopyOnto(composed, run.SourceStart, length);
+            }
+            else
+            {
+                var start = previous.SourceStart(run.SourceStart);
+                composed.Span(start, run.SourceEnd > run.SourceStart ? previous.SourceEnd(run.SourceEnd) : start, length);
+            }
         }
-        return new MappedText(Text, starts, ends, previous.SourceLength);
+        return new MappedText(Text, composed.Build(), previous.SourceLength);
     }
 
     /// <summary>The same mapping with characters replaced one for one (the length must not change).</summary>
@@ -77,6 +105,56 @@ public sealed class MappedText
         {
             throw new ArgumentException("A one-for-one replacement must keep the length.", nameof(text));
         }
-        return new MappedText(text, _starts, _ends, SourceLength);
+        return new MappedText(text, _runs is null ? null : (_runs, _runCount), SourceLength);
+    }
+
+    /// <summary>Appends the source mapping of this text's characters [from, from + length) to <paramref name="target"/>.</summary>
+    private void CopyOnto(OffsetRuns target, int from, int length)
+    {
+        var runs = _runs!;
+        var r = from < Text.Length ? RunAt(from) : _runCount;
+        while (length > 0)
+        {
+            if (r >= _runCount)
+            {
+                // Past the end of this text: such characters sit at the end of the source, as SourceStart says.
+                target.Span(SourceLength, SourceLength, length);
+                return;
+            }
+            var run = runs[r];
+            var runEnd = r + 1 < _runCount ? runs[r + 1].Start : Text.Length;
+            var piece = Math.Min(length, runEnd - from);
+            if (run.Copy)
+            {
+                target.Copy(run.SourceStart + (from - run.Start), piece);
+            }
+            else
+            {
+                target.Span(run.SourceStart, run.SourceEnd, piece);
+            }
+            from += piece;
+            length -= piece;
+            r++;
+        }
+    }
+
+    /// <summary>The run holding character <paramref name="index"/> (0 ≤ index &lt; Length).</summary>
+    private int RunAt(int index)
+    {
+        var runs = _runs!;
+        int lo = 0, hi = _runCount - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >> 1;
+            if (runs[mid].Start <= index)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 }

@@ -6,16 +6,14 @@ namespace ComparisonGrid.Analysis.Text;
 public sealed class MappedTextBuilder
 {
     private readonly StringBuilder _text;
-    private readonly List<int> _starts;
-    private readonly List<int> _ends;
+    private readonly OffsetRuns _runs;
     private readonly int _sourceLength;
 
     public MappedTextBuilder(int sourceLength, int capacity = 0)
     {
         _sourceLength = sourceLength;
         _text = new StringBuilder(capacity);
-        _starts = new List<int>(capacity);
-        _ends = new List<int>(capacity);
+        _runs = new OffsetRuns();
     }
 
     public int Length => _text.Length;
@@ -25,8 +23,7 @@ public sealed class MappedTextBuilder
     public void Append(char c, int sourceStart, int sourceEnd)
     {
         _text.Append(c);
-        _starts.Add(sourceStart);
-        _ends.Add(sourceEnd);
+        _runs.Span(sourceStart, sourceEnd, 1);
     }
 
     /// <summary>Appends <paramref name="s"/> as the replacement of the source span [start, end).</summary>
@@ -42,12 +39,8 @@ public sealed class MappedTextBuilder
     public void AppendSource(string source, int from, int to)
     {
         _text.Append(source, from, to - from);
-        for (var i = from; i < to; i++)
-        {
-            _starts.Add(i);
-            _ends.Add(i + 1);
-        }
+        _runs.Copy(from, to - from);
     }
 
-    public MappedText Build() => new(_text.ToString(), [.. _starts], [.. _ends], _sourceLength);
+    public MappedText Build() => new(_text.ToString(), _runs.Build(), _sourceLength);
 }

@@ -13,16 +13,23 @@ namespace ComparisonGrid.Application.Ingestion;
 /// </summary>
 public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains)
 {
+    /// <summary>
+    /// Stores each report as soon as it is parsed, so memory follows the report being stored, not every report of
+    /// the input at once.
+    /// </summary>
     public async Task<IngestBatch> IngestAsync(SourceDocument document, ParseOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var (result, texts) = pipeline.ParseWithSourceTexts(document, options);
         var contentHash = Convert.ToHexString(SHA256.HashData(document.Content.Span));
-        var failures = result.Errors.ToList();
+        var failures = new List<InputError>();
         var outcomes = new List<IngestOutcome>();
-        for (var i = 0; i < result.Reports.Count; i++)
+        foreach (var item in pipeline.ParseEach(document, options))
         {
-            var report = result.Reports[i];
+            if (item.Report is not { } report)
+            {
+                failures.Add(item.Error!);
+                continue;
+            }
             var where = report.Source.Row is int row ? $"row {row}" : $"offset {report.Source.Start}";
             try
             {
@@ -41,7 +48,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
                     continue;
                 }
                 var grain = grains.Report(report.Region.Code, report.Year.Value);
-                outcomes.Add(await grain.IngestAsync(report, sourceHash, texts[i]).ConfigureAwait(false));
+                outcomes.Add(await grain.IngestAsync(report, sourceHash, item.SourceText()).ConfigureAwait(false));
             }
             catch (Exception e) when (e is InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
             {
