@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using ComparisonGrid.Contracts;
+using ComparisonGrid.Core;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Grains;
@@ -11,5 +10,5 @@ internal static class ReportFactsBuilder
     public static ReportFacts From(Report report, int version, string? sourceText) => new(
         RegionRef.From(report.Region!), report.Year!.Value, version, report.Title,
         report.Targets, report.Achievements, [.. report.Themes.Select(t => t with { Sections = [] })], report.Flags, report.Characters,
-        sourceText is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sourceText))), report.Source);
+        sourceText is null ? null : Utf8Sha256.Hex(sourceText), report.Source);
 }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ComparisonGrid.Core;
@@ -45,14 +43,14 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         {
             State = new TState();
             Etag = null;
-            _persistedHash = Hash(JsonSerializer.Serialize(State, _json));
+            _persistedHash = HashOfState();
             return;
         }
         State = JsonSerializer.Deserialize(stored.Json, _json) ?? new TState();
         Etag = stored.Etag;
         // Our own serialisation of what was read, not the stored text: PostgreSQL's jsonb rewrites spacing and
         // key order, and comparing against that would make every deactivation write.
-        _persistedHash = Hash(JsonSerializer.Serialize(State, _json));
+        _persistedHash = HashOfState();
     }
 
     public bool WriteFailed { get; private set; }
@@ -63,7 +61,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         _metrics.StorageWrite();
         WriteFailed = true;
         Etag = await Guard(() => _storage.WriteAsync(_stateType, _key, json, Etag, cancellationToken)).ConfigureAwait(false);
-        _persistedHash = Hash(json);
+        _persistedHash = Utf8Sha256.Of(json);
         WriteFailed = false;
     }
 
@@ -79,10 +77,16 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         WriteFailed = false;
         State = new TState();
         Etag = null;
-        _persistedHash = Hash(JsonSerializer.Serialize(State, _json));
+        _persistedHash = HashOfState();
     }
 
-    private static byte[] Hash(string json) => SHA256.HashData(MemoryMarshal.AsBytes(json.AsSpan()));
+    /// <summary>The SHA-256 of the state's JSON as UTF-8, the same bytes whose text <see cref="WriteStateAsync"/> stores.</summary>
+    private byte[] HashOfState()
+    {
+        using var stream = new HashingStream();
+        JsonSerializer.Serialize(stream, State, _json);
+        return stream.Hash();
+    }
 
     /// <summary>Store faults (the database down, the network gone) become one exception callers can act on.</summary>
     private async Task<T> Guard<T>(Func<Task<T>> operation)
@@ -102,7 +106,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
 
     async Task IPersistentStateHandle.WriteIfChangedAsync(CancellationToken cancellationToken)
     {
-        if (!Hash(JsonSerializer.Serialize(State, _json)).AsSpan().SequenceEqual(_persistedHash))
+        if (!HashOfState().AsSpan().SequenceEqual(_persistedHash))
         {
             await WriteStateAsync(cancellationToken).ConfigureAwait(false);
         }
