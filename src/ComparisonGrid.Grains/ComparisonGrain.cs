@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
@@ -256,6 +255,6 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         {
             sb.Append('|').Append(m.Year).Append(':').Append(m.Region.Code).Append(':').Append(m.Version).Append(':').Append(m.ContentHash);
         }
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+        return Convert.ToHexString(Utf8Sha256.Of(sb.ToString()));
     }
 }

@@ -24,14 +24,14 @@ public sealed class PinyinAnnotationRemover
         {
             return new NormalisationPass(MappedText.Identity(text), []);
         }
+        // Toneless syllables go only once the document has shown enough tone-marked readings.
         if (toneMarked < ToneMarkedNeeded)
         {
             annotations.RemoveAll(a => !a.ToneMarked);
         }
-        var removed = annotations;
         // The kept text's length is known, so it is written straight into its string (no builder to copy from).
-        var length = text.Length - removed.Sum(a => a.End - a.Start);
-        var kept = string.Create(length, (text, removed), static (span, state) =>
+        var length = text.Length - annotations.Sum(a => a.End - a.Start);
+        var kept = string.Create(length, (text, annotations), static (span, state) =>
         {
             var (source, cuts) = state;
             var last = 0;
@@ -43,15 +43,15 @@ public sealed class PinyinAnnotationRemover
             }
             source.AsSpan(last).CopyTo(span);
         });
-        var map = new OffsetRuns(removed.Count + 1);
+        var map = new OffsetRuns(annotations.Count + 1);
         var at = 0;
-        foreach (var (start, end, _) in removed)
+        foreach (var (start, end, _) in annotations)
         {
             map.Copy(at, start - at);
             at = end;
         }
         map.Copy(at, text.Length - at);
-        var note = new QualityNote(QualityFlags.PinyinRemoved, $"removed {removed.Count} pinyin annotations");
+        var note = new QualityNote(QualityFlags.PinyinRemoved, $"removed {annotations.Count} pinyin annotations");
         return new NormalisationPass(new MappedText(kept, map.Build(), text.Length), [note]);
     }
 
