@@ -94,7 +94,7 @@ public sealed class ReportPipeline
         options ??= ParseOptions.Default;
         try
         {
-            return Items(document.Name, Prepare(document, options));
+            return Items(document.Name, Prepare(document, options), options);
         }
         catch (InputFormatException e)
         {
@@ -151,11 +151,11 @@ public sealed class ReportPipeline
         };
     }
 
-    private IEnumerable<ParsedItem> Items(string name, PreparedInput input)
+    private IEnumerable<ParsedItem> Items(string name, PreparedInput input, ParseOptions options)
     {
         if (input.Corpus is not { } corpus)
         {
-            foreach (var item in FromText(name, input.Text!, input.Decoded.Text, input.Decoded.Encoding, input.Format, ReportHints.None, null))
+            foreach (var item in FromText(name, input.Text!, input.Decoded.Text, input.Decoded.Encoding, input.Format, ReportHints.None, null, options))
             {
                 yield return item;
             }
@@ -167,7 +167,7 @@ public sealed class ReportPipeline
         }
         foreach (var row in corpus.Rows)
         {
-            foreach (var item in FromText(name, MappedText.Identity(row.Text), row.Text, input.Decoded.Encoding, input.Format, row.Hints, row.Row))
+            foreach (var item in FromText(name, MappedText.Identity(row.Text), row.Text, input.Decoded.Encoding, input.Format, row.Hints, row.Row, options))
             {
                 yield return item.Error is { } error ? ParsedItem.Failed(error with { Location = $"row {row.Row}, line {row.Line}" }) : item;
             }
@@ -175,7 +175,8 @@ public sealed class ReportPipeline
     }
 
     /// <param name="source">The text the reports' offsets point into: the decoded input, or the corpus row.</param>
-    private IEnumerable<ParsedItem> FromText(string name, MappedText input, string source, string encoding, string format, ReportHints hints, int? row)
+    private IEnumerable<ParsedItem> FromText(
+        string name, MappedText input, string source, string encoding, string format, ReportHints hints, int? row, ParseOptions options)
     {
         var normalised = _normaliser.Normalise(input);
         var found = 0;
@@ -186,6 +187,14 @@ public sealed class ReportPipeline
                 continue;
             }
             found++;
+            if (segment.Text.Length > options.MaxReportCharacters)
+            {
+                var at = normalised.Text.SourceStart(segment.Start);
+                yield return ParsedItem.Failed(new InputError(name,
+                    $"a report of {segment.Text.Length:N0} characters is over the limit of {options.MaxReportCharacters:N0}: no work report comes near it, so this is several reports that could not be told apart, or not a report; split the input",
+                    row is null ? $"offset {at}" : $"row {row}"));
+                continue;
+            }
             yield return ParsedItem.Parsed(ParseSegment(segment, normalised, new SourceSpan(name, encoding, format, 0, 0, row), hints), source);
         }
         if (found == 0)

@@ -35,6 +35,19 @@ public sealed class NormalisationTests
     }
 
     [Fact]
+    public void A_phrase_that_changes_the_length_maps_to_its_whole_source_span()
+    {
+        // The shipped tables keep lengths; a user's table may not, and then the text is rebuilt with a map.
+        var tables = new OpenCcTables("報\t报\n區\t区\n", "人民政府\t政府\n");
+        var pass = new ScriptConverter(tables).Convert("報告人民政府區");
+        Assert.Equal("报告政府区", pass.Text.Text);
+        Assert.Equal(2, pass.Text.SourceStart(3));
+        Assert.Equal(6, pass.Text.SourceEnd(3));
+        Assert.Equal(6, pass.Text.SourceStart(4));
+        Assert.Contains("(6 characters changed)", Assert.Single(pass.Notes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Simplified_text_with_a_few_ambiguous_characters_is_not_converted()
     {
         const string text = "成效显著，地区生产总值增长6%，经济运行稳中向好，各项工作取得新进展。";

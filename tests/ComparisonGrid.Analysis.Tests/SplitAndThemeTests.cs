@@ -24,6 +24,25 @@ public sealed class SplitAndThemeTests
     }
 
     [Fact]
+    public void One_report_without_page_chrome_is_the_text_itself_not_a_copy()
+    {
+        var text = "2022年甲市政府工作报告\n各位代表：" + new string('。', 3100);
+        Assert.Same(text, Assert.Single(new ReportSplitter(AnalysisResources.Default.PageChrome).Split(text)).Text);
+    }
+
+    [Fact]
+    public void A_report_over_the_length_limit_is_refused_naming_where_it_starts()
+    {
+        var seed = File.ReadAllBytes(TestData.Sample("002"));
+        var errors = TestData.Pipeline.Parse(new SourceDocument("big.txt", seed), ParseOptions.Default with { MaxReportCharacters = 1000 }).Errors;
+        var error = Assert.Single(errors);
+        Assert.Equal("big.txt", error.Input);
+        Assert.Equal("offset 0", error.Location);
+        Assert.Contains("over the limit of 1,000", error.Message, StringComparison.Ordinal);
+        Assert.Single(TestData.Pipeline.Parse(new SourceDocument("big.txt", seed)).Reports);
+    }
+
+    [Fact]
     public void A_report_quoting_its_own_meeting_line_twice_stays_one()
     {
         const string text = "——2022年2月20日在临汾市第五届人民代表大会第一次会议上\n市长 李云峰\n2月20日，在临汾市第五届人民代表大会第一次会议上，市长作报告。\n各位代表：";

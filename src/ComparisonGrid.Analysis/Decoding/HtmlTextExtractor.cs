@@ -47,7 +47,7 @@ public sealed class HtmlTextExtractor
     public MappedText Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var b = new MappedTextBuilder(html.Length, html.Length / 2);
+        var b = new MappedTextBuilder(html.Length);
         var i = 0;
         var pendingSpace = -1;
         var pendingBreak = -1;
@@ -97,7 +97,7 @@ public sealed class HtmlTextExtractor
                     b.Append('\n', pendingBreak, pendingBreak + 1);
                 }
             }
-            else if (pendingSpace >= 0 && b.Length > 0 && b[b.Length - 1] != '\n')
+            else if (pendingSpace >= 0 && b.Length > 0 && b.Last != '\n')
             {
                 b.Append(' ', pendingSpace, pendingSpace + 1);
             }

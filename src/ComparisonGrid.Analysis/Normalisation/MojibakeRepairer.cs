@@ -58,7 +58,7 @@ public sealed class MojibakeRepairer
                     $"garbled text left as found: {Clip(run)}", runStart, i));
                 continue;
             }
-            b ??= new MappedTextBuilder(text.Length, text.Length);
+            b ??= new MappedTextBuilder(text.Length);
             var (replaceStart, replaceEnd, chars, lost) = repaired.Value;
             b.AppendSource(text, copied, replaceStart);
             foreach (var (c, s, e) in chars)

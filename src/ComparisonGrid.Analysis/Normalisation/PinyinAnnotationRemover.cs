@@ -1,3 +1,4 @@
+using System.Buffers;
 using ComparisonGrid.Model;
 using ComparisonGrid.Analysis.Text;
 
@@ -15,56 +16,76 @@ public sealed class PinyinAnnotationRemover
     private const int MaxSyllableLength = 7;
     private const string PinyinLetters = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
 
+    private static readonly SearchValues<char> Letters = SearchValues.Create(PinyinLetters);
+
     public NormalisationPass Remove(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var annotations = Find(text);
-        var toneMarked = annotations.Count(a => a.ToneMarked);
+        // Counted first, so that the map is allocated once at its size and no list of annotations is kept: a heavily
+        // annotated input has one every ten characters.
+        int toneMarked = 0, toneless = 0;
+        for (var position = 0; NextAnnotation(text, ref position, out _, out _, out var marked);)
+        {
+            if (marked)
+            {
+                toneMarked++;
+            }
+            else
+            {
+                toneless++;
+            }
+        }
         if (toneMarked == 0)
         {
             return new NormalisationPass(MappedText.Identity(text), []);
         }
         // Toneless syllables go only once the document has shown enough tone-marked readings.
-        if (toneMarked < ToneMarkedNeeded)
-        {
-            annotations.RemoveAll(a => !a.ToneMarked);
-        }
-        // The kept text's length is known, so it is written straight into its string (no builder to copy from).
-        var length = text.Length - annotations.Sum(a => a.End - a.Start);
-        var kept = string.Create(length, (text, annotations), static (span, state) =>
-        {
-            var (source, cuts) = state;
-            var last = 0;
-            foreach (var (start, end, _) in cuts)
-            {
-                source.AsSpan(last, start - last).CopyTo(span);
-                span = span[(start - last)..];
-                last = end;
-            }
-            source.AsSpan(last).CopyTo(span);
-        });
-        var map = new OffsetRuns(annotations.Count + 1);
+        var withToneless = toneMarked >= ToneMarkedNeeded;
+        var removed = withToneless ? toneMarked + toneless : toneMarked;
+        var map = new OffsetRuns(removed + 1);
         var at = 0;
-        foreach (var (start, end, _) in annotations)
+        for (var position = 0; NextAnnotation(text, ref position, out var start, out var end, out var marked);)
         {
-            map.Copy(at, start - at);
-            at = end;
+            if (marked || withToneless)
+            {
+                map.Copy(at, start - at);
+                at = end;
+            }
         }
         map.Copy(at, text.Length - at);
-        var note = new QualityNote(QualityFlags.PinyinRemoved, $"removed {annotations.Count} pinyin annotations");
-        return new NormalisationPass(new MappedText(kept, map.Build(), text.Length), [note]);
+        var length = map.Length;
+        var runs = map.Build();
+        // The kept text's length is known, so it is written straight into its string (no builder to copy from).
+        var kept = string.Create(length, (text, runs.Runs, runs.Count), static (span, state) =>
+        {
+            var (source, copies, count) = state;
+            for (var r = 0; r < count; r++)
+            {
+                var runLength = (r + 1 < count ? copies[r + 1].Start : span.Length) - copies[r].Start;
+                source.AsSpan(copies[r].SourceStart, runLength).CopyTo(span[copies[r].Start..]);
+            }
+        });
+        var note = new QualityNote(QualityFlags.PinyinRemoved, $"removed {removed} pinyin annotations");
+        return new NormalisationPass(new MappedText(kept, runs, text.Length), [note]);
     }
 
-    /// <summary>Bracketed runs of 1-7 pinyin letters right after a Han character, with whether they carry a tone mark.</summary>
-    private static List<(int Start, int End, bool ToneMarked)> Find(string text)
+    /// <summary>
+    /// The next bracketed run of 1-7 pinyin letters right after a Han character at or after <paramref name="position"/>,
+    /// with whether it carries a tone mark; <paramref name="position"/> moves past it.
+    /// </summary>
+    private static bool NextAnnotation(string text, ref int position, out int start, out int end, out bool toneMarked)
     {
-        var found = new List<(int, int, bool)>();
-        var i = text.AsSpan().IndexOfAny('(', '（');
-        while (i >= 0 && i < text.Length)
+        while (position < text.Length)
         {
+            var next = text.AsSpan(position).IndexOfAny('(', '（');
+            if (next < 0)
+            {
+                break;
+            }
+            var i = position + next;
             var close = i + 1;
             var marked = false;
-            while (close < text.Length && close - i - 1 <= MaxSyllableLength && PinyinLetters.Contains(text[close], StringComparison.Ordinal))
+            while (close < text.Length && close - i - 1 <= MaxSyllableLength && Letters.Contains(text[close]))
             {
                 marked |= text[close] > 0x7F && text[close] != 'ü';
                 close++;
@@ -73,17 +94,15 @@ public sealed class PinyinAnnotationRemover
             if (i > 0 && IsHan(text[i - 1]) && length is >= 1 and <= MaxSyllableLength
                 && close < text.Length && text[close] is ')' or '）')
             {
-                found.Add((i, close + 1, marked));
-                i = close + 1;
+                (start, end, toneMarked) = (i, close + 1, marked);
+                position = close + 1;
+                return true;
             }
-            else
-            {
-                i++;
-            }
-            var next = text.AsSpan(i).IndexOfAny('(', '（');
-            i = next < 0 ? -1 : i + next;
+            position = i + 1;
         }
-        return found;
+        position = text.Length;
+        (start, end, toneMarked) = (0, 0, false);
+        return false;
     }
 
     private static bool IsHan(char c) => c is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF';

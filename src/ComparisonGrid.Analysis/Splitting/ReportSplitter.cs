@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ComparisonGrid.Analysis.Splitting;
@@ -94,8 +93,7 @@ public sealed partial class ReportSplitter
 
     private ReportSegment Blank(string text, List<(int Start, int End)> lines, int start, int end)
     {
-        var sb = new StringBuilder(text, start, end - start, end - start);
-        var blanked = 0;
+        var chrome = new List<(int Start, int End)>();
         // Lines are in text order: start at the first that reaches into the segment, stop at the first past it.
         for (var k = FirstLineEndingAfter(lines, start); k < lines.Count && lines[k].Start < end; k++)
         {
@@ -108,14 +106,24 @@ public sealed partial class ReportSplitter
             var e = Math.Min(le, end);
             if (_chrome.IsChrome(text.AsSpan(s, e - s)))
             {
-                for (var i = s; i < e; i++)
-                {
-                    sb[i - start] = ' ';
-                }
-                blanked++;
+                chrome.Add((s, e));
             }
         }
-        return new ReportSegment(start, end, sb.ToString(), blanked);
+        if (chrome.Count == 0 && start == 0 && end == text.Length)
+        {
+            // One report and nothing to blank: the text itself, not a copy of a body that may be tens of megabytes.
+            return new ReportSegment(start, end, text, 0);
+        }
+        var blanked = string.Create(end - start, (text, start, chrome), static (span, state) =>
+        {
+            var (source, from, lines) = state;
+            source.AsSpan(from, span.Length).CopyTo(span);
+            foreach (var (s, e) in lines)
+            {
+                span[(s - from)..(e - from)].Fill(' ');
+            }
+        });
+        return new ReportSegment(start, end, blanked, chrome.Count);
     }
 
     private static int FirstLineEndingAfter(List<(int Start, int End)> lines, int offset)

@@ -15,15 +15,21 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
 {
     /// <summary>
     /// Stores each report as soon as it is parsed, so memory follows the report being stored, not every report of
-    /// the input at once.
+    /// the input at once. Not async itself: the caller's bytes are not kept once decoded, so a caller that hands the
+    /// document over without keeping it (as the gateway does) frees them while hundreds of reports are stored.
     /// </summary>
-    public async Task<IngestBatch> IngestAsync(SourceDocument document, ParseOptions options)
+    public Task<IngestBatch> IngestAsync(SourceDocument document, ParseOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
         var contentHash = Convert.ToHexString(SHA256.HashData(document.Content.Span));
+        return StoreAsync(document.Name, contentHash, pipeline.ParseEach(document, options));
+    }
+
+    private async Task<IngestBatch> StoreAsync(string name, string contentHash, IEnumerable<ParsedItem> items)
+    {
         var failures = new List<InputError>();
         var outcomes = new List<IngestOutcome>();
-        foreach (var item in pipeline.ParseEach(document, options))
+        foreach (var item in items)
         {
             if (item.Report is not { } report)
             {
@@ -44,7 +50,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
                 if (report.Region is null || report.Year is null)
                 {
                     var missing = report.Region is null ? "region" : "year";
-                    failures.Add(new InputError(document.Name, $"the {missing} could not be determined, so the report cannot be stored", where));
+                    failures.Add(new InputError(name, $"the {missing} could not be determined, so the report cannot be stored", where));
                     continue;
                 }
                 var grain = grains.Report(report.Region.Code, report.Year.Value);
@@ -52,7 +58,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
             }
             catch (Exception e) when (e is InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
             {
-                failures.Add(new InputError(document.Name, $"not stored: {e.Message}", where));
+                failures.Add(new InputError(name, $"not stored: {e.Message}", where));
             }
         }
         return new IngestBatch(outcomes, failures);
@@ -72,11 +78,11 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
         var failed = new ConcurrentQueue<InputError>();
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (file, ct) =>
         {
-            var (document, error) = await SourceFiles.ReadAsync(file, options, limitSetting, ct).ConfigureAwait(false);
             IngestBatch batch;
             try
             {
-                batch = document is null ? new IngestBatch([], [error!]) : await IngestAsync(document, options).ConfigureAwait(false);
+                // The file read goes straight to the ingestor, so no local keeps its bytes once they are decoded.
+                batch = await IngestReadAsync(await SourceFiles.ReadAsync(file, options, limitSetting, ct).ConfigureAwait(false), options).ConfigureAwait(false);
             }
             catch (StorageUnavailableException e)
             {
@@ -97,6 +103,9 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
         }).ConfigureAwait(false);
         return new IngestBatch([.. ingested], [.. failed]);
     }
+
+    private Task<IngestBatch> IngestReadAsync((SourceDocument? Document, InputError? Error) read, ParseOptions options) =>
+        read.Document is null ? Task.FromResult(new IngestBatch([], [read.Error!])) : IngestAsync(read.Document, options);
 
     /// <summary>Identifies one report's source text: the same bytes and span give the same hash.</summary>
     private static string SourceHash(string contentHash, Report report) =>

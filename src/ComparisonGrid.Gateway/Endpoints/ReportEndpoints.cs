@@ -31,7 +31,7 @@ internal static class ReportEndpoints
         RequestBody.CheckDeclaredLength(request, limit);
         // The body is read only once a slot is free: waiting requests hold a connection, not their bodies in memory.
         using var slot = await gate.EnterAsync(ct).ConfigureAwait(false);
-        var documents = new List<SourceDocument>();
+        var documents = new Queue<SourceDocument>();
         var contentType = request.ContentType ?? "";
         if (request.HasFormContentType)
         {
@@ -39,17 +39,17 @@ internal static class ReportEndpoints
             foreach (var file in form.Files)
             {
                 await using var stream = file.OpenReadStream();
-                documents.Add(new SourceDocument(file.FileName, await RequestBody.ReadAsync(stream, limit, ct, file.Length).ConfigureAwait(false)));
+                documents.Enqueue(new SourceDocument(file.FileName, await RequestBody.ReadAsync(stream, limit, ct, file.Length).ConfigureAwait(false)));
             }
         }
         else if (contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
         {
             var name = request.Query["name"].FirstOrDefault() ?? "request.txt";
-            documents.Add(new SourceDocument(name, await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
+            documents.Enqueue(new SourceDocument(name, await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
         }
         else if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            documents.Add(FromJson(await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
+            documents.Enqueue(FromJson(await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
         }
         else
         {
@@ -62,9 +62,10 @@ internal static class ReportEndpoints
         }
         var ingested = new List<IngestOutcome>();
         var failed = new List<InputError>();
-        foreach (var document in documents)
+        // Each document leaves the queue as it goes to the ingestor, which lets its bytes go once decoded.
+        while (documents.Count > 0)
         {
-            var batch = await ingestor.IngestAsync(document, ParseOptions.Default with { MaxBytes = limit }).ConfigureAwait(false);
+            var batch = await ingestor.IngestAsync(documents.Dequeue(), ParseOptions.Default with { MaxBytes = limit }).ConfigureAwait(false);
             ingested.AddRange(batch.Ingested);
             failed.AddRange(batch.Failed);
         }
