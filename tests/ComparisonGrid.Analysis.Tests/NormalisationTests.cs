@@ -1,3 +1,4 @@
+using System.Text;
 using ComparisonGrid.Model;
 using ComparisonGrid.Analysis.Normalisation;
 using ComparisonGrid.Analysis.Text;
@@ -93,5 +94,80 @@ public sealed class NormalisationTests
         var at = result.Text.Text.IndexOf("地区", StringComparison.Ordinal);
         Assert.Equal(source.IndexOf("地區", StringComparison.Ordinal), result.Text.SourceStart(at));
         Assert.Equal(source.Length, result.Text.SourceEnd(result.Text.Length));
+    }
+
+    [Fact]
+    public void Toneless_readings_stay_through_the_normaliser_until_enough_are_tone_marked()
+    {
+        var normaliser = new TextNormaliser(new MojibakeRepairer(Resources.Common), new PinyinAnnotationRemover(),
+            new ScriptConverter(Resources.OpenCc), new NumberFormNormaliser());
+        Assert.Equal("报告的(de)工作", normaliser.Normalise(MappedText.Identity("報(bào)告的(de)工作")).Text.Text);
+        Assert.Equal("报告的工作", normaliser.Normalise(MappedText.Identity("報(bào)告(gào)的(de)工(gōng)作")).Text.Text);
+    }
+
+    [Fact]
+    public void A_character_whose_simplified_form_is_longer_moves_the_offsets_after_it()
+    {
+        // 㗲 becomes 𠵾, two UTF-16 units: the text is not written at a length counted in advance.
+        var normaliser = new TextNormaliser(new MojibakeRepairer(Resources.Common), new PinyinAnnotationRemover(),
+            new ScriptConverter(Resources.OpenCc), new NumberFormNormaliser());
+        var result = normaliser.Normalise(MappedText.Identity("報告㗲地區")).Text;
+        Assert.Equal("报告\U00020D7E地区", result.Text);
+        Assert.Equal(3, result.SourceStart(4));
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    public void A_long_text_normalised_in_parts_equals_the_passes_run_on_the_whole(int seed, bool tablesThatChangeLength)
+    {
+        // Lines of mojibake, pinyin readings, traditional script and full-width figures, long enough to make many parts.
+        var random = new Random(seed);
+        string[] lines =
+        [
+            "答卷。?。ㄒ唬┚劢鬼椖繛橥?,全力擴大有效投資",
+            "報(bào)告(gào)的(de)地區生產總值增長６．５％左右",
+            "人民政府工作報告，5%—6%，３至４％",
+            "成效显著，地区生产总值增长6%",
+            "(bào)不在漢字之後，乾隆年間",
+        ];
+        var text = new StringBuilder();
+        while (text.Length < 200_000)
+        {
+            text.Append(lines[random.Next(lines.Length)]);
+            // Now and then a line longer than a part.
+            text.Append(random.Next(40) == 0 ? new string('區', random.Next(40_000)) : "");
+            text.Append('\n');
+        }
+        var source = text.ToString();
+        var tables = tablesThatChangeLength ? new OpenCcTables("報\t报\n區\t区\n", "人民政府\t政府\n") : Resources.OpenCc;
+        var mojibake = new MojibakeRepairer(Resources.Common);
+        var pinyin = new PinyinAnnotationRemover();
+        var script = new ScriptConverter(tables);
+        var numbers = new NumberFormNormaliser();
+
+        var parts = new TextNormaliser(mojibake, pinyin, script, numbers).Normalise(MappedText.Identity(source));
+
+        var whole = MappedText.Identity(source);
+        var notes = new List<QualityNote>();
+        foreach (var pass in new Func<string, NormalisationPass>[] { mojibake.Repair, pinyin.Remove, script.Convert })
+        {
+            var result = pass(whole.Text);
+            notes.AddRange(result.Notes.Select(n => n.Start is int s && n.End is int e ? n with { Start = whole.SourceStart(s), End = whole.SourceEnd(e) } : n));
+            whole = result.Text.ComposeOnto(whole);
+        }
+        whole = numbers.Normalise(whole);
+
+        Assert.Equal(whole.Text, parts.Text.Text);
+        Assert.Equal(notes, parts.Notes);
+        Assert.Contains(notes, n => n.Code == QualityFlags.MojibakeRepaired);
+        Assert.Contains(notes, n => n.Code == QualityFlags.PinyinRemoved);
+        Assert.Contains(notes, n => n.Code == QualityFlags.TraditionalScript);
+        for (var k = 0; k <= whole.Length; k += 7)
+        {
+            Assert.Equal(whole.SourceStart(k), parts.Text.SourceStart(k));
+            Assert.Equal(whole.SourceEnd(k), parts.Text.SourceEnd(k));
+        }
     }
 }

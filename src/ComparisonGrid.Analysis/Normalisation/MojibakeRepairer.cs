@@ -31,10 +31,19 @@ public sealed class MojibakeRepairer
     {
         ArgumentNullException.ThrowIfNull(text);
         var notes = new List<QualityNote>();
+        return new NormalisationPass(RepairPart(text, 0, text.Length, notes) ?? MappedText.Identity(text), notes);
+    }
+
+    /// <summary>
+    /// Repairs characters [start, end) of <paramref name="text"/>: the repaired part, or null when nothing in it was
+    /// repaired. The part's offsets, and those of the notes added to <paramref name="notes"/>, count from <paramref name="start"/>.
+    /// </summary>
+    internal MappedText? RepairPart(string text, int start, int end, List<QualityNote> notes)
+    {
         MappedTextBuilder? b = null;
-        var copied = 0;
-        var i = 0;
-        while (i < text.Length)
+        var copied = start;
+        var i = start;
+        while (i < end)
         {
             if (text[i] < 0x80 || char.IsWhiteSpace(text[i]))
             {
@@ -42,7 +51,7 @@ public sealed class MojibakeRepairer
                 continue;
             }
             var runStart = i;
-            while (i < text.Length && text[i] >= 0x80 && !char.IsWhiteSpace(text[i]))
+            while (i < end && text[i] >= 0x80 && !char.IsWhiteSpace(text[i]))
             {
                 i++;
             }
@@ -51,14 +60,14 @@ public sealed class MojibakeRepairer
             {
                 continue;
             }
-            var repaired = TryRepair(text, runStart, i);
+            var repaired = TryRepair(text, start, end, runStart, i);
             if (repaired is null)
             {
                 notes.Add(new QualityNote(QualityFlags.MojibakeUnresolved,
-                    $"garbled text left as found: {Clip(run)}", runStart, i));
+                    $"garbled text left as found: {Clip(run)}", runStart - start, i - start));
                 continue;
             }
-            b ??= new MappedTextBuilder(text.Length);
+            b ??= new MappedTextBuilder(end - start, start);
             var (replaceStart, replaceEnd, chars, lost) = repaired.Value;
             b.AppendSource(text, copied, replaceStart);
             foreach (var (c, s, e) in chars)
@@ -69,19 +78,19 @@ public sealed class MojibakeRepairer
             i = replaceEnd;
             notes.Add(new QualityNote(QualityFlags.MojibakeRepaired,
                 $"re-decoded GBK mojibake {Clip(text.AsSpan(replaceStart, replaceEnd - replaceStart))} as {Clip(new string(chars.Select(x => x.C).ToArray()))}",
-                replaceStart, replaceEnd));
+                replaceStart - start, replaceEnd - start));
             if (lost > 0)
             {
                 notes.Add(new QualityNote(QualityFlags.MojibakeUnresolved,
-                    $"{lost} of the characters of this span were lost before the text reached us (shown as U+FFFD)", replaceStart, replaceEnd));
+                    $"{lost} of the characters of this span were lost before the text reached us (shown as U+FFFD)", replaceStart - start, replaceEnd - start));
             }
         }
         if (b is null)
         {
-            return new NormalisationPass(MappedText.Identity(text), notes);
+            return null;
         }
-        b.AppendSource(text, copied, text.Length);
-        return new NormalisationPass(b.Build(), notes);
+        b.AppendSource(text, copied, end);
+        return b.Build();
     }
 
     private bool LooksGarbled(ReadOnlySpan<char> run)
@@ -101,7 +110,7 @@ public sealed class MojibakeRepairer
         return rare >= MinRareInRun && (double)rare / run.Length >= MinRareShare;
     }
 
-    private (int Start, int End, List<(char C, int S, int E)> Chars, int Lost)? TryRepair(string text, int runStart, int runEnd)
+    private (int Start, int End, List<(char C, int S, int E)> Chars, int Lost)? TryRepair(string text, int partStart, int partEnd, int runStart, int runEnd)
     {
         byte[] bytes;
         try
@@ -116,11 +125,11 @@ public sealed class MojibakeRepairer
         {
             return null;
         }
-        var replaceStart = runStart > 0 && text[runStart - 1] == '?' ? runStart - 1 : runStart;
+        var replaceStart = runStart > partStart && text[runStart - 1] == '?' ? runStart - 1 : runStart;
         var replaceEnd = runEnd;
         var shifted = new List<byte>(bytes.Length);
         shifted.AddRange(bytes.AsSpan(1));
-        if (runEnd < text.Length && text[runEnd] is >= '\x40' and <= '\x7E')
+        if (runEnd < partEnd && text[runEnd] is >= '\x40' and <= '\x7E')
         {
             shifted.Add((byte)text[runEnd]);
             replaceEnd = runEnd + 1;

@@ -26,6 +26,12 @@ public sealed class NumberFormNormaliser
     private static void Convert(Span<char> chars, string text)
     {
         text.CopyTo(chars);
+        NormaliseInPlace(chars);
+    }
+
+    /// <summary>The same change on characters not yet in a string, where they are written: no copy of a large text.</summary>
+    internal static void NormaliseInPlace(Span<char> chars)
+    {
         foreach (ref var c in chars)
         {
             if (FullWidth.Contains(c))

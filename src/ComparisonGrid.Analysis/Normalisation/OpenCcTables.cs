@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace ComparisonGrid.Analysis.Normalisation;
@@ -27,6 +28,8 @@ public sealed class OpenCcTables
         Phrases = phrases.ToFrozenDictionary();
         PhraseStarts = phrases.Keys.Select(k => k[0]).ToFrozenSet();
         MaxPhraseLength = phrases.Keys.DefaultIfEmpty("").Max(k => k.Length);
+        LengthChangingCharacters = SearchValues.Create([.. characters.Where(p => p.Value.Length != 1).Select(p => p.Key)]);
+        LengthChangingPhrases = [.. phrases.Where(p => p.Value.Length != p.Key.Length).Select(p => p.Key)];
     }
 
     public FrozenDictionary<char, string> Characters { get; }
@@ -36,6 +39,14 @@ public sealed class OpenCcTables
     public FrozenSet<char> PhraseStarts { get; }
 
     public int MaxPhraseLength { get; }
+
+    /// <summary>
+    /// Characters whose simplified form has another length in UTF-16 (a few rare ones become characters outside the
+    /// basic plane); a text without them, and without <see cref="LengthChangingPhrases"/>, converts to its own length.
+    /// </summary>
+    public SearchValues<char> LengthChangingCharacters { get; }
+
+    public IReadOnlyList<string> LengthChangingPhrases { get; }
 
     public IEnumerable<KeyValuePair<string, string>> CharacterPairs =>
         Characters.Select(p => new KeyValuePair<string, string>(p.Key.ToString(), p.Value));

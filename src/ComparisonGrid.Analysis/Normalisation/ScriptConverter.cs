@@ -7,10 +7,6 @@ namespace ComparisonGrid.Analysis.Normalisation;
 /// <summary>Traditional → simplified script with OpenCC's dictionaries: phrases by longest match, then characters.</summary>
 public sealed class ScriptConverter
 {
-    // Simplified text holds a few characters that are also traditional keys (著, 乾, 麼); below this share of
-    // convertible Han characters the text is simplified and converting it would only damage it.
-    private const double TraditionalShare = 0.03;
-
     private readonly OpenCcTables _dictionary;
 
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _phrases;
@@ -21,7 +17,26 @@ public sealed class ScriptConverter
         _phrases = dictionary.Phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public bool IsTraditional(string text)
+    public bool IsTraditional(string text) => Share(text).IsTraditional;
+
+    /// <summary>The text converts to its own length: a caller may size the result before converting.</summary>
+    public bool KeepsLength(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAny(_dictionary.LengthChangingCharacters))
+        {
+            return false;
+        }
+        foreach (var phrase in _dictionary.LengthChangingPhrases)
+        {
+            if (text.Contains(phrase, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public ScriptShare Share(ReadOnlySpan<char> text)
     {
         var han = 0;
         var traditional = 0;
@@ -37,27 +52,40 @@ public sealed class ScriptConverter
                 traditional++;
             }
         }
-        return han > 0 && (double)traditional / han >= TraditionalShare;
+        return new ScriptShare(han, traditional);
     }
 
     public NormalisationPass Convert(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         if (!IsTraditional(text))
         {
             return new NormalisationPass(MappedText.Identity(text), []);
         }
-        // Conversions nearly always keep the length: then the result is written straight into its string, one copy of
-        // the text; a text of tens of megabytes is converted again through a builder only when one does not.
-        var inPlace = new InPlaceConversion(this, text);
-        var converted = string.Create(text.Length, inPlace, static (span, conversion) => conversion.Fill(span));
-        var (mapped, changed) = inPlace.Complete ? (MappedText.Identity(converted), inPlace.Changed) : Rebuilt(text);
-        var note = new QualityNote(QualityFlags.TraditionalScript,
-            $"converted from traditional script ({changed} characters changed)");
-        return new NormalisationPass(mapped, [note]);
+        var (mapped, changed) = Simplify(text);
+        return new NormalisationPass(mapped, [Note(changed)]);
     }
 
-    private (MappedText Text, int Changed) Rebuilt(string text)
+    /// <summary>Converts without asking whether the text is traditional: for parts of a document already found to be.</summary>
+    public (MappedText Text, int Changed) Simplify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SimplifyPart(text, 0, text.Length);
+    }
+
+    /// <summary><see cref="Simplify"/> on characters [start, end) of <paramref name="text"/>, offsets counted from <paramref name="start"/>.</summary>
+    internal (MappedText Text, int Changed) SimplifyPart(string text, int start, int end)
+    {
+        // Conversions nearly always keep the length: then the result is written straight into its string, one copy of
+        // the part; it is converted again through a builder only when one does not.
+        var inPlace = new InPlaceConversion(this, text, start, end - start);
+        var converted = string.Create(end - start, inPlace, static (span, conversion) => conversion.Fill(span));
+        return inPlace.Complete ? (MappedText.Identity(converted), inPlace.Changed) : Rebuilt(text.AsSpan(start, end - start));
+    }
+
+    public static QualityNote Note(int changed) =>
+        new(QualityFlags.TraditionalScript, $"converted from traditional script ({changed} characters changed)");
+
+    private (MappedText Text, int Changed) Rebuilt(ReadOnlySpan<char> text)
     {
         var b = new MappedTextBuilder(text.Length);
         var changed = 0;
@@ -92,14 +120,14 @@ public sealed class ScriptConverter
     /// What replaces the text at <paramref name="i"/>: the longest phrase that starts there, else the character's
     /// simplified form; null when the character stays as it is.
     /// </summary>
-    private (string? Replacement, int Length) Step(string text, int i)
+    private (string? Replacement, int Length) Step(ReadOnlySpan<char> text, int i)
     {
         var c = text[i];
         if (_dictionary.PhraseStarts.Contains(c))
         {
             for (var len = Math.Min(_dictionary.MaxPhraseLength, text.Length - i); len >= 2; len--)
             {
-                if (_phrases.TryGetValue(text.AsSpan(i, len), out var phrase))
+                if (_phrases.TryGetValue(text.Slice(i, len), out var phrase))
                 {
                     return (phrase, len);
                 }
@@ -108,8 +136,8 @@ public sealed class ScriptConverter
         return (_dictionary.Characters.GetValueOrDefault(c), 1);
     }
 
-    /// <summary>Converts into a string of the text's length, and says whether every conversion fitted.</summary>
-    private sealed class InPlaceConversion(ScriptConverter converter, string text)
+    /// <summary>Converts characters [start, start + length) into a string of that length, and says whether every conversion fitted.</summary>
+    private sealed class InPlaceConversion(ScriptConverter converter, string text, int start, int length)
     {
         public bool Complete { get; private set; }
 
@@ -117,12 +145,13 @@ public sealed class ScriptConverter
 
         public void Fill(Span<char> target)
         {
-            for (var i = 0; i < text.Length;)
+            var part = text.AsSpan(start, length);
+            for (var i = 0; i < part.Length;)
             {
-                var step = converter.Step(text, i);
+                var step = converter.Step(part, i);
                 if (step.Replacement is null)
                 {
-                    target[i] = text[i];
+                    target[i] = part[i];
                     i++;
                     continue;
                 }

@@ -108,6 +108,32 @@ public sealed class MappedText
         return new MappedText(text, _runs is null ? null : (_runs, _runCount), SourceLength);
     }
 
+    /// <summary>
+    /// Appends this text's map to <paramref name="target"/>, its source offsets moved by <paramref name="sourceShift"/>:
+    /// the map of one part of a text, in the offsets of the whole.
+    /// </summary>
+    internal void AppendTo(OffsetRuns target, int sourceShift)
+    {
+        if (_runs is null)
+        {
+            target.Copy(sourceShift, Text.Length);
+            return;
+        }
+        for (var r = 0; r < _runCount; r++)
+        {
+            var run = _runs[r];
+            var length = (r + 1 < _runCount ? _runs[r + 1].Start : Text.Length) - run.Start;
+            if (run.Copy)
+            {
+                target.Copy(run.SourceStart + sourceShift, length);
+            }
+            else
+            {
+                target.Span(run.SourceStart + sourceShift, run.SourceEnd + sourceShift, length);
+            }
+        }
+    }
+
     /// <summary>Appends the source mapping of this text's characters [from, from + length) to <paramref name="target"/>.</summary>
     private void CopyOnto(OffsetRuns target, int from, int length)
     {

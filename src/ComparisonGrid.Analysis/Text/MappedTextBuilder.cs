@@ -14,8 +14,16 @@ public sealed class MappedTextBuilder
     private readonly List<Piece> _pieces = [];
     private readonly OffsetRuns _runs = new();
     private readonly int _sourceLength;
+    private readonly int _origin;
 
-    public MappedTextBuilder(int sourceLength) => _sourceLength = sourceLength;
+    /// <param name="origin">
+    /// Where the source counts from in the strings appended from: a part of a longer text maps into the part, not the whole.
+    /// </param>
+    public MappedTextBuilder(int sourceLength, int origin = 0)
+    {
+        _sourceLength = sourceLength;
+        _origin = origin;
+    }
 
     public int Length => _runs.Length;
 
@@ -33,7 +41,7 @@ public sealed class MappedTextBuilder
             _pieces.Add(new Piece(null, _appended.Length, 1));
         }
         _appended.Append(c);
-        _runs.Span(sourceStart, sourceEnd, 1);
+        _runs.Span(sourceStart - _origin, sourceEnd - _origin, 1);
         Last = c;
     }
 
@@ -54,7 +62,7 @@ public sealed class MappedTextBuilder
             return;
         }
         _pieces.Add(new Piece(source, from, to - from));
-        _runs.Copy(from, to - from);
+        _runs.Copy(from - _origin, to - from);
         Last = source[to - 1];
     }
 
