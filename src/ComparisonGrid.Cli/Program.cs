@@ -11,6 +11,7 @@ const string Usage = """
           --out FILE             write the JSON to FILE instead of stdout
           --text-column NAME     the CSV column / JSONL field with the report text (default: detected)
           --max-size MB          refuse inputs larger than this (default 20)
+      --max-report-chars N   refuse a report longer than this, naming where it starts (default 500000)
       eval <targets.tsv> <texts-folder> [--achieved achieved.tsv] [--format table|json] [--min-recall X]
                                score the parser against hand-labelled gold (tests/corpus/dev/README.md): recall per
                                indicator and overall, wrong figures, region+year, every miss with its sentence;
@@ -82,7 +83,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 }
 
 HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
-var parseOptions = Set("--out", "--text-column", "--max-size");
+var parseOptions = Set("--out", "--text-column", "--max-size", "--max-report-chars");
 var gridOptions = Set("--data-dir", "--year", "--level", "--province", "--kind", "--format", "--from", "--to");
 
 try
@@ -102,7 +103,7 @@ try
         case "ingest" or "compare" or "regions" or "report" or "changes":
         {
             var cl = CommandLine.Parse(rest, args[0] == "compare" ? Set("--wide") : Set(),
-                args[0] switch { "ingest" => Set("--data-dir", "--text-column", "--max-size"), "compare" => [.. gridOptions, "--zip"], _ => gridOptions });
+                args[0] switch { "ingest" => Set("--data-dir", "--text-column", "--max-size", "--max-report-chars"), "compare" => [.. gridOptions, "--zip"], _ => gridOptions });
             if (args[0] == "compare")
             {
                 // Validate before starting the silo, so a typo costs nothing and never creates a data directory.

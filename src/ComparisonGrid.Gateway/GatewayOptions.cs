@@ -1,3 +1,5 @@
+using ComparisonGrid.Analysis;
+
 namespace ComparisonGrid.Gateway;
 
 /// <summary>The gateway's settings, from the "ComparisonGrid" configuration section (appsettings, environment, command line).</summary>
@@ -13,6 +15,9 @@ public sealed class GatewayOptions
     public bool RequireKeyForReads { get; set; }
 
     public long MaxRequestBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>A report longer than this is refused with an error naming where it starts (see ParseOptions).</summary>
+    public int MaxReportCharacters { get; set; } = ParseOptions.DefaultMaxReportCharacters;
 
     /// <summary>Writes (ingest, jobs) per client per minute.</summary>
     public int WritesPerMinute { get; set; } = 120;

@@ -43,6 +43,17 @@ public sealed class ParseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_over_the_length_limit_is_an_error_naming_its_offset()
+    {
+        var (code, stdout, stderr) = await Run([Fixtures.Path("ningxiang-2023.txt"), "--max-report-chars", "100"]);
+        Assert.Equal(2, code);
+        Assert.Empty(ReportJson.Deserialize(stdout)!.Reports);
+        Assert.Contains("ningxiang-2023.txt (offset 0): a report of", stderr, StringComparison.Ordinal);
+        Assert.Contains("over the limit of 100:", stderr, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<UsageException>(() => Run([Fixtures.Path("corpus.csv"), "--max-report-chars", "0.5"]));
+    }
+
+    [Fact]
     public async Task Out_writes_a_file_and_usage_errors_are_reported()
     {
         var outFile = Path.Combine(_dir, "out.json");
@@ -64,7 +75,7 @@ public sealed class ParseCommandTests : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var cl = CommandLine.Parse(args, new HashSet<string>(), new HashSet<string> { "--out", "--text-column", "--max-size" });
+        var cl = CommandLine.Parse(args, new HashSet<string>(), new HashSet<string> { "--out", "--text-column", "--max-size", "--max-report-chars" });
         var code = await new ParseCommand(Shared.Pipeline, stdout, stderr).RunAsync(cl, CancellationToken.None);
         return (code, stdout.ToString().Trim(), stderr.ToString());
     }

@@ -19,6 +19,22 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task A_report_over_the_length_limit_is_listed_as_failed_with_its_offset()
+    {
+        using var gateway = new GatewayFactory(("ComparisonGrid:MaxReportCharacters", "2000"), ("ComparisonGrid:LoadSamples", "false"));
+        await gateway.ReadyClientAsync();
+        var text = await File.ReadAllTextAsync(ComparisonGrid.TestKit.Repository.Sample("002"));
+        var response = await gateway.WriterClient().PostAsync("/api/reports?name=long.txt", new StringContent(text, Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, body.RootElement.GetProperty("ingested").GetArrayLength());
+        var failure = Assert.Single(body.RootElement.GetProperty("failed").EnumerateArray());
+        Assert.Equal("long.txt", failure.GetProperty("input").GetString());
+        Assert.Equal("offset 0", failure.GetProperty("location").GetString());
+        Assert.Contains("over the limit of 2,000", failure.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Writes_beyond_the_rate_limit_are_a_429()
     {
         using var gateway = new GatewayFactory(("ComparisonGrid:WritesPerMinute", "2"), ("ComparisonGrid:LoadSamples", "false"));

@@ -37,55 +37,22 @@ public sealed class TextNormaliser
         ArgumentNullException.ThrowIfNull(input);
         var text = input.Text;
         var parts = Parts(text);
-        var notes = new List<QualityNote>();
-        // Mojibake is repaired as the document is counted. The repaired parts are not kept: a page that is mojibake
-        // throughout would keep a second copy of itself; they are repaired again, part by part, as they are written.
-        int repairedParts = 0, repairedRuns = 0, repairedDelta = 0;
-        var readings = default(PinyinReadings);
-        var share = default(ScriptShare);
-        var keepsLength = true;
-        var partNotes = new List<QualityNote>();
-        foreach (var (start, end) in parts)
-        {
-            partNotes.Clear();
-            var repaired = _mojibake.RepairPart(text, start, end, partNotes);
-            foreach (var note in partNotes)
-            {
-                notes.Add(note.Start is int s && note.End is int e
-                    ? note with { Start = input.SourceStart(start + s), End = input.SourceEnd(start + e) }
-                    : note);
-            }
-            // Removing readings takes no Han character away, so the script share is the same before and after.
-            if (repaired is not null)
-            {
-                repairedParts++;
-                repairedRuns += repaired.RunCount;
-                repairedDelta += repaired.Length - (end - start);
-                readings += _pinyin.Count(repaired.Text);
-                share += _script.Share(repaired.Text);
-                keepsLength &= _script.KeepsLength(repaired.Text);
-            }
-            else
-            {
-                readings += _pinyin.Count(text, start, end);
-                share += _script.Share(text.AsSpan(start, end - start));
-                keepsLength &= _script.KeepsLength(text.AsSpan(start, end - start));
-            }
-        }
-        if (!readings.AnyToRemove && !share.IsTraditional && repairedParts == 0)
+        var survey = SurveyParts(input, parts);
+        var (notes, readings, share) = (survey.Notes, survey.Readings, survey.Share);
+        if (!readings.AnyToRemove && !share.IsTraditional && survey.RepairedParts == 0)
         {
             return new NormalisedText(_numbers.Normalise(input), notes);
         }
 
         // A run per removed reading and per repaired run at most, and one where parts meet.
-        var work = new Rewrite(this, text, parts, readings, share.IsTraditional, readings.ToRemove + repairedRuns + parts.Count + 16);
+        var work = new Rewrite(this, text, parts, readings, share.IsTraditional, readings.ToRemove + survey.RepairedRuns + parts.Count + 16);
         IEnumerable<(string Text, int Start, int Length)> pieces;
         int length;
-        if (!share.IsTraditional || keepsLength)
+        if (!share.IsTraditional || survey.KeepsLength)
         {
             // The length is known before a part is changed, so each part is written where it belongs as it is made.
             pieces = work.Parts();
-            length = text.Length + repairedDelta - readings.CharactersToRemove;
+            length = text.Length + survey.RepairedDelta - readings.CharactersToRemove;
         }
         else
         {
@@ -117,6 +84,61 @@ public sealed class TextNormaliser
             notes.Add(ScriptConverter.Note(work.Changed));
         }
         return new NormalisedText(new MappedText(normalised, work.Map.Build(), text.Length).ComposeOnto(input), notes);
+    }
+
+    /// <summary>
+    /// The first reading: mojibake repaired and noted, and what the whole document decides counted. The repaired
+    /// parts are not kept (a page that is mojibake throughout would keep a second copy of itself); they are repaired
+    /// again as they are written.
+    /// </summary>
+    private Survey SurveyParts(MappedText input, List<(int Start, int End)> parts)
+    {
+        var text = input.Text;
+        var survey = new Survey();
+        var partNotes = new List<QualityNote>();
+        foreach (var (start, end) in parts)
+        {
+            partNotes.Clear();
+            var repaired = _mojibake.RepairPart(text, start, end, partNotes);
+            foreach (var note in partNotes)
+            {
+                survey.Notes.Add(note.Start is int s && note.End is int e
+                    ? note with { Start = input.SourceStart(start + s), End = input.SourceEnd(start + e) }
+                    : note);
+            }
+            // Removing readings takes no Han character away, so the script share is the same before and after.
+            var (source, from, to) = repaired is null ? (text, start, end) : (repaired.Text, 0, repaired.Length);
+            survey.Readings += _pinyin.Count(source, from, to);
+            survey.Share += _script.Share(source.AsSpan(from, to - from));
+            survey.KeepsLength &= _script.KeepsLength(source.AsSpan(from, to - from));
+            if (repaired is not null)
+            {
+                survey.RepairedParts++;
+                survey.RepairedRuns += repaired.RunCount;
+                survey.RepairedDelta += repaired.Length - (end - start);
+            }
+        }
+        return survey;
+    }
+
+    /// <summary>What the first reading found.</summary>
+    private sealed class Survey
+    {
+        public List<QualityNote> Notes { get; } = [];
+
+        public PinyinReadings Readings { get; set; }
+
+        public ScriptShare Share { get; set; }
+
+        /// <summary>Script conversion keeps the length of every part, so the result can be sized before it is written.</summary>
+        public bool KeepsLength { get; set; } = true;
+
+        public int RepairedParts { get; set; }
+
+        public int RepairedRuns { get; set; }
+
+        /// <summary>Characters repairs added (negative: removed).</summary>
+        public int RepairedDelta { get; set; }
     }
 
     /// <summary>The second reading: each part through the passes the whole document called for, and its map.</summary>
