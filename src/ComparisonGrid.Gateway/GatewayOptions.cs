@@ -35,6 +35,12 @@ public sealed class GatewayOptions
 
     public int IngestQueue { get; set; } = 16;
 
+    /// <summary>
+    /// Declared body bytes parsed at once on this gateway: parsing holds about four times its body, so this bounds
+    /// the memory ingests take. Bodies beyond it wait their turn; one larger than it is parsed alone.
+    /// </summary>
+    public long MaxIngestBytesInFlight { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>/api/cluster shows host names, PIDs and addresses only to key holders (always so when RequireKeyForReads is set).</summary>
     public bool ProtectOperations { get; set; } = true;
 

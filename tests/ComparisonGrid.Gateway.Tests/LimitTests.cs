@@ -135,7 +135,7 @@ public sealed class LimitTests
         var writer = gateway.WriterClient();
         // An ingest in flight holds the only slot (held here, since the test server hands a body over only when complete).
         var gate = gateway.Services.GetRequiredService<Security.IngestGate>();
-        using (await gate.EnterAsync(CancellationToken.None))
+        using (await gate.EnterAsync(1, CancellationToken.None))
         {
             var refused = await writer.PostAsync("/api/reports", new StringContent("短", Encoding.UTF8, "text/plain"));
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
@@ -144,6 +144,36 @@ public sealed class LimitTests
         }
         Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync("/api/reports", new StringContent("短", Encoding.UTF8, "text/plain"))).StatusCode);
         Assert.Equal(0, gate.Pending);
+    }
+
+    [Fact]
+    public async Task Ingests_wait_in_arrival_order_for_the_bytes_in_flight_to_fit()
+    {
+        using var gate = new Security.IngestGate(Microsoft.Extensions.Options.Options.Create(
+            new GatewayOptions { MaxConcurrentIngests = 4, IngestQueue = 10, MaxIngestBytesInFlight = 100 }));
+        var first = await gate.EnterAsync(60, CancellationToken.None);
+        var second = gate.EnterAsync(60, CancellationToken.None);
+        // 10 more bytes would fit, but the body waiting before it goes first.
+        var small = gate.EnterAsync(10, CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted || small.IsCompleted);
+        first.Dispose();
+        (await second).Dispose();
+        (await small).Dispose();
+        Assert.Equal(0, gate.BytesInFlight);
+
+        // A body over the whole budget is parsed alone; one cancelled while waiting leaves the queue.
+        var alone = await gate.EnterAsync(500, CancellationToken.None);
+        Assert.Equal(100, gate.BytesInFlight);
+        using var cancel = new CancellationTokenSource();
+        var waiting = gate.EnterAsync(1, cancel.Token);
+        var behind = gate.EnterAsync(1, CancellationToken.None);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.False(behind.IsCompleted);
+        alone.Dispose();
+        (await behind).Dispose();
+        Assert.Equal((0, 0L), (gate.Pending, gate.BytesInFlight));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal static class ReportEndpoints
         var limit = options.Value.MaxRequestBytes;
         RequestBody.CheckDeclaredLength(request, limit);
         // The body is read only once a slot is free: waiting requests hold a connection, not their bodies in memory.
-        using var slot = await gate.EnterAsync(ct).ConfigureAwait(false);
+        using var slot = await gate.EnterAsync(request.ContentLength ?? limit, ct).ConfigureAwait(false);
         var documents = new Queue<SourceDocument>();
         var contentType = request.ContentType ?? "";
         if (request.HasFormContentType)

@@ -3,19 +3,37 @@ using Microsoft.Extensions.Options;
 namespace ComparisonGrid.Gateway.Security;
 
 /// <summary>
-/// Bounds the ingests this gateway parses at once: parsing holds several copies of a body, so memory follows the
-/// number in flight. Requests beyond the bound wait, their bodies still unread in the connection; beyond the queue
-/// they get 429 with Retry-After.
+/// Bounds the ingests this gateway parses at once, by number (parsing is CPU) and by the bytes of their bodies
+/// (parsing holds about four times its body at the peak, so memory follows the bytes in flight, see
+/// docs/benchmarks.md). Requests beyond the bounds wait in arrival order, their bodies still unread in the
+/// connection; beyond the queue they get 429 with Retry-After.
 /// </summary>
 public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentIngests, options.Value.MaxConcurrentIngests);
+    private readonly long _byteBudget = Math.Max(1, options.Value.MaxIngestBytesInFlight);
+    private readonly Lock _lock = new();
+    private readonly LinkedList<BytesWaiter> _bytesQueue = new();
+    private long _bytesInFlight;
     private int _waiting;
 
     /// <summary>Ingests being parsed or waiting for a slot.</summary>
     public int Pending => Volatile.Read(ref _waiting);
 
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    /// <summary>Bytes of the bodies being parsed, as declared.</summary>
+    public long BytesInFlight
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _bytesInFlight;
+            }
+        }
+    }
+
+    /// <param name="bodyBytes">The body's declared length (the request limit when it declares none).</param>
+    public async Task<IDisposable> EnterAsync(long bodyBytes, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _waiting) > options.Value.MaxConcurrentIngests + options.Value.IngestQueue)
         {
@@ -23,21 +41,101 @@ public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
             throw new TooManyRequestsException(
                 $"the gateway is parsing {options.Value.MaxConcurrentIngests} ingests and {options.Value.IngestQueue} more wait; try again shortly", retryAfterSeconds: 2);
         }
+        // A body larger than the budget still goes in, alone.
+        var bytes = Math.Clamp(bodyBytes, 0, _byteBudget);
+        var tookBytes = false;
         try
         {
+            await TakeBytesAsync(bytes, cancellationToken).ConfigureAwait(false);
+            tookBytes = true;
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
+            if (tookBytes)
+            {
+                ReleaseBytes(bytes);
+            }
             Interlocked.Decrement(ref _waiting);
             throw;
         }
-        return new Slot(this);
+        return new Slot(this, bytes);
     }
 
     public void Dispose() => _slots.Dispose();
 
-    private sealed class Slot(IngestGate gate) : IDisposable
+    private async Task TakeBytesAsync(long bytes, CancellationToken cancellationToken)
+    {
+        BytesWaiter waiter;
+        lock (_lock)
+        {
+            // Arrival order: a large body waiting is not overtaken for ever by small ones.
+            if (_bytesQueue.Count == 0 && Fits(bytes))
+            {
+                _bytesInFlight += bytes;
+                return;
+            }
+            waiter = new BytesWaiter(bytes);
+            waiter.Node = _bytesQueue.AddLast(waiter);
+        }
+        await using (cancellationToken.Register(() => Cancel(waiter)).ConfigureAwait(false))
+        {
+            await waiter.Ready.Task.ConfigureAwait(false);
+        }
+    }
+
+    private bool Fits(long bytes) => _bytesInFlight == 0 || _bytesInFlight + bytes <= _byteBudget;
+
+    private void Cancel(BytesWaiter waiter)
+    {
+        List<BytesWaiter> admitted;
+        lock (_lock)
+        {
+            if (waiter.Node?.List is null)
+            {
+                return;
+            }
+            _bytesQueue.Remove(waiter.Node);
+            admitted = AdmitLocked();
+        }
+        waiter.Ready.TrySetCanceled();
+        admitted.ForEach(w => w.Ready.TrySetResult());
+    }
+
+    private void ReleaseBytes(long bytes)
+    {
+        List<BytesWaiter> admitted;
+        lock (_lock)
+        {
+            _bytesInFlight -= bytes;
+            admitted = AdmitLocked();
+        }
+        admitted.ForEach(w => w.Ready.TrySetResult());
+    }
+
+    /// <summary>Takes the waiters at the head of the queue whose bytes now fit.</summary>
+    private List<BytesWaiter> AdmitLocked()
+    {
+        var admitted = new List<BytesWaiter>();
+        while (_bytesQueue.First is { } first && Fits(first.Value.Bytes))
+        {
+            _bytesQueue.RemoveFirst();
+            _bytesInFlight += first.Value.Bytes;
+            admitted.Add(first.Value);
+        }
+        return admitted;
+    }
+
+    private sealed class BytesWaiter(long bytes)
+    {
+        public long Bytes { get; } = bytes;
+
+        public LinkedListNode<BytesWaiter>? Node { get; set; }
+
+        public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class Slot(IngestGate gate, long bytes) : IDisposable
     {
         private int _released;
 
@@ -46,6 +144,7 @@ public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 gate._slots.Release();
+                gate.ReleaseBytes(bytes);
                 Interlocked.Decrement(ref gate._waiting);
             }
         }
