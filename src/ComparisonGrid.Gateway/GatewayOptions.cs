@@ -19,6 +19,9 @@ public sealed class GatewayOptions
     /// <summary>A report longer than this is refused with an error naming where it starts (see ParseOptions).</summary>
     public int MaxReportCharacters { get; set; } = ParseOptions.DefaultMaxReportCharacters;
 
+    /// <summary>How this gateway parses what it ingests: the one place its settings become parse options.</summary>
+    public ParseOptions Parsing => ParseOptions.Default with { MaxReportCharacters = MaxReportCharacters };
+
     /// <summary>Writes (ingest, jobs) per client per minute.</summary>
     public int WritesPerMinute { get; set; } = 120;
 

@@ -119,23 +119,14 @@ public sealed class MappedText
             target.Copy(sourceShift, Text.Length);
             return;
         }
-        for (var r = 0; r < _runCount; r++)
-        {
-            var run = _runs[r];
-            var length = (r + 1 < _runCount ? _runs[r + 1].Start : Text.Length) - run.Start;
-            if (run.Copy)
-            {
-                target.Copy(run.SourceStart + sourceShift, length);
-            }
-            else
-            {
-                target.Span(run.SourceStart + sourceShift, run.SourceEnd + sourceShift, length);
-            }
-        }
+        CopyOnto(target, 0, Text.Length, sourceShift);
     }
 
-    /// <summary>Appends the source mapping of this text's characters [from, from + length) to <paramref name="target"/>.</summary>
-    private void CopyOnto(OffsetRuns target, int from, int length)
+    /// <summary>
+    /// Appends the source mapping of this text's characters [from, from + length) to <paramref name="target"/>, its
+    /// source offsets moved by <paramref name="sourceShift"/>.
+    /// </summary>
+    private void CopyOnto(OffsetRuns target, int from, int length, int sourceShift = 0)
     {
         var runs = _runs!;
         var r = from < Text.Length ? RunAt(from) : _runCount;
@@ -144,7 +135,7 @@ public sealed class MappedText
             if (r >= _runCount)
             {
                 // Past the end of this text: such characters sit at the end of the source, as SourceStart says.
-                target.Span(SourceLength, SourceLength, length);
+                target.Span(SourceLength + sourceShift, SourceLength + sourceShift, length);
                 return;
             }
             var run = runs[r];
@@ -152,11 +143,11 @@ public sealed class MappedText
             var piece = Math.Min(length, runEnd - from);
             if (run.Copy)
             {
-                target.Copy(run.SourceStart + (from - run.Start), piece);
+                target.Copy(run.SourceStart + (from - run.Start) + sourceShift, piece);
             }
             else
             {
-                target.Span(run.SourceStart, run.SourceEnd, piece);
+                target.Span(run.SourceStart + sourceShift, run.SourceEnd + sourceShift, piece);
             }
             from += piece;
             length -= piece;

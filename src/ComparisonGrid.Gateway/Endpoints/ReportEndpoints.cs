@@ -65,7 +65,7 @@ internal static class ReportEndpoints
         // Each document leaves the queue as it goes to the ingestor, which lets its bytes go once decoded.
         while (documents.Count > 0)
         {
-            var batch = await ingestor.IngestAsync(documents.Dequeue(), ParseOptions.Default with { MaxBytes = limit, MaxReportCharacters = options.Value.MaxReportCharacters }).ConfigureAwait(false);
+            var batch = await ingestor.IngestAsync(documents.Dequeue(), options.Value.Parsing with { MaxBytes = limit }).ConfigureAwait(false);
             ingested.AddRange(batch.Ingested);
             failed.AddRange(batch.Failed);
         }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using ComparisonGrid.Analysis;
 using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Application.Requests;
 using ComparisonGrid.Contracts;
@@ -230,7 +229,7 @@ public sealed partial class JobRunner(
         if (job.Request.IngestFolder is not null)
         {
             // One file at a time, so the job's progress counts files in order.
-            var batch = await ingestor.IngestFilesAsync(files, ParseOptions.Default with { MaxReportCharacters = _options.MaxReportCharacters }, "the server-side ingest limit", 1, _ => StepAsync(), ct).ConfigureAwait(false);
+            var batch = await ingestor.IngestFilesAsync(files, _options.Parsing, "the server-side ingest limit", 1, _ => StepAsync(), ct).ConfigureAwait(false);
             var count = (IngestStatus s) => batch.Ingested.Count(o => o.Status == s);
             var failures = skipped.Concat(batch.Failed.Select(f => OneLine(Path.GetRelativePath(root, f.Input) + (f.Location is null ? "" : $" ({f.Location})") + ": " + f.Message)))
                 .ToList();

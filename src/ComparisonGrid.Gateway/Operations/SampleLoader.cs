@@ -1,4 +1,3 @@
-using ComparisonGrid.Analysis;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Application.Catalogs;
@@ -55,7 +54,7 @@ internal sealed partial class SampleLoader(IGrainFactory grains, ReportIngestor 
             LogNoSamples(logger, folder);
             return;
         }
-        var loaded = await ingestor.IngestFilesAsync(InputFiles.Expand([folder]).Files, ParseOptions.Default, "the server-side ingest limit", 1, null, stoppingToken).ConfigureAwait(false);
+        var loaded = await ingestor.IngestFilesAsync(InputFiles.Expand([folder]).Files, options.Value.Parsing, "the server-side ingest limit", 1, null, stoppingToken).ConfigureAwait(false);
         LogLoaded(logger, loaded.Ingested.Count, folder);
         foreach (var failure in loaded.Failed)
         {
