@@ -1,6 +1,5 @@
 using System.Threading.Channels;
-using ComparisonGrid.Core;
-using ComparisonGrid.Runtime.Hosting;
+using ComparisonGrid.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,8 +19,7 @@ public sealed class CallBenchmark(TextWriter stdout)
         var seconds = cl.Number("--seconds") ?? 5;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders();
-        builder.AddComparisonGrid(o => o.Storage = "memory");
-        builder.Services.AddGrain<IBenchGrain, BenchGrain>();
+        builder.AddComparisonGrid(o => o.DataDirectory = Directory.CreateTempSubdirectory("cgrid-bench-calls").FullName);
         using var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var grains = host.Services.GetRequiredService<IGrainFactory>();

@@ -4,7 +4,6 @@ using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Model;
-using ComparisonGrid.Runtime.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ComparisonGrid.Runtime.Metrics;
 
 namespace ComparisonGrid.Benchmarks;
 

@@ -6,7 +6,6 @@ using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Grains;
 using ComparisonGrid.Model;
-using ComparisonGrid.Runtime.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -138,7 +137,7 @@ public sealed class ScaleBenchmark(ReportPipeline pipeline, GridStarter startGri
     private async Task<int> CountAsync(ScaleStore store, CancellationToken cancellationToken)
     {
         using var host = await startGrid(store.Directory, store.Postgres, cancellationToken).ConfigureAwait(false);
-        var keys = await host.Services.GetRequiredService<IGrainStateReader>().KeysAsync<IReportGrain>(ReportGrain.FactsState, cancellationToken).ConfigureAwait(false);
+        var keys = await host.Services.GetRequiredService<ComparisonGrid.Grains.Storage.IGrainStateReader>().KeysAsync(ReportGrain.GrainTypeName, ReportGrain.FactsState, cancellationToken).ConfigureAwait(false);
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return keys.Count;
     }

@@ -1,5 +1,4 @@
-using ComparisonGrid.Grains;
-using ComparisonGrid.Runtime.Hosting;
+using ComparisonGrid.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,6 +20,8 @@ internal static class GridHost
         // stdout carries the command's output (JSON, CSV); logs go to stderr and only when something is wrong.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Orleans advises server GC at every start; the CLI runs on workstation GC on purpose (a short process, less memory).
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.AddComparisonGrid(o =>
         {
@@ -28,7 +29,6 @@ internal static class GridHost
             o.PostgresConnectionString = postgres;
         });
         services?.Invoke(builder.Services);
-        builder.Services.AddComparisonGridGrains();
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         return host;

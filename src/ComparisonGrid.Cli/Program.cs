@@ -53,9 +53,6 @@ const string Usage = """
       bench bare --url GATEWAY [--port N]
                                serve the gateway's benchmark comparison as fixed bytes from a bare minimal-API
                                endpoint (default port 7700), the floor for bench http --reads-only
-      bench silos --postgres CONNECTION
-                               two clustered silos in-process: cross-silo grain call beside a local call and
-                               a raw HTTP/2 round trip, 1 and 64 callers
       bench bodies [report.txt] --url GATEWAY --api-key KEY [--mb 48] [--parallel 6] [--rows 12000]
                                large bodies on a running gateway: N texts of M MB at once (the gateway's peak
                                memory), then JSONL corpora of one region and year at growing row counts
@@ -110,7 +107,7 @@ try
                 CompareCommand.Spec(cl);
             }
             using var host = await GridHost.StartAsync(GridArguments.DataDirectory(cl), cts.Token);
-            var grains = host.Services.GetRequiredService<ComparisonGrid.Core.IGrainFactory>();
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
             try
             {
                 return args[0] switch

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace ComparisonGrid.Contracts;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ComparisonKind>))]
+[GenerateSerializer, Alias("cg.ComparisonKind")]
 public enum ComparisonKind
 {
     /// <summary>One indicator across regions, ranked, with statistics.</summary>

@@ -5,6 +5,7 @@ namespace ComparisonGrid.Contracts;
 /// </summary>
 /// <param name="Engine">The engine that computed it (<see cref="EngineVersion"/>).</param>
 /// <param name="Reports">Every report the comparison read, with the hash of its source text, ordered by year and region.</param>
+[GenerateSerializer, Immutable, Alias("cg.ComparisonResult")]
 public sealed record ComparisonResult(
     ComparisonSpec Spec,
     long Version,

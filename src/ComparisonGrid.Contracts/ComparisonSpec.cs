@@ -13,6 +13,7 @@ namespace ComparisonGrid.Contracts;
 /// <param name="Figure">Targets or achieved figures (indicator, provinces and panel kinds; attainment for panels).</param>
 /// <param name="Indicator">The indicator compared; for a theme panel, the theme.</param>
 /// <param name="ToYear">A panel's last year (<see cref="Year"/> is its first); null for every other kind.</param>
+[GenerateSerializer, Immutable, Alias("cg.ComparisonSpec")]
 public sealed record ComparisonSpec(
     ComparisonKind Kind,
     int Year,

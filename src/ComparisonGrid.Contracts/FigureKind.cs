@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace ComparisonGrid.Contracts;
 
 [JsonConverter(typeof(JsonStringEnumConverter<FigureKind>))]
+[GenerateSerializer, Alias("cg.FigureKind")]
 public enum FigureKind
 {
     [JsonStringEnumMemberName("target")] Target,

@@ -3,6 +3,7 @@ using ComparisonGrid.Model;
 namespace ComparisonGrid.Contracts;
 
 /// <summary>A target or an achieved figure as comparisons show it, with the sentence it came from.</summary>
+[GenerateSerializer, Immutable, Alias("cg.FigureView")]
 public sealed record FigureView(string Label, Comparator Comparator, double? Low, double? High, string? Unit, bool Stretch, string Quote)
 {
     /// <summary>The figure as one number: a range counts at its midpoint; relations have none.</summary>

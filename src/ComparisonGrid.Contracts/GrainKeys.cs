@@ -1,5 +1,4 @@
 using System.Globalization;
-using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Contracts;
 

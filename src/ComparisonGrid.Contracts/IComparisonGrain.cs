@@ -1,4 +1,3 @@
-using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Contracts;
 
@@ -6,6 +5,7 @@ namespace ComparisonGrid.Contracts;
 /// A comparison across regions. Key: a canonical <see cref="ComparisonSpec"/>. Computed on demand, cached,
 /// recomputed when a member report changes; each new result gets the next version and goes to subscribers.
 /// </summary>
+[Alias("cg.IComparisonGrain")]
 public interface IComparisonGrain : IGrainWithStringKey
 {
     Task<ComparisonResult> GetAsync();
@@ -17,8 +17,4 @@ public interface IComparisonGrain : IGrainWithStringKey
     /// <summary>A catalog this comparison reads has changed.</summary>
     [OneWay]
     Task MembersChangedAsync(int year);
-
-    /// <summary>Recomputes now if subscribers wait for a change (scheduled by the grain itself after a burst of changes).</summary>
-    [OneWay]
-    Task RefreshAsync();
 }

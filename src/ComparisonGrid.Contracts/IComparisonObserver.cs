@@ -1,7 +1,7 @@
-using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Contracts;
 
+[Alias("cg.IComparisonObserver")]
 public interface IComparisonObserver : IGrainObserver
 {
     Task OnComparisonUpdatedAsync(ComparisonResult result);

@@ -1,4 +1,3 @@
-using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Contracts;
 
@@ -8,6 +7,7 @@ namespace ComparisonGrid.Contracts;
 /// lease to run it, and the grain is one activation in the cluster, so exactly one runner has the job at a time;
 /// a runner that dies lets its lease lapse and another takes the job over.
 /// </summary>
+[Alias("cg.IJobGrain")]
 public interface IJobGrain : IGrainWithStringKey
 {
     Task CreateAsync(JobRequest request);
@@ -39,11 +39,14 @@ public interface IJobGrain : IGrainWithStringKey
 }
 
 /// <summary>What a job does: compute comparisons (canonical spec keys), or ingest a folder on the server (relative to an ingest root), or both.</summary>
+[GenerateSerializer, Immutable, Alias("cg.JobRequest")]
 public sealed record JobRequest(IReadOnlyList<string> Comparisons, string? IngestFolder);
 
 /// <summary>What a folder ingest did; each failure is one line: a path relative to the ingest root and the reason.</summary>
+[GenerateSerializer, Immutable, Alias("cg.JobIngestSummary")]
 public sealed record JobIngestSummary(int Files, int New, int Replaced, int Unchanged, IReadOnlyList<string> Failures);
 
+[GenerateSerializer, Immutable, Alias("cg.JobView")]
 public sealed record JobView(
     string Id,
     JobStatus Status,

@@ -1,8 +1,8 @@
-using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Contracts;
 
 /// <summary>A region across the years. Key: the region code.</summary>
+[Alias("cg.IRegionGrain")]
 public interface IRegionGrain : IGrainWithStringKey
 {
     Task UpdateAsync(ReportFacts facts);

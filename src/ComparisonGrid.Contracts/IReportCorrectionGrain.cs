@@ -1,4 +1,3 @@
-using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Contracts;
 
@@ -8,6 +7,7 @@ namespace ComparisonGrid.Contracts;
 /// is stored. Corrections are few, so one instance (key <see cref="Key"/>) holds them all and an ingest's lookup is
 /// a read of memory, not an activation per report.
 /// </summary>
+[Alias("cg.IReportCorrectionGrain")]
 public interface IReportCorrectionGrain : IGrainWithStringKey
 {
     public const string Key = "all";

@@ -1,9 +1,9 @@
-using ComparisonGrid.Core;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Contracts;
 
 /// <summary>One region's report for one year. Key: <c>{regionCode}/{year}</c> (see <see cref="ReportKey"/>).</summary>
+[Alias("cg.IReportGrain")]
 public interface IReportGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -1,4 +1,3 @@
-using ComparisonGrid.Core;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Contracts;
@@ -8,6 +7,7 @@ namespace ComparisonGrid.Contracts;
 /// finds its members without scanning. Comparisons with subscribers watch it for changes; any comparison asks its
 /// revision to know whether what it computed before still holds.
 /// </summary>
+[Alias("cg.IYearCatalogGrain")]
 public interface IYearCatalogGrain : IGrainWithStringKey
 {
     Task UpsertAsync(ReportFacts facts);

@@ -3,6 +3,7 @@ using ComparisonGrid.Model;
 namespace ComparisonGrid.Contracts;
 
 /// <summary>One region's figure for the compared indicator; <see cref="Value"/> is what the ranking uses.</summary>
+[GenerateSerializer, Immutable, Alias("cg.IndicatorRow")]
 public sealed record IndicatorRow(
     int Rank,
     RegionRef Region,

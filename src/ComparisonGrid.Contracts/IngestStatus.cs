@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace ComparisonGrid.Contracts;
 
 [JsonConverter(typeof(JsonStringEnumConverter<IngestStatus>))]
+[GenerateSerializer, Alias("cg.IngestStatus")]
 public enum IngestStatus
 {
     /// <summary>No report was stored for this region and year.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace ComparisonGrid.Contracts;
 
 [JsonConverter(typeof(JsonStringEnumConverter<JobStatus>))]
+[GenerateSerializer, Alias("cg.JobStatus")]
 public enum JobStatus
 {
     [JsonStringEnumMemberName("queued")] Queued,

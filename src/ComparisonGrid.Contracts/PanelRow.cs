@@ -7,6 +7,7 @@ namespace ComparisonGrid.Contracts;
 /// achieved figure the next year's report gives, whether it was hit, and the gap to its parent's target that year.
 /// </summary>
 /// <param name="ReportHash">The SHA-256 of the source text of the year's report, which the target comes from.</param>
+[GenerateSerializer, Immutable, Alias("cg.PanelRow")]
 public sealed record PanelRow(
     RegionRef Region,
     int Year,

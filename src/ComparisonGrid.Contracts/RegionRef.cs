@@ -3,6 +3,7 @@ using ComparisonGrid.Model;
 namespace ComparisonGrid.Contracts;
 
 /// <summary>A region as comparisons show it: name, code, level and province (name and code).</summary>
+[GenerateSerializer, Immutable, Alias("cg.RegionRef")]
 public sealed record RegionRef(string Name, string Code, RegionLevel Level, string? Province, string? ProvinceCode, string? ParentCode)
 {
     public static RegionRef From(Region region)

@@ -10,6 +10,7 @@ namespace ComparisonGrid.Contracts;
 /// <c>GET /api/reports/{region}/{year}?text=true</c> returns; null for facts stored before hashes were kept
 /// (ingesting the report again fills it in).</param>
 /// <param name="Source">Where that text came from (input name, row).</param>
+[GenerateSerializer, Immutable, Alias("cg.ReportFacts")]
 public sealed record ReportFacts(
     RegionRef Region,
     int Year,

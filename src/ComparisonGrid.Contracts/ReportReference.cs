@@ -8,6 +8,7 @@ namespace ComparisonGrid.Contracts;
 /// </summary>
 /// <param name="Hash">The SHA-256 of the report's source text (<see cref="ReportFacts.ContentHash"/>).</param>
 /// <param name="Source">The input it was ingested from, with the row for corpora.</param>
+[GenerateSerializer, Immutable, Alias("cg.ReportReference")]
 public sealed record ReportReference(string RegionCode, string Region, RegionLevel Level, int Year, int Version, string? Hash, string? Source,
     IReadOnlyList<string> Flags)
 {

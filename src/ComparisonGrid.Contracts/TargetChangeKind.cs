@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace ComparisonGrid.Contracts;
 
 [JsonConverter(typeof(JsonStringEnumConverter<TargetChangeKind>))]
+[GenerateSerializer, Alias("cg.TargetChangeKind")]
 public enum TargetChangeKind
 {
     [JsonStringEnumMemberName("raised")] Raised,

@@ -17,9 +17,9 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "the request body is over the size limit"),
             InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status413PayloadTooLarge, "the request body is over the size limit"),
             BadHttpRequestException e => (e.StatusCode, e.Message),
-            GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "the grid did not answer in time; try again"),
+            TimeoutException => (StatusCodes.Status503ServiceUnavailable, "the grid did not answer in time; try again"),
             StorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, "the state store is unavailable (restarting or unreachable); try again shortly"),
-            SiloUnavailableException => (StatusCodes.Status503ServiceUnavailable, "a silo of the cluster is unavailable (leaving, or failed and not yet declared dead); try again shortly"),
+            SiloUnavailableException or OrleansMessageRejectionException => (StatusCodes.Status503ServiceUnavailable, "a silo of the cluster is unavailable (leaving, or failed and not yet declared dead); try again shortly"),
             _ => (StatusCodes.Status500InternalServerError, "the server failed to handle the request; the error is in its log"),
         };
         if (status >= 500)

@@ -8,9 +8,7 @@ using ComparisonGrid.Gateway.Live;
 using ComparisonGrid.Gateway.Operations;
 using ComparisonGrid.Gateway.Security;
 using ComparisonGrid.Grains;
-using ComparisonGrid.Runtime.Configuration;
-using ComparisonGrid.Runtime.Hosting;
-using ComparisonGrid.Runtime.Metrics;
+using ComparisonGrid.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -28,11 +26,14 @@ public static class GatewayHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.Configure<GatewayOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.Section));
+        services.Configure<GatewayOptions>(builder.Configuration.GetSection(GridOptions.Section));
 
         builder.AddComparisonGrid();
 
-        services.AddComparisonGridGrains();
+        services.AddSingleton<GrainCallFigures>();
+        services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallFigures>());
+        services.AddSingleton<ClusterView>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterView>());
         services.AddSingleton<ReportPipeline>();
         services.AddSingleton<ReportIngestor>();
         services.AddSingleton<ReportCorrector>();
@@ -60,8 +61,6 @@ public static class GatewayHostingExtensions
         // Limits come from the options at run time, so every configuration source (and a test's) applies to them.
         services.AddOptions<FormOptions>().Configure<IOptions<GatewayOptions>>((f, g) => f.MultipartBodyLengthLimit = g.Value.MaxRequestBytes);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((k, g) => k.Limits.MaxRequestBodySize = g.Value.MaxRequestBytes);
-        // A call between silos carries what a request brought plus what was parsed from it: twice the body, and a margin.
-        services.AddOptions<GrainRuntimeOptions>().Configure<IOptions<GatewayOptions>>((r, g) => r.MaxCallBytes = 2 * g.Value.MaxRequestBytes + 1024 * 1024);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -109,8 +108,6 @@ public static class GatewayHostingExtensions
     public static WebApplication UseGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var streams = app.Services.GetRequiredService<ComparisonStreams>();
-        app.Services.GetRequiredService<RuntimeMetrics>().AddGauge("liveStreams", () => streams.Open);
         app.Use(SecurityHeaders.ApplyAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -6,7 +6,6 @@ using ComparisonGrid.Gateway.Endpoints;
 using ComparisonGrid.Gateway.Jobs;
 using ComparisonGrid.Gateway.Operations;
 using ComparisonGrid.Application.Ingestion;
-using ComparisonGrid.Runtime.Metrics;
 
 namespace ComparisonGrid.Gateway;
 
@@ -26,7 +25,6 @@ namespace ComparisonGrid.Gateway;
 [JsonSerializable(typeof(HealthView))]
 [JsonSerializable(typeof(MetaView))]
 [JsonSerializable(typeof(List<ReportSummary>))]
-[JsonSerializable(typeof(RuntimeSnapshot))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class GatewayJson : JsonSerializerContext
 {

@@ -1,25 +1,23 @@
 namespace ComparisonGrid.Grains;
 
 /// <summary>
-/// Turns a burst of triggers into one call a little later: the first trigger schedules the call, later ones
-/// before it runs ride along. The call is a one-way call to the grain itself, so it runs in turn like any other.
-/// Catalogs use it to write their state once per burst of ingests; comparisons to recompute once per burst of
-/// member changes instead of once per report.
+/// Turns a burst of triggers into one piece of work a little later: the first trigger starts a one-shot grain timer,
+/// later ones before it fires ride along. The timer runs on the grain's own scheduler, in turn like a call, and on
+/// the silo's clock (a test's fake one included). Catalogs use it to write their state once per burst of ingests;
+/// comparisons to recompute once per burst of member changes instead of once per report.
 /// </summary>
-internal sealed class Coalescer(TimeSpan delay, TimeProvider clock, Func<Task> call)
+internal sealed class Coalescer(Grain owner, TimeSpan delay, Func<Task> work)
 {
-    private bool _scheduled;
+    private IGrainTimer? _timer;
 
-    public void Schedule()
+    public void Schedule() =>
+        _timer ??= owner.RegisterGrainTimer(static (self, _) => self.RunAsync(), this, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+
+    private Task RunAsync()
     {
-        if (_scheduled)
-        {
-            return;
-        }
-        _scheduled = true;
-        _ = Task.Delay(delay, clock).ContinueWith(_ => call(), TaskScheduler.Default);
+        // Triggers from here on schedule the next run.
+        _timer?.Dispose();
+        _timer = null;
+        return work();
     }
-
-    /// <summary>Called by the scheduled call itself: triggers after this point schedule the next one.</summary>
-    public void Ran() => _scheduled = false;
 }

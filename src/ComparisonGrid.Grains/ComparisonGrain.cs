@@ -1,6 +1,6 @@
+using ComparisonGrid.Core;
 using System.Text;
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
 using ComparisonGrid.Grains.Comparisons;
 using ComparisonGrid.Grains.State;
 
@@ -12,8 +12,12 @@ namespace ComparisonGrid.Grains;
 /// after any restart, and nothing about it is stored: reads write nothing. With subscribers it watches its
 /// catalogs, recomputes after a burst of changes and pushes a result whose inputs changed.
 /// </summary>
+[GrainType(GrainTypeName)]
 public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrain
 {
+    /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
+    public const string GrainTypeName = "comparison";
+
     private readonly ObserverSet<IComparisonObserver> _observers = new();
     private ComparisonSpec _spec = null!;
     private ComparisonResult? _cached;
@@ -27,7 +31,7 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _spec = ComparisonSpec.FromKey(GetPrimaryKeyString());
+        _spec = ComparisonSpec.FromKey(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
@@ -43,10 +47,10 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     {
         // The revision is read before the members: a change while computing moves it, and the next read computes again.
         // All at once: after a restart each catalog reads its year's facts as it activates, and a panel's twenty do so side by side.
-        var revision = (await Task.WhenAll(_spec.Years.Select(y => Catalog(y).RevisionAsync())).ConfigureAwait(false)).Sum();
+        var revision = (await Task.WhenAll(_spec.Years.Select(y => Catalog(y).RevisionAsync()))).Sum();
         if (_cached?.Version != revision)
         {
-            var (result, hash) = await ComputeAsync().ConfigureAwait(false);
+            var (result, hash) = await ComputeAsync();
             _cached = result with { Version = revision };
             _cachedHash = hash;
         }
@@ -56,7 +60,6 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     public Task SubscribeAsync(IComparisonObserver observer)
     {
         _observers.Subscribe(observer);
-        KeepAlive(true);
         // Every renewal watches again: a catalog that restarted since has forgotten its watchers.
         Watch(true);
         return Task.CompletedTask;
@@ -65,7 +68,6 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     public Task UnsubscribeAsync(IComparisonObserver observer)
     {
         _observers.Unsubscribe(observer);
-        KeepAlive(_observers.Count > 0);
         if (_observers.Count == 0)
         {
             Watch(false);
@@ -78,18 +80,18 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         if (_observers.Count == 0)
         {
             // A watch left behind by an activation that died with its subscribers: nobody waits, so it goes.
-            Catalog(year).UnwatchAsync(GetPrimaryKeyString());
+            Catalog(year).UnwatchAsync(this.GetPrimaryKeyString());
             return Task.CompletedTask;
         }
         // A bulk ingest changes a catalog thousands of times; subscribers get one recomputation per burst.
-        _refresh ??= new Coalescer(TimeSpan.FromMilliseconds(200), clock, () => GrainFactory.GetGrain<IComparisonGrain>(GetPrimaryKeyString()).RefreshAsync());
+        _refresh ??= new Coalescer(this, TimeSpan.FromMilliseconds(200), RefreshAsync);
         _refresh.Schedule();
         return Task.CompletedTask;
     }
 
-    public async Task RefreshAsync()
+    /// <summary>Recomputes if subscribers wait for a change; run by the coalescer after a burst of changes.</summary>
+    private async Task RefreshAsync()
     {
-        _refresh?.Ran();
         if (_observers.Count == 0)
         {
             return;
@@ -97,7 +99,7 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         // Compared with what subscribers were last sent, not with the cache: a read between the change and this
         // refresh has already recomputed, and must not swallow the push. A change elsewhere in the year moves the
         // version but not this comparison's inputs, and is not pushed.
-        var result = await GetAsync().ConfigureAwait(false);
+        var result = await GetAsync();
         if (_cachedHash != _pushedHash)
         {
             _pushedHash = _cachedHash;
@@ -112,11 +114,11 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         {
             if (watch)
             {
-                Catalog(year).WatchAsync(GetPrimaryKeyString());
+                Catalog(year).WatchAsync(this.GetPrimaryKeyString());
             }
             else
             {
-                Catalog(year).UnwatchAsync(GetPrimaryKeyString());
+                Catalog(year).UnwatchAsync(this.GetPrimaryKeyString());
             }
         }
     }
@@ -129,38 +131,38 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         {
             case ComparisonKind.Indicator:
             {
-                var (rows, stats) = IndicatorComparison.Compare(spec, await Members(spec.Years[0], spec.Level, spec.Province).ConfigureAwait(false));
+                var (rows, stats) = IndicatorComparison.Compare(spec, await Members(spec.Years[0], spec.Level, spec.Province));
                 result = result with { Rows = rows, Stats = stats, Note = IndicatorComparison.Note };
                 break;
             }
             case ComparisonKind.Themes:
-                result = result with { Themes = ThemeComparer.Compare(await Members(spec.Year, spec.Level, spec.Province).ConfigureAwait(false)) };
+                result = result with { Themes = ThemeComparer.Compare(await Members(spec.Year, spec.Level, spec.Province)) };
                 break;
             case ComparisonKind.Provinces:
             {
-                var (rows, _) = IndicatorComparison.Compare(spec, await Members(spec.Years[0], spec.Level, spec.Province).ConfigureAwait(false));
+                var (rows, _) = IndicatorComparison.Compare(spec, await Members(spec.Years[0], spec.Level, spec.Province));
                 result = result with { Provinces = ProvinceRollup.Rows(rows), Note = IndicatorComparison.Note };
                 break;
             }
             case ComparisonKind.Hierarchy:
             {
-                var all = (await Members(spec.Year, null, null).ConfigureAwait(false)).ToDictionary(m => m.Region.Code, StringComparer.Ordinal);
+                var all = (await Members(spec.Year, null, null)).ToDictionary(m => m.Region.Code, StringComparer.Ordinal);
                 var members = all.Values.Where(m => (spec.Level is null || m.Region.Level == spec.Level) && (spec.Province is null || m.Region.ProvinceCode == spec.Province));
                 result = result with { Hierarchy = HierarchyComparer.Rows(Indicator(spec), members, all) };
                 break;
             }
             case ComparisonKind.Attainment:
             {
-                var next = (await Members(spec.Year + 1, spec.Level, spec.Province).ConfigureAwait(false)).ToDictionary(m => m.Region.Code, StringComparer.Ordinal);
-                var members = await Members(spec.Year, spec.Level, spec.Province).ConfigureAwait(false);
+                var next = (await Members(spec.Year + 1, spec.Level, spec.Province)).ToDictionary(m => m.Region.Code, StringComparer.Ordinal);
+                var members = await Members(spec.Year, spec.Level, spec.Province);
                 result = result with { Attainment = AttainmentComparer.Rows(Indicator(spec), spec.Year, members, next) };
                 break;
             }
             case ComparisonKind.Panel:
-                result = result with { Panel = await PanelAsync(spec).ConfigureAwait(false) };
+                result = result with { Panel = await PanelAsync(spec) };
                 break;
             case ComparisonKind.ThemePanel:
-                result = result with { ThemePanel = await ThemePanelAsync(spec).ConfigureAwait(false) };
+                result = result with { ThemePanel = await ThemePanelAsync(spec) };
                 break;
             default:
                 throw new NotSupportedException($"comparison kind {spec.Kind}");
@@ -179,7 +181,7 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     {
         var indicator = Indicator(spec);
         var rows = new List<PanelRow>();
-        var catalogs = await Task.WhenAll(spec.Years.Select(y => Members(y, null, null))).ConfigureAwait(false);
+        var catalogs = await Task.WhenAll(spec.Years.Select(y => Members(y, null, null)));
         var byYear = spec.Years.Zip(catalogs, (y, members) => (y, members.ToDictionary(m => m.Region.Code, StringComparer.Ordinal))).ToDictionary(x => x.y, x => x.Item2);
         for (var year = spec.Year; year <= (spec.ToYear ?? spec.Year); year++)
         {
@@ -211,7 +213,7 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         var members = new List<ReportFacts>();
         foreach (var year in spec.Years)
         {
-            members.AddRange(await Members(year, spec.Level, spec.Province).ConfigureAwait(false));
+            members.AddRange(await Members(year, spec.Level, spec.Province));
         }
         // Reports keep the themes they name, with the label; the grains hold no lexicon of their own.
         var label = members.SelectMany(m => m.Themes).FirstOrDefault(t => t.Theme == theme)?.Label ?? theme;
@@ -225,7 +227,7 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
 
     private async Task<IReadOnlyList<ReportFacts>> Members(int year, Model.RegionLevel? level, string? province)
     {
-        var all = await Catalog(year).MembersAsync(level, province).ConfigureAwait(false);
+        var all = await Catalog(year).MembersAsync(level, province);
         // A report whose region is in doubt stays out until a user confirms or corrects it.
         var members = all.Where(m => !m.Flags.Contains(Model.QualityFlags.RegionUncertain)).ToList();
         // A panel asks for its years at once, and their answers come back on different threads.
@@ -250,7 +252,7 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     /// </summary>
     private string InputHash(List<ReportFacts> read)
     {
-        var sb = new StringBuilder(GetPrimaryKeyString());
+        var sb = new StringBuilder(this.GetPrimaryKeyString());
         foreach (var m in read)
         {
             sb.Append('|').Append(m.Year).Append(':').Append(m.Region.Code).Append(':').Append(m.Version).Append(':').Append(m.ContentHash);

@@ -1,20 +1,23 @@
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
 using ComparisonGrid.Grains.State;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class JobGrain([PersistentState("job")] IPersistentState<JobState> state, TimeProvider clock) : Grain, IJobGrain
+[GrainType(GrainTypeName)]
+public sealed class JobGrain([PersistentState("job", GridStorage.Name)] IPersistentState<JobState> state, TimeProvider clock) : Grain, IJobGrain
 {
+    /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
+    public const string GrainTypeName = "job";
+
     public async Task CreateAsync(JobRequest request)
     {
         if (state.State.Job is not null)
         {
-            throw new InvalidOperationException($"job {GetPrimaryKeyString()} exists already");
+            throw new InvalidOperationException($"job {this.GetPrimaryKeyString()} exists already");
         }
-        state.State.Job = new JobView(GetPrimaryKeyString(), JobStatus.Queued, request, 0, 0, null, null, clock.GetUtcNow(), null);
-        await state.WriteStateAsync().ConfigureAwait(false);
-        await GrainFactory.GetGrain<IJobIndexGrain>(IJobIndexGrain.Key).AddAsync(GetPrimaryKeyString()).ConfigureAwait(false);
+        state.State.Job = new JobView(this.GetPrimaryKeyString(), JobStatus.Queued, request, 0, 0, null, null, clock.GetUtcNow(), null);
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IJobIndexGrain>(IJobIndexGrain.Key).AddAsync(this.GetPrimaryKeyString());
     }
 
     public async Task<JobView?> ClaimAsync(string runner, TimeSpan lease, int maxAttempts)
@@ -36,14 +39,14 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobState>
                 FinishedAt = now,
             };
             s.Runner = null;
-            await state.WriteStateAsync().ConfigureAwait(false);
+            await state.WriteStateAsync();
             return null;
         }
         // Each attempt starts over: its results so far are computed again.
         s.Job = job with { Status = JobStatus.Running, Attempts = job.Attempts + 1, Done = 0, Results = 0, Ingest = null, FinishedAt = null };
         s.Runner = runner;
         s.LeaseUntil = now + lease;
-        await state.WriteStateAsync().ConfigureAwait(false);
+        await state.WriteStateAsync();
         return s.Job;
     }
 
@@ -57,7 +60,7 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobState>
         }
         state.State.Job = Job with { Done = done, Results = results };
         state.State.LeaseUntil = clock.GetUtcNow() + lease;
-        await state.WriteStateAsync().ConfigureAwait(false);
+        await state.WriteStateAsync();
         return true;
     }
 
@@ -76,7 +79,7 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobState>
         {
             state.State.Job = job with { Status = JobStatus.Cancelled, FinishedAt = clock.GetUtcNow() };
             state.State.Runner = null;
-            await state.WriteStateAsync().ConfigureAwait(false);
+            await state.WriteStateAsync();
         }
         return state.State.Job;
     }
@@ -85,18 +88,18 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobState>
     {
         for (var i = 1; i <= (state.State.Job?.Results ?? 0); i++)
         {
-            await GrainFactory.JobResult(GetPrimaryKeyString(), i).DeleteAsync().ConfigureAwait(false);
+            await GrainFactory.JobResult(this.GetPrimaryKeyString(), i).DeleteAsync();
         }
         if (state.RecordExists)
         {
-            await state.ClearStateAsync().ConfigureAwait(false);
+            await state.ClearStateAsync();
         }
         DeactivateOnIdle();
     }
 
     public Task<JobView?> GetAsync() => Task.FromResult(state.State.Job);
 
-    private JobView Job => state.State.Job ?? throw new InvalidOperationException($"job {GetPrimaryKeyString()} does not exist");
+    private JobView Job => state.State.Job ?? throw new InvalidOperationException($"job {this.GetPrimaryKeyString()} does not exist");
 
     // A runner whose lease lapsed, or whose job was cancelled, must not write over what happened since.
     private bool Holds(string runner) => state.State.Runner == runner && Job.Status == JobStatus.Running;
@@ -112,6 +115,6 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobState>
         {
             state.State.Runner = null;
         }
-        await state.WriteStateAsync().ConfigureAwait(false);
+        await state.WriteStateAsync();
     }
 }

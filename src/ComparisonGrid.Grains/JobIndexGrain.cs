@@ -1,15 +1,18 @@
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
 using ComparisonGrid.Grains.State;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class JobIndexGrain([PersistentState("job-index")] IPersistentState<JobIndexState> state) : Grain, IJobIndexGrain
+[GrainType(GrainTypeName)]
+public sealed class JobIndexGrain([PersistentState("job-index", GridStorage.Name)] IPersistentState<JobIndexState> state) : Grain, IJobIndexGrain
 {
+    /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
+    public const string GrainTypeName = "job-index";
+
     public async Task AddAsync(string jobId)
     {
         state.State.Jobs.Add(jobId);
-        await state.WriteStateAsync().ConfigureAwait(false);
+        await state.WriteStateAsync();
     }
 
     public async Task RemoveAsync(IReadOnlyList<string> jobIds)
@@ -18,7 +21,7 @@ public sealed class JobIndexGrain([PersistentState("job-index")] IPersistentStat
         var gone = jobIds.ToHashSet(StringComparer.Ordinal);
         if (state.State.Jobs.RemoveAll(gone.Contains) > 0)
         {
-            await state.WriteStateAsync().ConfigureAwait(false);
+            await state.WriteStateAsync();
         }
     }
 

@@ -1,11 +1,14 @@
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
 using ComparisonGrid.Grains.State;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class JobResultGrain([PersistentState("job-result")] IPersistentState<JobResultState> state) : Grain, IJobResultGrain
+[GrainType(GrainTypeName)]
+public sealed class JobResultGrain([PersistentState("job-result", GridStorage.Name)] IPersistentState<JobResultState> state) : Grain, IJobResultGrain
 {
+    /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
+    public const string GrainTypeName = "job-result";
+
     public Task SetAsync(ComparisonResult result)
     {
         state.State.Result = result;
@@ -18,7 +21,7 @@ public sealed class JobResultGrain([PersistentState("job-result")] IPersistentSt
     {
         if (state.RecordExists)
         {
-            await state.ClearStateAsync().ConfigureAwait(false);
+            await state.ClearStateAsync();
         }
         DeactivateOnIdle();
     }

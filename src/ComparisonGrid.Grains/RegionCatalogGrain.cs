@@ -1,18 +1,22 @@
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Storage;
 using ComparisonGrid.Grains.State;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPersistentState<RegionCatalogState> state, IGrainStateReader reader,
-    TimeProvider clock)
+[GrainType(GrainTypeName)]
+public sealed class RegionCatalogGrain([PersistentState("region-catalog", GridStorage.Name)] IPersistentState<RegionCatalogState> state, IGrainStateReader reader)
     : Grain, IRegionCatalogGrain
 {
+    /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
+    public const string GrainTypeName = "region-catalog";
+
     // Thousands of regions: the state is written once per burst of changes, not once per change.
     private Coalescer? _write;
+    private bool _unwritten;
 
-    private Coalescer Write => _write ??= new(TimeSpan.FromSeconds(1), clock, () => GrainFactory.GetGrain<IRegionCatalogGrain>(GetPrimaryKeyString()).FlushAsync());
+    private Coalescer Write => _write ??= new(this, TimeSpan.FromSeconds(1), FlushAsync);
 
     /// <summary>
     /// Adds what a crash kept from the last batched write: every stored report's key names its region and year,
@@ -21,16 +25,16 @@ public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPers
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var s = state.State;
-        foreach (var key in await reader.KeysAsync<IReportGrain>(ReportGrain.FactsState, cancellationToken).ConfigureAwait(false))
+        foreach (var key in await reader.KeysAsync(ReportGrain.GrainTypeName, ReportGrain.FactsState, cancellationToken))
         {
             if (!ReportKey.TryParse(key, out var regionCode, out var year)
                 || (s.Years.TryGetValue(regionCode, out var years) && years.Contains(year)))
             {
                 continue;
             }
-            if (await reader.ReadAsync<IReportGrain, ReportFactsState>(ReportGrain.FactsState, key, cancellationToken).ConfigureAwait(false) is { Facts: { } facts })
+            if (await reader.ReadAsync<ReportFactsState>(ReportGrain.GrainTypeName, ReportGrain.FactsState, key, cancellationToken) is { Facts: { } facts })
             {
-                await AddAsync(facts.Region, facts.Year).ConfigureAwait(false);
+                await AddAsync(facts.Region, facts.Year);
             }
         }
     }
@@ -47,6 +51,7 @@ public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPers
         s.Regions[region.Code] = region;
         if (changed)
         {
+            _unwritten = true;
             Write.Schedule();
         }
         return Task.CompletedTask;
@@ -63,16 +68,23 @@ public sealed class RegionCatalogGrain([PersistentState("region-catalog")] IPers
                 s.Years.Remove(regionCode);
                 s.Regions.Remove(regionCode);
             }
+            _unwritten = true;
             Write.Schedule();
         }
         return Task.CompletedTask;
     }
 
-    public Task FlushAsync()
+    /// <summary>Writes changes not yet stored: additions are written in batches, at most a second late, and at deactivation.</summary>
+    private async Task FlushAsync()
     {
-        Write.Ran();
-        return state.WriteStateAsync();
+        if (_unwritten)
+        {
+            _unwritten = false;
+            await state.WriteStateAsync();
+        }
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
 
     public Task<IReadOnlyList<RegionEntry>> ListAsync(RegionLevel? level, string? provinceCode) =>
         Task.FromResult<IReadOnlyList<RegionEntry>>([.. state.State.Regions.Values

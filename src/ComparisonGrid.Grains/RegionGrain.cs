@@ -1,5 +1,5 @@
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Storage;
 using ComparisonGrid.Grains.Comparisons;
 using ComparisonGrid.Grains.State;
 
@@ -10,14 +10,18 @@ namespace ComparisonGrid.Grains;
 /// keys, code/…) and kept current by updates, so the region stores nothing of its own: two decades of a region
 /// cost one write per report, not a rewrite of every earlier year with each new one.
 /// </summary>
+[GrainType(GrainTypeName)]
 public sealed class RegionGrain(IGrainStateReader reader) : Grain, IRegionGrain
 {
+    /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
+    public const string GrainTypeName = "region";
+
     private readonly SortedDictionary<int, ReportFacts> _years = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var code = GetPrimaryKeyString();
-        foreach (var (key, stored) in await reader.ReadPrefixAsync<IReportGrain, ReportFactsState>(ReportGrain.FactsState, code + "/", cancellationToken).ConfigureAwait(false))
+        var code = this.GetPrimaryKeyString();
+        foreach (var (key, stored) in await reader.ReadPrefixAsync<ReportFactsState>(ReportGrain.GrainTypeName, ReportGrain.FactsState, code + "/", cancellationToken))
         {
             if (stored.Facts is { } facts && ReportKey.TryParse(key, out var regionCode, out var year) && regionCode == code)
             {
@@ -57,8 +61,8 @@ public sealed class RegionGrain(IGrainStateReader reader) : Grain, IRegionGrain
             return null;
         }
         var code = after.Region.Code;
-        var beforeReport = await GrainFactory.Report(code, before.Year).GetAsync().ConfigureAwait(false);
-        var afterReport = await GrainFactory.Report(code, after.Year).GetAsync().ConfigureAwait(false);
+        var beforeReport = await GrainFactory.Report(code, before.Year).GetAsync();
+        var afterReport = await GrainFactory.Report(code, after.Year).GetAsync();
         return beforeReport is null || afterReport is null
             ? null
             : ChangeComparer.Compare(after.Region, before, beforeReport.Report, after, afterReport.Report);

@@ -1,12 +1,15 @@
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
 using ComparisonGrid.Grains.State;
 
 namespace ComparisonGrid.Grains;
 
-public sealed class ReportCorrectionGrain([PersistentState("corrections")] IPersistentState<ReportCorrectionState> state)
+[GrainType(GrainTypeName)]
+public sealed class ReportCorrectionGrain([PersistentState("corrections", GridStorage.Name)] IPersistentState<ReportCorrectionState> state)
     : Grain, IReportCorrectionGrain
 {
+    /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
+    public const string GrainTypeName = "report-correction";
+
     public Task<RegionCorrection?> FindAsync(string sourceHash)
     {
         ArgumentNullException.ThrowIfNull(sourceHash);
@@ -21,7 +24,7 @@ public sealed class ReportCorrectionGrain([PersistentState("corrections")] IPers
         state.State.Corrections[sourceHash] = correction;
         try
         {
-            await state.WriteStateAsync().ConfigureAwait(false);
+            await state.WriteStateAsync();
         }
         catch
         {

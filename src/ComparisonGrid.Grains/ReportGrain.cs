@@ -1,15 +1,18 @@
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
 using ComparisonGrid.Grains.State;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Grains;
 
+[GrainType(GrainTypeName)]
 public sealed class ReportGrain(
-    [PersistentState("report")] IPersistentState<ReportState> state,
-    [PersistentState(ReportGrain.FactsState)] IPersistentState<ReportFactsState> factsState,
+    [PersistentState("report", GridStorage.Name)] IPersistentState<ReportState> state,
+    [PersistentState(ReportGrain.FactsState, GridStorage.Name)] IPersistentState<ReportFactsState> factsState,
     TimeProvider clock) : Grain, IReportGrain
 {
+    /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
+    public const string GrainTypeName = "report";
+
     /// <summary>The name of the facts state, which year catalogs read to rebuild themselves.</summary>
     public const string FactsState = "facts";
 
@@ -27,9 +30,9 @@ public sealed class ReportGrain(
             throw new ArgumentException("a report needs a resolved region and year to be stored");
         }
         var key = ReportKey.For(report.Region.Code, report.Year.Value);
-        if (key != GetPrimaryKeyString())
+        if (key != this.GetPrimaryKeyString())
         {
-            throw new ArgumentException($"the report is {key}, not {GetPrimaryKeyString()}");
+            throw new ArgumentException($"the report is {key}, not {this.GetPrimaryKeyString()}");
         }
         var s = state.State;
         IngestStatus status;
@@ -53,7 +56,7 @@ public sealed class ReportGrain(
             s.SourceText = sourceText;
             s.Version++;
             s.IngestedAt = clock.GetUtcNow();
-            await state.WriteStateAsync().ConfigureAwait(false);
+            await state.WriteStateAsync();
         }
         var facts = ReportFactsBuilder.From(s.Report, s.Version, s.SourceText);
         // Also when unchanged: a crash between the two writes left the facts behind, and a retry completes them;
@@ -61,13 +64,13 @@ public sealed class ReportGrain(
         if (factsState.State.Facts?.Version != facts.Version || factsState.State.Facts.ContentHash != facts.ContentHash)
         {
             factsState.State.Facts = facts;
-            await factsState.WriteStateAsync().ConfigureAwait(false);
+            await factsState.WriteStateAsync();
         }
         // Also when unchanged: the indexes take facts they already hold as a no-op, and re-ingesting
         // restores any they lost.
-        await GrainFactory.Region(facts.Region.Code).UpdateAsync(facts).ConfigureAwait(false);
-        await GrainFactory.YearCatalog(facts.Year).UpsertAsync(facts).ConfigureAwait(false);
-        await GrainFactory.RegionCatalog().AddAsync(facts.Region, facts.Year).ConfigureAwait(false);
+        await GrainFactory.Region(facts.Region.Code).UpdateAsync(facts);
+        await GrainFactory.YearCatalog(facts.Year).UpsertAsync(facts);
+        await GrainFactory.RegionCatalog().AddAsync(facts.Region, facts.Year);
         // Written once and read seldom: a bulk ingest of decades would otherwise keep every report and its text in
         // memory until it idled out. A read later activates it again from the store.
         DeactivateOnIdle();
@@ -78,24 +81,24 @@ public sealed class ReportGrain(
     {
         // Every step runs each time and each is a no-op when done, so a removal cut short by a failure completes
         // when it is retried; region and year come from the key, not from facts an earlier attempt cleared.
-        if (!ReportKey.TryParse(GetPrimaryKeyString(), out var regionCode, out var year))
+        if (!ReportKey.TryParse(this.GetPrimaryKeyString(), out var regionCode, out var year))
         {
-            throw new InvalidOperationException($"{GetPrimaryKeyString()} is not a report key");
+            throw new InvalidOperationException($"{this.GetPrimaryKeyString()} is not a report key");
         }
         if (factsState.State.Facts is not null)
         {
             // The facts go first: the catalogs rebuild from them, so a crash after this point cannot bring the report back.
             factsState.State.Facts = null;
-            await factsState.WriteStateAsync().ConfigureAwait(false);
+            await factsState.WriteStateAsync();
         }
         if (state.State.Report is not null)
         {
-            await state.ClearStateAsync().ConfigureAwait(false);
+            await state.ClearStateAsync();
             state.State = new ReportState();
         }
-        await GrainFactory.YearCatalog(year).RemoveAsync(regionCode).ConfigureAwait(false);
-        await GrainFactory.Region(regionCode).RemoveYearAsync(year).ConfigureAwait(false);
-        await GrainFactory.RegionCatalog().RemoveAsync(regionCode, year).ConfigureAwait(false);
+        await GrainFactory.YearCatalog(year).RemoveAsync(regionCode);
+        await GrainFactory.Region(regionCode).RemoveYearAsync(year);
+        await GrainFactory.RegionCatalog().RemoveAsync(regionCode, year);
     }
 
     public Task<StoredReport?> GetAsync(bool withText = false)

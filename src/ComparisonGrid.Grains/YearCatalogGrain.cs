@@ -1,5 +1,5 @@
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
+using ComparisonGrid.Grains.Storage;
 using ComparisonGrid.Grains.State;
 using ComparisonGrid.Model;
 
@@ -9,9 +9,13 @@ namespace ComparisonGrid.Grains;
 /// The reports of one year. Members are read from the reports' stored facts at activation and kept current by
 /// upserts, so a silo that dies loses no member: the next activation reads them again, wherever it runs.
 /// </summary>
-public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersistentState<YearCatalogState> state, IGrainStateReader reader)
+[GrainType(GrainTypeName)]
+public sealed class YearCatalogGrain([PersistentState("year-catalog", GridStorage.Name)] IPersistentState<YearCatalogState> state, IGrainStateReader reader)
     : Grain, IYearCatalogGrain
 {
+    /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
+    public const string GrainTypeName = "year-catalog";
+
     private readonly Dictionary<string, ReportFacts> _members = new(StringComparer.Ordinal);
 
     // Comparisons with subscribers; kept in memory only: a read stores nothing, and a comparison whose subscribers
@@ -22,7 +26,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Report keys are code/year, and a year catalog's key is the year.
-        foreach (var (_, stored) in await reader.ReadByLastSegmentAsync<IReportGrain, ReportFactsState>(ReportGrain.FactsState, GetPrimaryKeyString(), cancellationToken).ConfigureAwait(false))
+        foreach (var (_, stored) in await reader.ReadByLastSegmentAsync<ReportFactsState>(ReportGrain.GrainTypeName, ReportGrain.FactsState, this.GetPrimaryKeyString(), cancellationToken))
         {
             if (stored.Facts is { } facts)
             {
@@ -33,15 +37,15 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
         // activation had, so no revision of it may equal one of this activation.
         // Whatever the previous activation had not told its watchers, they learn by the revision at their next read.
         state.State.Epoch++;
-        await state.WriteStateAsync(cancellationToken).ConfigureAwait(false);
+        await state.WriteStateAsync(cancellationToken);
     }
 
     public Task UpsertAsync(ReportFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (GrainKeys.YearKey(facts.Year) != GetPrimaryKeyString())
+        if (GrainKeys.YearKey(facts.Year) != this.GetPrimaryKeyString())
         {
-            throw new ArgumentException($"facts of {facts.Year} do not belong in the catalog of {GetPrimaryKeyString()}");
+            throw new ArgumentException($"facts of {facts.Year} do not belong in the catalog of {this.GetPrimaryKeyString()}");
         }
         if (Keep(facts))
         {
@@ -66,7 +70,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog")] IPersiste
     private void MembersChanged()
     {
         _changes++;
-        var year = GrainKeys.YearOf(GetPrimaryKeyString());
+        var year = GrainKeys.YearOf(this.GetPrimaryKeyString());
         foreach (var watcher in _watchers)
         {
             GrainFactory.GetGrain<IComparisonGrain>(watcher).MembersChangedAsync(year);

@@ -53,7 +53,7 @@ public sealed class PanelTests
         var before = await comparison.GetAsync();
         Assert.DoesNotContain(before.Panel!, r => r.Region.Name == "山东省");
         var observer = new Observer();
-        await comparison.SubscribeAsync(observer);
+        await comparison.SubscribeAsync(grid.Grains.CreateObjectReference<IComparisonObserver>(observer));
 
         await grid.IngestAsync(Grid.Fixture("shandong-2022.txt"));
         var update = await observer.Updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));

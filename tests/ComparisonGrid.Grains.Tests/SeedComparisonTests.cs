@@ -60,7 +60,7 @@ public sealed class SeedComparisonTests
         var comparison = grid.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey());
         var before = await comparison.GetAsync();
         var observer = new Observer();
-        await comparison.SubscribeAsync(observer);
+        await comparison.SubscribeAsync(grid.Grains.CreateObjectReference<IComparisonObserver>(observer));
 
         // A prefecture report of another year does not touch this comparison …
         await grid.IngestAsync(Grid.Fixture("ningxiang-2023.txt"));
@@ -85,7 +85,7 @@ public sealed class SeedComparisonTests
         await grid.IngestAsync(Grid.Samples);
         var comparison = grid.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey());
         var observer = new Observer();
-        await comparison.SubscribeAsync(observer);
+        await comparison.SubscribeAsync(grid.Grains.CreateObjectReference<IComparisonObserver>(observer));
         var dir = Directory.CreateTempSubdirectory("cgrid-burst-").FullName;
         try
         {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
-using ComparisonGrid.Runtime.Membership;
 
 namespace ComparisonGrid.Grains.Tests;
 
@@ -11,7 +10,7 @@ namespace ComparisonGrid.Grains.Tests;
 public sealed class WireNameTests
 {
     private static List<Type> Enums() =>
-        [.. new[] { typeof(ComparisonKind).Assembly, typeof(SiloStatus).Assembly }
+        [.. new[] { typeof(ComparisonKind).Assembly }
             .SelectMany(a => a.GetExportedTypes())
             .Where(t => t.IsEnum && t.GetCustomAttribute<JsonConverterAttribute>() is not null)];
 
@@ -26,12 +25,10 @@ public sealed class WireNameTests
     }
 
     [Fact]
-    public void The_enums_under_test_include_the_comparison_kinds_and_silo_statuses()
+    public void The_enums_under_test_include_the_comparison_kinds()
     {
         var types = Enums();
         Assert.Contains(typeof(ComparisonKind), types);
-        Assert.Contains(typeof(SiloStatus), types);
-        Assert.Equal("shutting_down", WireNames.Of(SiloStatus.ShuttingDown));
         Assert.Equal("at_least", WireNames.Of(Model.Comparator.AtLeast));
         Assert.False(WireNames.TryParse<ComparisonKind>("Indicator", out _));
     }

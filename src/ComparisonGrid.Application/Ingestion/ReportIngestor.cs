@@ -68,7 +68,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
                 var grain = grains.Report(report.Region.Code, report.Year.Value);
                 outcomes.Add(await grain.IngestAsync(report, sourceHash, item.SourceText()).ConfigureAwait(false));
             }
-            catch (Exception e) when (e is InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is Orleans.Storage.InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
             {
                 failures.Add(new InputError(name, $"not stored: {e.Message}", where));
             }

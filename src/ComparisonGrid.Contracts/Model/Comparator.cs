@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace ComparisonGrid.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<Comparator>))]
+[GenerateSerializer, Alias("cg.Comparator")]
 public enum Comparator
 {
     [JsonStringEnumMemberName("exact")] Exact,

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace ComparisonGrid.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<RegionLevel>))]
+[GenerateSerializer, Alias("cg.RegionLevel")]
 public enum RegionLevel
 {
     [JsonStringEnumMemberName("national")] National,

@@ -1,6 +1,7 @@
 namespace ComparisonGrid.Model;
 
 /// <summary>A parsed government work report: the contract of shared/spec/targets.md.</summary>
+[GenerateSerializer, Immutable, Alias("cg.Report")]
 public sealed record Report(
     string? Title,
     Region? Region,

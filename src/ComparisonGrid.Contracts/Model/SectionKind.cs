@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace ComparisonGrid.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<SectionKind>))]
+[GenerateSerializer, Alias("cg.SectionKind")]
 public enum SectionKind
 {
     [JsonStringEnumMemberName("other")] Other,

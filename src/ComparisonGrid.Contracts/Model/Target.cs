@@ -3,6 +3,7 @@ namespace ComparisonGrid.Model;
 /// <summary>A quantified target the report sets for its year.</summary>
 /// <param name="Relation">For relation targets: <c>in_step</c>, <c>above</c> or <c>below</c> the reference indicator.</param>
 /// <param name="Reference">For relation targets: the indicator the target is tied to (gdp_growth).</param>
+[GenerateSerializer, Immutable, Alias("cg.Target")]
 public sealed record Target(
     string Indicator,
     string Label,

@@ -41,7 +41,7 @@ internal static class EndpointRules
             {
                 return await next(context).ConfigureAwait(false);
             }
-            catch (SiloUnavailableException)
+            catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException)
             {
                 return await next(context).ConfigureAwait(false);
             }

@@ -280,7 +280,7 @@ public sealed partial class JobRunner(
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (InconsistentStateException) when (attempt < 10)
+            catch (Orleans.Storage.InconsistentStateException) when (attempt < 10)
             {
                 await Task.Delay(100 * attempt).ConfigureAwait(false);
             }
@@ -294,14 +294,14 @@ public sealed partial class JobRunner(
     });
 
     private static bool IsTransient(Exception e) =>
-        e is StorageUnavailableException or SiloUnavailableException or GrainCallTimeoutException or TimeoutException;
+        e is StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;
 
     /// <summary>A job record's reason: one line, what went wrong, no exception type, stack or internal detail.</summary>
     private static string Reason(Exception e) => e switch
     {
         StorageUnavailableException => "the state store was unavailable",
-        SiloUnavailableException => "a node of the cluster was unavailable",
-        GrainCallTimeoutException or TimeoutException => "the grid did not answer in time",
+        SiloUnavailableException or OrleansMessageRejectionException => "a node of the cluster was unavailable",
+        TimeoutException => "the grid did not answer in time",
         RequestException => OneLine(e.Message),
         _ => "the job failed on the server (the gateway's log has the details)",
     };

@@ -11,6 +11,9 @@ namespace ComparisonGrid.Gateway.Live;
 /// </summary>
 internal sealed class ComparisonReplica(IComparisonGrain grain) : IComparisonObserver
 {
+    /// <summary>How the grain calls this replica: a reference the runtime holds weakly, made by the owner.</summary>
+    public IComparisonObserver Reference { get; set; } = null!;
+
     private readonly Lock _lock = new();
     private ComparisonResult? _current;
     private SerializedComparison? _json;
@@ -66,7 +69,7 @@ internal sealed class ComparisonReplica(IComparisonGrain grain) : IComparisonObs
     {
         var asked = Stopwatch.GetTimestamp();
         // Subscribe before reading, so a version published in between is not lost.
-        await grain.SubscribeAsync(this).ConfigureAwait(false);
+        await grain.SubscribeAsync(Reference).ConfigureAwait(false);
         var result = await grain.GetAsync().ConfigureAwait(false);
         lock (_lock)
         {

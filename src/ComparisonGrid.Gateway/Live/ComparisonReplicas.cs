@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ComparisonGrid.Contracts;
-using ComparisonGrid.Core;
-using ComparisonGrid.Runtime.Metrics;
 
 namespace ComparisonGrid.Gateway.Live;
 
@@ -26,22 +24,21 @@ public sealed partial class ComparisonReplicas : BackgroundService
     private long _reads;
     private long _asked;
 
-    public ComparisonReplicas(IGrainFactory grains, RuntimeMetrics metrics, ILogger<ComparisonReplicas> logger)
+    public ComparisonReplicas(IGrainFactory grains, ILogger<ComparisonReplicas> logger)
     {
-        ArgumentNullException.ThrowIfNull(metrics);
         _grains = grains;
         _logger = logger;
-        metrics.AddGauge("comparisonReads", () => Interlocked.Read(ref _reads));
-        metrics.AddGauge("comparisonReadsAskingTheGrain", () => Interlocked.Read(ref _asked));
-        metrics.AddGauge("comparisonReplicas", () => _replicas.Count);
     }
+
+    /// <summary>Comparison reads served by this gateway, those that asked the grain, and the replicas held (operators' gauges).</summary>
+    public (long Reads, long Asked, int Replicas) Figures => (Interlocked.Read(ref _reads), Interlocked.Read(ref _asked), _replicas.Count);
 
     /// <summary>The comparison as this gateway holds it, with its JSON (serialised once per version).</summary>
     public async ValueTask<(ComparisonResult Result, SerializedComparison Json)> GetAsync(ComparisonSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Interlocked.Increment(ref _reads);
-        var replica = _replicas.GetOrAdd(spec.ToKey(), _ => new ComparisonReplica(_grains.Comparison(spec)));
+        var replica = _replicas.GetOrAdd(spec.ToKey(), _ => Create(spec));
         if (replica.Fresh(Lease) is not { } result)
         {
             Interlocked.Increment(ref _asked);
@@ -52,6 +49,13 @@ public sealed partial class ComparisonReplicas : BackgroundService
             result = await replica.RefreshAsync().ConfigureAwait(false);
         }
         return (result, replica.Json(result));
+    }
+
+    private ComparisonReplica Create(ComparisonSpec spec)
+    {
+        var replica = new ComparisonReplica(_grains.Comparison(spec));
+        replica.Reference = _grains.CreateObjectReference<IComparisonObserver>(replica);
+        return replica;
     }
 
     /// <summary>After a write through this gateway: every replica asks its grain on its next read.</summary>
@@ -96,7 +100,8 @@ public sealed partial class ComparisonReplicas : BackgroundService
             }
             try
             {
-                await replica.Grain.UnsubscribeAsync(replica).ConfigureAwait(false);
+                await replica.Grain.UnsubscribeAsync(replica.Reference).ConfigureAwait(false);
+                _grains.DeleteObjectReference<IComparisonObserver>(replica.Reference);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -71,9 +71,11 @@ public sealed class ComparisonStreams(IGrainFactory grains, SerializedComparison
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         var observer = new Observer();
+        // The grain calls this object through a reference the runtime holds weakly; the stream keeps the object alive.
+        var reference = grains.CreateObjectReference<IComparisonObserver>(observer);
         var grain = grains.Comparison(spec);
         // Subscribe before reading the current result, so a version published in between is not lost.
-        await grain.SubscribeAsync(observer).ConfigureAwait(false);
+        await grain.SubscribeAsync(reference).ConfigureAwait(false);
         try
         {
             var last = long.TryParse(http.Request.Headers["Last-Event-ID"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
@@ -91,7 +93,7 @@ public sealed class ComparisonStreams(IGrainFactory grains, SerializedComparison
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
                     await response.WriteAsync(": heartbeat\n\n", ct).ConfigureAwait(false);
-                    last = await ResubscribeAsync(grain, observer, response, last, ct).ConfigureAwait(false);
+                    last = await ResubscribeAsync(grain, reference, response, last, ct).ConfigureAwait(false);
                 }
                 await response.Body.FlushAsync(ct).ConfigureAwait(false);
             }
@@ -102,7 +104,9 @@ public sealed class ComparisonStreams(IGrainFactory grains, SerializedComparison
         }
         finally
         {
-            await grain.UnsubscribeAsync(observer).ConfigureAwait(false);
+            await grain.UnsubscribeAsync(reference).ConfigureAwait(false);
+            grains.DeleteObjectReference<IComparisonObserver>(reference);
+            GC.KeepAlive(observer);
         }
     }
 
@@ -110,14 +114,14 @@ public sealed class ComparisonStreams(IGrainFactory grains, SerializedComparison
     /// In a quiet moment, subscribes again (a no-op while subscribed) and catches up: the comparison may have
     /// moved to another silo, or restarted after its silo died, and forgotten its subscribers.
     /// </summary>
-    private async Task<long> ResubscribeAsync(IComparisonGrain grain, Observer observer, HttpResponse response, long last, CancellationToken ct)
+    private async Task<long> ResubscribeAsync(IComparisonGrain grain, IComparisonObserver observer, HttpResponse response, long last, CancellationToken ct)
     {
         try
         {
             await grain.SubscribeAsync(observer).ConfigureAwait(false);
             return await SendIfNewerAsync(response, await grain.GetAsync().ConfigureAwait(false), last, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SiloUnavailableException or StorageUnavailableException or TimeoutException)
+        catch (Exception e) when (e is SiloUnavailableException or StorageUnavailableException or TimeoutException or OrleansMessageRejectionException)
         {
             // The cluster is changing or the store is down: the next heartbeat tries again.
             return last;

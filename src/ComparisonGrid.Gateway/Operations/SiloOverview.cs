@@ -1,7 +1,5 @@
-using ComparisonGrid.Runtime.Metrics;
-
 namespace ComparisonGrid.Gateway.Operations;
 
-/// <param name="Runtime">This silo's figures; null for other silos (their own /api/cluster has them).</param>
-public sealed record SiloOverview(string Name, IReadOnlyList<string> Addresses, string Status, DateTimeOffset StartedAt, RuntimeSnapshot? Runtime,
+/// <param name="Runtime">The silo's figures; null for a silo that is not active.</param>
+public sealed record SiloOverview(string Name, IReadOnlyList<string> Addresses, string Status, DateTimeOffset StartedAt, SiloRuntime? Runtime,
     DateTimeOffset? HeartbeatAt, IReadOnlyList<string> SuspectedBy);

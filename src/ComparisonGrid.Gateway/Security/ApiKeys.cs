@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using ComparisonGrid.Runtime.Configuration;
-using ComparisonGrid.Runtime.Storage;
+using ComparisonGrid.Hosting;
+using ComparisonGrid.Hosting.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonGrid.Gateway.Security;
@@ -17,7 +17,7 @@ public sealed partial class ApiKeys
     private readonly byte[][] _keys;
     private readonly string[] _identities;
 
-    public ApiKeys(IOptions<GatewayOptions> gateway, IOptions<GrainRuntimeOptions> runtime, ILogger<ApiKeys> logger)
+    public ApiKeys(IOptions<GatewayOptions> gateway, IOptions<GridOptions> runtime, ILogger<ApiKeys> logger)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(runtime);

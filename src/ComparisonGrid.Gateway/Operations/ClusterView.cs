@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using ComparisonGrid.Gateway.Live;
+using Orleans.Runtime;
+
+namespace ComparisonGrid.Gateway.Operations;
+
+/// <summary>
+/// The operator's view of the cluster, read from Orleans: membership (every silo, its status, suspicions, last
+/// heartbeat) and the management grain's activation counts, CPU and memory per silo; this silo's calls and their
+/// ten-minute history from <see cref="GrainCallFigures"/>, sampled every five seconds.
+/// </summary>
+public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, ComparisonStreams streams, ComparisonReplicas replicas, ILocalSiloDetails local)
+    : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RecentlyGone = TimeSpan.FromMinutes(10);
+    private const int HistoryLength = 120;
+
+    private readonly Lock _lock = new();
+    private readonly Queue<HistoryPoint> _history = new();
+    private long[] _lastHistogram = new long[32];
+    private long _lastCalls;
+    private long _lastActivations;
+    private double _callsPerSecond;
+    private double _p99;
+    private double _cpuPercent;
+    private TimeSpan _lastCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    private long _lastSample = Stopwatch.GetTimestamp();
+
+    public async Task<ClusterOverview> OverviewAsync(CancellationToken cancellationToken)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetDetailedHosts(onlyActive: false, cancellationToken).ConfigureAwait(false);
+        var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
+        var statistics = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active, cancellationToken).ConfigureAwait(false);
+        var byAddress = active.Zip(statistics).ToDictionary(x => x.First, x => x.Second);
+        var grainTypes = await management.GetSimpleGrainStatistics(cancellationToken).ConfigureAwait(false);
+        var recent = DateTime.UtcNow - RecentlyGone;
+        var silos = hosts
+            .Where(h => h.Status != SiloStatus.Dead || h.IAmAliveTime > recent)
+            .OrderBy(h => h.StartTime)
+            .Select(h => new SiloOverview(
+                h.SiloName,
+                [h.SiloAddress.Endpoint.ToString()],
+                StatusName(h.Status),
+                new DateTimeOffset(DateTime.SpecifyKind(h.StartTime, DateTimeKind.Utc)),
+                byAddress.TryGetValue(h.SiloAddress, out var s) ? Runtime(h.SiloAddress, s, grainTypes) : null,
+                new DateTimeOffset(DateTime.SpecifyKind(h.IAmAliveTime, DateTimeKind.Utc)),
+                [.. (h.SuspectTimes ?? []).Select(t => t.Item1.Endpoint.ToString()).Distinct()]))
+            .ToList();
+        return new ClusterOverview(silos, streams.Open);
+    }
+
+    private SiloRuntime Runtime(SiloAddress silo, SiloRuntimeStatistics statistics, SimpleGrainStatistic[] grainTypes)
+    {
+        var types = grainTypes.Where(g => g.SiloAddress.Equals(silo)).GroupBy(g => g.GrainType).ToDictionary(g => g.Key, g => (long)g.Sum(x => x.ActivationCount));
+        var memory = statistics.EnvironmentStatistics.FilteredMemoryUsageBytes;
+        var cpu = Math.Round(statistics.EnvironmentStatistics.FilteredCpuUsagePercentage, 1);
+        if (!silo.Equals(local.SiloAddress))
+        {
+            return new SiloRuntime(DateTimeOffset.UtcNow, statistics.ActivationCount, 0, 0, 0, 0, 0, 0, cpu, memory,
+                [.. types.Select(t => new GrainTypeFigures(ShortType(t.Key), t.Value, 0, 0, 0, 0))], [], [], new Dictionary<string, double>());
+        }
+        var methods = calls.Methods();
+        var histogram = calls.Histogram();
+        var (reads, asked, replicaCount) = replicas.Figures;
+        lock (_lock)
+        {
+            _lastActivations = statistics.ActivationCount;
+            var byType = methods.GroupBy(m => m.Type).ToDictionary(g => g.Key, g => (Calls: g.Sum(m => m.Calls), Failed: g.Sum(m => m.Failed), Micros: g.Sum(m => m.Micros)));
+            var typeNames = byType.Keys.Union(types.Keys.Select(ShortType));
+            var totalCalls = methods.Sum(m => m.Calls);
+            return new SiloRuntime(DateTimeOffset.UtcNow, statistics.ActivationCount, totalCalls, methods.Sum(m => m.Failed), Math.Round(_callsPerSecond, 1),
+                totalCalls == 0 ? 0 : methods.Sum(m => m.Micros) / (double)totalCalls,
+                GrainCallFigures.QuantileMicroseconds(histogram, 0.5), _p99, cpu, memory,
+                [.. typeNames.Distinct().Select(t => new GrainTypeFigures(t, types.Where(x => ShortType(x.Key) == t).Sum(x => x.Value),
+                    byType.GetValueOrDefault(t).Calls, byType.GetValueOrDefault(t).Failed, 0,
+                    byType.GetValueOrDefault(t).Calls == 0 ? 0 : byType[t].Micros / (double)byType[t].Calls))],
+                [.. methods.Select(m => new MethodFigures(m.Method, m.Calls, m.Failed, m.Calls == 0 ? 0 : m.Micros / (double)m.Calls))],
+                [.. _history],
+                new Dictionary<string, double>
+                {
+                    ["liveStreams"] = streams.Open,
+                    ["comparisonReads"] = reads,
+                    ["comparisonReadsAskingTheGrain"] = asked,
+                    ["comparisonReplicas"] = replicaCount,
+                },
+                Process.GetCurrentProcess().PeakWorkingSet64);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Sample();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private void Sample()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var seconds = Math.Max(0.001, Stopwatch.GetElapsedTime(_lastSample, now).TotalSeconds);
+        var histogram = calls.Histogram();
+        var total = calls.Methods().Sum(m => m.Calls);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        lock (_lock)
+        {
+            _callsPerSecond = (total - _lastCalls) / seconds;
+            _p99 = GrainCallFigures.QuantileMicroseconds([.. histogram.Zip(_lastHistogram, (a, b) => a - b)], 0.99);
+            _cpuPercent = Math.Round(100 * (cpu - _lastCpu).TotalSeconds / seconds / Environment.ProcessorCount, 1);
+            _history.Enqueue(new HistoryPoint(DateTimeOffset.UtcNow, Math.Round(_callsPerSecond, 1), _p99, _lastActivations, _cpuPercent, Environment.WorkingSet));
+            while (_history.Count > HistoryLength)
+            {
+                _history.Dequeue();
+            }
+            _lastCalls = total;
+            _lastHistogram = histogram;
+            _lastCpu = cpu;
+            _lastSample = now;
+        }
+    }
+
+    /// <summary>A grain class's name without its namespace.</summary>
+    private static string ShortType(string grainType) => grainType[(grainType.LastIndexOf('.') + 1)..];
+
+    private static string StatusName(SiloStatus status) => status switch
+    {
+        SiloStatus.ShuttingDown => "shutting_down",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}

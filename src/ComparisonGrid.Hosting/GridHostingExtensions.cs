@@ -1,0 +1,46 @@
+using ComparisonGrid.Grains;
+using ComparisonGrid.Grains.Storage;
+using ComparisonGrid.Hosting.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace ComparisonGrid.Hosting;
+
+public static class GridHostingExtensions
+{
+    /// <summary>
+    /// Makes the host a silo of the grid: options from the "ComparisonGrid" section (then <paramref name="configure"/>),
+    /// the grains, their storage and, without a cluster, a silo of its own on loopback. The gateway, cgrid, the
+    /// benchmarks and the tests all start the grid through this.
+    /// </summary>
+    public static IHostApplicationBuilder AddComparisonGrid(this IHostApplicationBuilder builder, Action<GridOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(GridOptions.Section);
+        var optionsBuilder = builder.Services.AddOptions<GridOptions>().Bind(section);
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+        var options = section.Get<GridOptions>() ?? new GridOptions();
+        configure?.Invoke(options);
+
+        builder.Services.AddComparisonGridGrains();
+        builder.Services.AddSingleton<StateSerializer>();
+        builder.UseOrleans(silo =>
+        {
+            // A silo of its own: loopback, a port nobody else holds, no client gateway (nothing connects from outside).
+            silo.UseLocalhostClustering(siloPort: FreePort.Loopback(), gatewayPort: 0, serviceId: "comparisongrid", clusterId: $"embedded-{Environment.ProcessId}");
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = options.CollectionAge);
+            silo.Services.AddSingleton(sp => SqliteGrainStorage.OpenAsync(options.DataDirectory, sp.GetRequiredService<StateSerializer>(), options.StoreBusyTimeout, CancellationToken.None)
+                .GetAwaiter().GetResult());
+            silo.Services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
+            silo.Services.AddSingleton<IGrainStateReader>(sp => sp.GetRequiredService<SqliteGrainStorage>());
+        });
+        return builder;
+    }
+}

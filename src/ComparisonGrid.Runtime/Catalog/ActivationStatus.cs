@@ -1,8 +1,0 @@
-namespace ComparisonGrid.Runtime.Catalog;
-
-internal enum ActivationStatus
-{
-    Active,
-    Deactivating,
-    Deactivated,
-}

@@ -1,8 +1,0 @@
-namespace ComparisonGrid.Runtime.Cluster;
-
-internal enum RemoteOutcome
-{
-    Result,
-    Error,
-    Moved,
-}
