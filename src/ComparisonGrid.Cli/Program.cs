@@ -129,6 +129,11 @@ try
             throw new UsageException($"unknown command '{args[0]}'");
     }
 }
+catch (ComparisonGrid.Hosting.GridConfigurationException e)
+{
+    await Console.Error.WriteLineAsync($"cgrid: {e.Message}");
+    return 64;
+}
 catch (UsageException e)
 {
     await Console.Error.WriteLineAsync($"cgrid: {e.Message}\n\n{Usage}");

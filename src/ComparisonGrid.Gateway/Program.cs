@@ -15,12 +15,21 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Configuration["ComparisonGrid:GatewayAddress"] ??= (builder.Configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0];
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
-builder.AddGateway();
+try
+{
+    builder.AddGateway();
+}
+catch (ComparisonGrid.Hosting.GridConfigurationException e)
+{
+    await Console.Error.WriteLineAsync($"gateway: {e.Message}");
+    return 78;
+}
 
 var app = builder.Build();
 app.UseGateway();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The gateway's entry point; public so integration tests can host it (WebApplicationFactory).</summary>
 public partial class Program;

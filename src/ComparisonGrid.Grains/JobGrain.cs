@@ -16,7 +16,7 @@ public sealed class JobGrain([PersistentState("job", GridStorage.Name)] IPersist
             throw new InvalidOperationException($"job {this.GetPrimaryKeyString()} exists already");
         }
         state.State.Job = new JobView(this.GetPrimaryKeyString(), JobStatus.Queued, request, 0, 0, null, null, clock.GetUtcNow(), null);
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         await GrainFactory.GetGrain<IJobIndexGrain>(IJobIndexGrain.Key).AddAsync(this.GetPrimaryKeyString());
     }
 
@@ -39,14 +39,14 @@ public sealed class JobGrain([PersistentState("job", GridStorage.Name)] IPersist
                 FinishedAt = now,
             };
             s.Runner = null;
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
             return null;
         }
         // Each attempt starts over: its results so far are computed again.
         s.Job = job with { Status = JobStatus.Running, Attempts = job.Attempts + 1, Done = 0, Results = 0, Ingest = null, FinishedAt = null };
         s.Runner = runner;
         s.LeaseUntil = now + lease;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return s.Job;
     }
 
@@ -60,7 +60,7 @@ public sealed class JobGrain([PersistentState("job", GridStorage.Name)] IPersist
         }
         state.State.Job = Job with { Done = done, Results = results };
         state.State.LeaseUntil = clock.GetUtcNow() + lease;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return true;
     }
 
@@ -79,7 +79,7 @@ public sealed class JobGrain([PersistentState("job", GridStorage.Name)] IPersist
         {
             state.State.Job = job with { Status = JobStatus.Cancelled, FinishedAt = clock.GetUtcNow() };
             state.State.Runner = null;
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
         return state.State.Job;
     }
@@ -92,7 +92,7 @@ public sealed class JobGrain([PersistentState("job", GridStorage.Name)] IPersist
         }
         if (state.RecordExists)
         {
-            await state.ClearStateAsync();
+            await state.ClearOrForgetAsync(this);
         }
         DeactivateOnIdle();
     }
@@ -115,6 +115,6 @@ public sealed class JobGrain([PersistentState("job", GridStorage.Name)] IPersist
         {
             state.State.Runner = null;
         }
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
     }
 }

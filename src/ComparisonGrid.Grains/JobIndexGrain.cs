@@ -12,7 +12,7 @@ public sealed class JobIndexGrain([PersistentState("job-index", GridStorage.Name
     public async Task AddAsync(string jobId)
     {
         state.State.Jobs.Add(jobId);
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
     }
 
     public async Task RemoveAsync(IReadOnlyList<string> jobIds)
@@ -21,7 +21,7 @@ public sealed class JobIndexGrain([PersistentState("job-index", GridStorage.Name
         var gone = jobIds.ToHashSet(StringComparer.Ordinal);
         if (state.State.Jobs.RemoveAll(gone.Contains) > 0)
         {
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
     }
 

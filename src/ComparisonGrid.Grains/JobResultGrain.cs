@@ -12,7 +12,7 @@ public sealed class JobResultGrain([PersistentState("job-result", GridStorage.Na
     public Task SetAsync(ComparisonResult result)
     {
         state.State.Result = result;
-        return state.WriteStateAsync();
+        return state.WriteOrForgetAsync(this);
     }
 
     public Task<ComparisonResult?> GetAsync() => Task.FromResult(state.State.Result);
@@ -21,7 +21,7 @@ public sealed class JobResultGrain([PersistentState("job-result", GridStorage.Na
     {
         if (state.RecordExists)
         {
-            await state.ClearStateAsync();
+            await state.ClearOrForgetAsync(this);
         }
         DeactivateOnIdle();
     }

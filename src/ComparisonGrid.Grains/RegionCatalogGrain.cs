@@ -80,7 +80,7 @@ public sealed class RegionCatalogGrain([PersistentState("region-catalog", GridSt
         if (_unwritten)
         {
             _unwritten = false;
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
     }
 

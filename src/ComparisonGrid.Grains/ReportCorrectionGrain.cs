@@ -24,7 +24,7 @@ public sealed class ReportCorrectionGrain([PersistentState("corrections", GridSt
         state.State.Corrections[sourceHash] = correction;
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
         catch
         {

@@ -56,7 +56,7 @@ public sealed class ReportGrain(
             s.SourceText = sourceText;
             s.Version++;
             s.IngestedAt = clock.GetUtcNow();
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
         var facts = ReportFactsBuilder.From(s.Report, s.Version, s.SourceText);
         // Also when unchanged: a crash between the two writes left the facts behind, and a retry completes them;
@@ -64,7 +64,7 @@ public sealed class ReportGrain(
         if (factsState.State.Facts?.Version != facts.Version || factsState.State.Facts.ContentHash != facts.ContentHash)
         {
             factsState.State.Facts = facts;
-            await factsState.WriteStateAsync();
+            await factsState.WriteOrForgetAsync(this);
         }
         // Also when unchanged: the indexes take facts they already hold as a no-op, and re-ingesting
         // restores any they lost.
@@ -89,11 +89,11 @@ public sealed class ReportGrain(
         {
             // The facts go first: the catalogs rebuild from them, so a crash after this point cannot bring the report back.
             factsState.State.Facts = null;
-            await factsState.WriteStateAsync();
+            await factsState.WriteOrForgetAsync(this);
         }
         if (state.State.Report is not null)
         {
-            await state.ClearStateAsync();
+            await state.ClearOrForgetAsync(this);
             state.State = new ReportState();
         }
         await GrainFactory.YearCatalog(year).RemoveAsync(regionCode);

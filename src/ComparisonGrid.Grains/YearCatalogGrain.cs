@@ -37,7 +37,7 @@ public sealed class YearCatalogGrain([PersistentState("year-catalog", GridStorag
         // activation had, so no revision of it may equal one of this activation.
         // Whatever the previous activation had not told its watchers, they learn by the revision at their next read.
         state.State.Epoch++;
-        await state.WriteStateAsync(cancellationToken);
+        await state.WriteOrForgetAsync(this, cancellationToken);
     }
 
     public Task UpsertAsync(ReportFacts facts)

@@ -27,16 +27,26 @@ public static class GridHostingExtensions
         }
         var options = section.Get<GridOptions>() ?? new GridOptions();
         configure?.Invoke(options);
+        if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString) || !string.IsNullOrWhiteSpace(options.SiloAddress))
+        {
+            // Said at start rather than ignored: a user who asked for PostgreSQL must not find the data in SQLite.
+            throw new GridConfigurationException(
+                "PostgreSQL stores and clusters (--postgres, --silo) are not available in this build: the grid moved to Orleans and its " +
+                "AdoNet providers are not wired yet (issue 23). Run without them (embedded SQLite in --data-dir), or use the previous release.");
+        }
 
         builder.Services.AddComparisonGridGrains();
         builder.Services.AddSingleton<StateSerializer>();
+        builder.Services.AddSingleton<StorageFigures>();
         builder.UseOrleans(silo =>
         {
             // A silo of its own: loopback, a port nobody else holds, no client gateway (nothing connects from outside).
             silo.UseLocalhostClustering(siloPort: FreePort.Loopback(), gatewayPort: 0, serviceId: "comparisongrid", clusterId: $"embedded-{Environment.ProcessId}");
+            // Operators find a silo by host and process.
+            silo.Configure<SiloOptions>(o => o.SiloName = $"{Environment.MachineName}/{Environment.ProcessId}");
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = options.CollectionAge);
-            silo.Services.AddSingleton(sp => SqliteGrainStorage.OpenAsync(options.DataDirectory, sp.GetRequiredService<StateSerializer>(), options.StoreBusyTimeout, CancellationToken.None)
+            silo.Services.AddSingleton(sp => SqliteGrainStorage.OpenAsync(options.DataDirectory, sp.GetRequiredService<StateSerializer>(), sp.GetRequiredService<StorageFigures>(), options.StoreBusyTimeout, CancellationToken.None)
                 .GetAwaiter().GetResult());
             silo.Services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
             silo.Services.AddSingleton<IGrainStateReader>(sp => sp.GetRequiredService<SqliteGrainStorage>());

@@ -11,6 +11,9 @@ public sealed class GridOptions
     /// <summary>A PostgreSQL connection string: state (and, with <see cref="SiloAddress"/>, membership) go there instead of SQLite.</summary>
     public string? PostgresConnectionString { get; set; }
 
+    /// <summary>Where this silo takes calls from other silos of a cluster (with <see cref="PostgresConnectionString"/>).</summary>
+    public string? SiloAddress { get; set; }
+
     /// <summary>How long an SQLite statement waits for a lock held by another connection before the store counts as unavailable.</summary>
     public TimeSpan StoreBusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -15,7 +15,6 @@ public sealed class BenchCommandTests
     [Theory]
     [InlineData("bench knows:", "nonsense")]
     [InlineData("--api-key KEY", "http", "--url", "http://127.0.0.1:1")]
-    [InlineData("--postgres CONNECTION", "silos")]
     [InlineData("--url GATEWAY", "bare")]
     public async Task A_benchmark_missing_what_it_needs_is_a_usage_error_naming_it(string named, params string[] args)
     {

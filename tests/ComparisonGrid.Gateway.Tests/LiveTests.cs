@@ -62,6 +62,15 @@ public sealed class LiveTests
         Assert.Equal(v3 + 1, v4);
         resumed.Dispose();
         second.Dispose();
+
+        // Reconnecting with the current version: it is not sent again; the next change is the first event.
+        var (third, caughtUp) = await Subscribe(client, Gdp2022Provinces, v4);
+        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync("/api/reports", Report("浙江省"))).StatusCode);
+        var (v5, latest) = await caughtUp.NextAsync();
+        Assert.Equal(v4 + 1, v5);
+        Assert.Equal(7, latest.GetProperty("rows").GetArrayLength());
+        caughtUp.Dispose();
+        third.Dispose();
     }
 
     [Fact]

@@ -76,6 +76,38 @@ public sealed class SeedComparisonTests
     }
 
     [Fact]
+    public async Task A_subscriber_receives_a_new_version_when_a_member_report_is_replaced_by_a_new_text_for_the_same_region_and_year()
+    {
+        await using var grid = await Grid.StartAsync();
+        var (code, _, err) = await grid.IngestAsync(Grid.Fixture("shandong-2022.txt"));
+        Assert.True(code == 0, err);
+        var comparison = grid.Grains.GetGrain<IComparisonGrain>(Gdp2022Provinces.ToKey());
+        var before = await comparison.GetAsync();
+        Assert.Equal(5.5, Assert.Single(before.Rows!).Low);
+        var observer = new Observer();
+        await comparison.SubscribeAsync(grid.Grains.CreateObjectReference<IComparisonObserver>(observer));
+
+        // A first push (another province), so the next one is compared with what subscribers already have.
+        var text = await File.ReadAllTextAsync(Grid.Fixture("shandong-2022.txt"));
+        var henan = Path.Combine(grid.DataDirectory, "henan-2022.txt");
+        await File.WriteAllTextAsync(henan, text.Replace("山东省", "河南省", StringComparison.Ordinal));
+        Assert.Equal(0, (await grid.IngestAsync(henan)).Code);
+        var first = await observer.Updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, first.Rows!.Count);
+
+        // The same region and year, a revised text: the same members by key, different content.
+        var revised = Path.Combine(grid.DataDirectory, "shandong-2022-revised.txt");
+        await File.WriteAllTextAsync(revised, text.Replace("生产总值增长5.5%以上", "生产总值增长6%以上", StringComparison.Ordinal));
+        (code, var output, err) = await grid.IngestAsync(revised);
+        Assert.True(code == 0, err);
+        Assert.Contains("1 replaced", output, StringComparison.Ordinal);
+        var update = await observer.Updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(update.Version > first.Version);
+        var shandong = Assert.Single(update.Rows!, r => r.Region.Name == "山东省");
+        Assert.Equal((Comparator.AtLeast, 6.0), (shandong.Comparator, shandong.Low));
+    }
+
+    [Fact]
     public async Task A_burst_of_matching_reports_reaches_subscribers_as_one_version_with_everything_in_it()
     {
         // The grains' clock is the test's: the coalescing delay passes only when the test says so, so the test

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ComparisonGrid.Gateway.Live;
+using ComparisonGrid.Hosting.Storage;
 using Orleans.Runtime;
 
 namespace ComparisonGrid.Gateway.Operations;
@@ -9,7 +10,7 @@ namespace ComparisonGrid.Gateway.Operations;
 /// heartbeat) and the management grain's activation counts, CPU and memory per silo; this silo's calls and their
 /// ten-minute history from <see cref="GrainCallFigures"/>, sampled every five seconds.
 /// </summary>
-public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, ComparisonStreams streams, ComparisonReplicas replicas, ILocalSiloDetails local)
+public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, ComparisonStreams streams, ComparisonReplicas replicas, StorageFigures storage, ILocalSiloDetails local)
     : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
@@ -53,13 +54,13 @@ public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, Co
 
     private SiloRuntime Runtime(SiloAddress silo, SiloRuntimeStatistics statistics, SimpleGrainStatistic[] grainTypes)
     {
-        var types = grainTypes.Where(g => g.SiloAddress.Equals(silo)).GroupBy(g => g.GrainType).ToDictionary(g => g.Key, g => (long)g.Sum(x => x.ActivationCount));
+        var types = grainTypes.Where(g => g.SiloAddress.Equals(silo)).GroupBy(g => ShortType(g.GrainType)).ToDictionary(g => g.Key, g => (long)g.Sum(x => x.ActivationCount));
         var memory = statistics.EnvironmentStatistics.FilteredMemoryUsageBytes;
         var cpu = Math.Round(statistics.EnvironmentStatistics.FilteredCpuUsagePercentage, 1);
         if (!silo.Equals(local.SiloAddress))
         {
-            return new SiloRuntime(DateTimeOffset.UtcNow, statistics.ActivationCount, 0, 0, 0, 0, 0, 0, cpu, memory,
-                [.. types.Select(t => new GrainTypeFigures(ShortType(t.Key), t.Value, 0, 0, 0, 0))], [], [], new Dictionary<string, double>());
+            return new SiloRuntime(DateTimeOffset.UtcNow, statistics.ActivationCount, 0, 0, 0, 0, 0, 0, cpu, memory, 0, 0, 0,
+                [.. types.Select(t => new GrainTypeFigures(t.Key, t.Value, 0, 0, 0, 0))], [], [], new Dictionary<string, double>());
         }
         var methods = calls.Methods();
         var histogram = calls.Histogram();
@@ -68,12 +69,12 @@ public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, Co
         {
             _lastActivations = statistics.ActivationCount;
             var byType = methods.GroupBy(m => m.Type).ToDictionary(g => g.Key, g => (Calls: g.Sum(m => m.Calls), Failed: g.Sum(m => m.Failed), Micros: g.Sum(m => m.Micros)));
-            var typeNames = byType.Keys.Union(types.Keys.Select(ShortType));
+            var typeNames = byType.Keys.Union(types.Keys);
             var totalCalls = methods.Sum(m => m.Calls);
             return new SiloRuntime(DateTimeOffset.UtcNow, statistics.ActivationCount, totalCalls, methods.Sum(m => m.Failed), Math.Round(_callsPerSecond, 1),
                 totalCalls == 0 ? 0 : methods.Sum(m => m.Micros) / (double)totalCalls,
-                GrainCallFigures.QuantileMicroseconds(histogram, 0.5), _p99, cpu, memory,
-                [.. typeNames.Distinct().Select(t => new GrainTypeFigures(t, types.Where(x => ShortType(x.Key) == t).Sum(x => x.Value),
+                GrainCallFigures.QuantileMicroseconds(histogram, 0.5), _p99, cpu, memory, storage.Reads, storage.Writes, storage.Failures,
+                [.. typeNames.Distinct().Select(t => new GrainTypeFigures(t, types.GetValueOrDefault(t),
                     byType.GetValueOrDefault(t).Calls, byType.GetValueOrDefault(t).Failed, 0,
                     byType.GetValueOrDefault(t).Calls == 0 ? 0 : byType[t].Micros / (double)byType[t].Calls))],
                 [.. methods.Select(m => new MethodFigures(m.Method, m.Calls, m.Failed, m.Calls == 0 ? 0 : m.Micros / (double)m.Calls))],
@@ -129,8 +130,19 @@ public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, Co
         }
     }
 
-    /// <summary>A grain class's name without its namespace.</summary>
-    private static string ShortType(string grainType) => grainType[(grainType.LastIndexOf('.') + 1)..];
+    // The management grain names grain classes; the product knows them by their grain type names (report, year-catalog).
+    private static readonly Dictionary<string, string> GrainTypeNames = typeof(ComparisonGrid.Grains.ReportGrain).Assembly.GetTypes()
+        .Select(t => (t.FullName, Name: t.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(GrainTypeAttribute))?.ConstructorArguments[0].Value as string))
+        .Where(t => t.FullName is not null && t.Name is not null)
+        .ToDictionary(t => t.FullName!, t => t.Name!, StringComparer.Ordinal);
+
+    /// <summary>A grain class's grain type name, or its name without the namespace for Orleans' own.</summary>
+    private static string ShortType(string grainClass)
+    {
+        // "Namespace.Class,Assembly"
+        var fullName = grainClass.Split(',')[0];
+        return GrainTypeNames.TryGetValue(fullName, out var name) ? name : fullName[(fullName.LastIndexOf('.') + 1)..];
+    }
 
     private static string StatusName(SiloStatus status) => status switch
     {

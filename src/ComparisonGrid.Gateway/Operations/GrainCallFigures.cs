@@ -31,7 +31,7 @@ public sealed class GrainCallFigures : IIncomingGrainCallFilter
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var counter = _methods.GetOrAdd((context.Grain?.GetType().Name ?? context.TargetId.Type.ToString()!, $"{context.InterfaceName}.{context.MethodName}"), _ => new Counter());
+            var counter = _methods.GetOrAdd((context.TargetId.Type.ToString()!, $"{context.InterfaceName}.{context.MethodName}"), _ => new Counter());
             counter.Record(elapsed, failed);
             var micros = Math.Max(1, (long)elapsed.TotalMicroseconds);
             Interlocked.Increment(ref _histogram[Math.Min(Buckets - 1, 63 - long.LeadingZeroCount(micros))]);

@@ -15,17 +15,19 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
 {
     private readonly string _connectionString;
     private readonly StateSerializer _serializer;
+    private readonly StorageFigures _figures;
 
-    private SqliteGrainStorage(string connectionString, StateSerializer serializer)
+    private SqliteGrainStorage(string connectionString, StateSerializer serializer, StorageFigures figures)
     {
         _connectionString = connectionString;
         _serializer = serializer;
+        _figures = figures;
     }
 
     public string DatabasePath { get; private init; } = "";
 
     /// <param name="busyTimeout">How long a statement waits for a lock another connection holds before the store counts as unavailable.</param>
-    public static async Task<SqliteGrainStorage> OpenAsync(string dataDirectory, StateSerializer serializer, TimeSpan busyTimeout, CancellationToken cancellationToken)
+    public static async Task<SqliteGrainStorage> OpenAsync(string dataDirectory, StateSerializer serializer, StorageFigures figures, TimeSpan busyTimeout, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, "grains.db"));
@@ -43,7 +45,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
         }.ToString();
-        var storage = new SqliteGrainStorage(connectionString, serializer) { DatabasePath = path };
+        var storage = new SqliteGrainStorage(connectionString, serializer, figures) { DatabasePath = path };
         await using var connection = await storage.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         // A new file first gets pages of 16 KB, which hold a report's facts without overflow pages; the size is fixed
@@ -124,6 +126,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         Guard(stateName, grainId, async () =>
         {
+            _figures.Read();
             ArgumentNullException.ThrowIfNull(grainState);
             await using var connection = await OpenConnectionAsync(default).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
@@ -174,6 +177,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
                 ?? throw await ConflictAsync(connection, type, key, grainState.ETag).ConfigureAwait(false);
             grainState.ETag = Convert.ToInt64(written, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
+            _figures.Wrote();
         });
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -202,6 +206,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
             grainState.State = Activator.CreateInstance<T>();
             grainState.ETag = null;
             grainState.RecordExists = false;
+            _figures.Wrote();
         });
 
     public async Task<IReadOnlyList<KeyValuePair<string, TState>>> ReadByLastSegmentAsync<TState>(string grainType, string stateName, string lastSegment, CancellationToken cancellationToken)
@@ -256,10 +261,12 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
             {
                 command.Parameters.AddWithValue("$end", end);
             }
+            _figures.Read();
             return await DbRows.ReadAsync(command, r => (r.GetString(0), r.GetValue(1)), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (StoreFaults.IsUnavailable(e))
         {
+            _figures.Failed();
             throw new StorageUnavailableException($"the state store is unavailable (reading {stateType} states): {e.Message}", e);
         }
     }
@@ -276,7 +283,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
             storedEtag ?? "", etag ?? "");
     }
 
-    private static async Task Guard(string stateName, GrainId grainId, Func<Task> operation)
+    private async Task Guard(string stateName, GrainId grainId, Func<Task> operation)
     {
         try
         {
@@ -284,6 +291,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
         }
         catch (Exception e) when (StoreFaults.IsUnavailable(e))
         {
+            _figures.Failed();
             throw new StorageUnavailableException($"the state store is unavailable ({stateName} of {grainId}): {e.Message}", e);
         }
     }
