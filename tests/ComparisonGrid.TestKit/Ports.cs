@@ -1,15 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace ComparisonGrid.TestKit;
 
 public static class Ports
 {
     /// <summary>A loopback port free at the moment of asking.</summary>
-    public static int Free()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int Free() => Hosting.FreePort.Loopback();
 }

@@ -128,11 +128,10 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
         {
             _figures.Read();
             ArgumentNullException.ThrowIfNull(grainState);
-            await using var connection = await OpenConnectionAsync(default).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
+            var (connection, command, _, _) = await RowCommandAsync(stateName, grainId, null).ConfigureAwait(false);
+            await using var ownedConnection = connection;
+            await using var ownedCommand = command;
             command.CommandText = "SELECT payload, etag FROM grain_state WHERE state_type = $type AND grain_key = $key";
-            command.Parameters.AddWithValue("$type", StateRows.TypeOf(grainId, stateName));
-            command.Parameters.AddWithValue("$key", grainId.Key.ToString());
             await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
             if (await reader.ReadAsync().ConfigureAwait(false))
             {
@@ -152,10 +151,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
         Guard(stateName, grainId, async () =>
         {
             ArgumentNullException.ThrowIfNull(grainState);
-            var type = StateRows.TypeOf(grainId, stateName);
-            var key = grainId.Key.ToString()!;
-            await using var connection = await OpenConnectionAsync(default).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
+            var (connection, command, type, key) = await RowCommandAsync(stateName, grainId, grainState.ETag).ConfigureAwait(false);
+            await using var ownedConnection = connection;
+            await using var ownedCommand = command;
             command.CommandText = grainState.ETag is null
                 ? """
                   INSERT INTO grain_state (state_type, grain_key, etag, payload, updated_at) VALUES ($type, $key, 1, $payload, $now)
@@ -165,14 +163,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
                   UPDATE grain_state SET etag = etag + 1, payload = $payload, updated_at = $now
                   WHERE state_type = $type AND grain_key = $key AND etag = $etag RETURNING etag
                   """;
-            command.Parameters.AddWithValue("$type", type);
-            command.Parameters.AddWithValue("$key", key);
             command.Parameters.AddWithValue("$payload", _serializer.Serialize(grainState.State).ToArray());
             command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            if (grainState.ETag is not null)
-            {
-                command.Parameters.AddWithValue("$etag", Etag.Parse(grainState.ETag));
-            }
             var written = await command.ExecuteScalarAsync().ConfigureAwait(false)
                 ?? throw await ConflictAsync(connection, type, key, grainState.ETag).ConfigureAwait(false);
             grainState.ETag = Convert.ToInt64(written, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
@@ -184,19 +176,12 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
         Guard(stateName, grainId, async () =>
         {
             ArgumentNullException.ThrowIfNull(grainState);
-            var type = StateRows.TypeOf(grainId, stateName);
-            var key = grainId.Key.ToString()!;
-            await using var connection = await OpenConnectionAsync(default).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
+            var (connection, command, type, key) = await RowCommandAsync(stateName, grainId, grainState.ETag).ConfigureAwait(false);
+            await using var ownedConnection = connection;
+            await using var ownedCommand = command;
             command.CommandText = grainState.ETag is null
                 ? "SELECT etag FROM grain_state WHERE state_type = $type AND grain_key = $key"
                 : "DELETE FROM grain_state WHERE state_type = $type AND grain_key = $key AND etag = $etag RETURNING etag";
-            command.Parameters.AddWithValue("$type", type);
-            command.Parameters.AddWithValue("$key", key);
-            if (grainState.ETag is not null)
-            {
-                command.Parameters.AddWithValue("$etag", Etag.Parse(grainState.ETag));
-            }
             var result = await command.ExecuteScalarAsync().ConfigureAwait(false);
             // Without an etag, clearing is right only when nothing is stored; with one, only when it matched.
             if ((grainState.ETag is null) != (result is null))
@@ -269,6 +254,22 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
             _figures.Failed();
             throw new StorageUnavailableException($"the state store is unavailable (reading {stateType} states): {e.Message}", e);
         }
+    }
+
+    /// <summary>A command on one grain's row: the connection, the command with $type, $key (and $etag when given) bound.</summary>
+    private async Task<(SqliteConnection Connection, SqliteCommand Command, string Type, string Key)> RowCommandAsync(string stateName, GrainId grainId, string? etag)
+    {
+        var type = StateRows.TypeOf(grainId, stateName);
+        var key = grainId.Key.ToString()!;
+        var connection = await OpenConnectionAsync(default).ConfigureAwait(false);
+        var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("$type", type);
+        command.Parameters.AddWithValue("$key", key);
+        if (etag is not null)
+        {
+            command.Parameters.AddWithValue("$etag", Etag.Parse(etag));
+        }
+        return (connection, command, type, key);
     }
 
     private static async Task<InconsistentStateException> ConflictAsync(SqliteConnection connection, string type, string key, string? etag)
