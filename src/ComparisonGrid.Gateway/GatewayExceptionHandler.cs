@@ -19,7 +19,7 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException e => (e.StatusCode, e.Message),
             TimeoutException => (StatusCodes.Status503ServiceUnavailable, "the grid did not answer in time; try again"),
             StorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, "the state store is unavailable (restarting or unreachable); try again shortly"),
-            SiloUnavailableException or OrleansMessageRejectionException => (StatusCodes.Status503ServiceUnavailable, "a silo of the cluster is unavailable (leaving, or failed and not yet declared dead); try again shortly"),
+            _ when GridFaults.IsNodeUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "a silo of the cluster is unavailable (leaving, or failed and not yet declared dead); try again shortly"),
             _ => (StatusCodes.Status500InternalServerError, "the server failed to handle the request; the error is in its log"),
         };
         if (status >= 500)

@@ -41,7 +41,7 @@ internal static class EndpointRules
             {
                 return await next(context).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException)
+            catch (Exception e) when (GridFaults.IsNodeUnavailable(e))
             {
                 return await next(context).ConfigureAwait(false);
             }

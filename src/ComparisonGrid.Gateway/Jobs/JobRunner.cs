@@ -169,7 +169,7 @@ public sealed partial class JobRunner(
                 await RunOnceAsync(id, grain, stoppingToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (IsTransient(e) && !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (GridFaults.IsTransient(e) && !stoppingToken.IsCancellationRequested)
             {
                 LogTransient(logger, id, attempt, e.Message);
                 if (attempt >= _options.MaxJobAttempts)
@@ -200,7 +200,7 @@ public sealed partial class JobRunner(
         {
             // Cancelled by DELETE (the grain says so already), or the lease was lost to another runner.
         }
-        catch (Exception e) when (!IsTransient(e) && e is not OperationCanceledException)
+        catch (Exception e) when (!GridFaults.IsTransient(e) && e is not OperationCanceledException)
         {
             LogJobFailed(logger, id, e);
             await TryFinishAsync(id, grain, Reason(e)).ConfigureAwait(false);
@@ -293,14 +293,11 @@ public sealed partial class JobRunner(
         return true;
     });
 
-    private static bool IsTransient(Exception e) =>
-        e is StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;
-
     /// <summary>A job record's reason: one line, what went wrong, no exception type, stack or internal detail.</summary>
     private static string Reason(Exception e) => e switch
     {
         StorageUnavailableException => "the state store was unavailable",
-        SiloUnavailableException or OrleansMessageRejectionException => "a node of the cluster was unavailable",
+        _ when GridFaults.IsNodeUnavailable(e) => "a node of the cluster was unavailable",
         TimeoutException => "the grid did not answer in time",
         RequestException => OneLine(e.Message),
         _ => "the job failed on the server (the gateway's log has the details)",

@@ -121,7 +121,7 @@ public sealed class ComparisonStreams(IGrainFactory grains, SerializedComparison
             await grain.SubscribeAsync(observer).ConfigureAwait(false);
             return await SendIfNewerAsync(response, await grain.GetAsync().ConfigureAwait(false), last, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SiloUnavailableException or StorageUnavailableException or TimeoutException or OrleansMessageRejectionException)
+        catch (Exception e) when (GridFaults.IsTransient(e))
         {
             // The cluster is changing or the store is down: the next heartbeat tries again.
             return last;
