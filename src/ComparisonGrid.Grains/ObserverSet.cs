@@ -6,6 +6,8 @@ namespace ComparisonGrid.Grains;
 /// </summary>
 internal sealed class ObserverSet<TObserver> where TObserver : class, IGrainObserver
 {
+    // Observers arrive as references, a new object per call from another silo; references are equal by grain id, so
+    // a renewal of the same subscription is the same member.
     private readonly HashSet<TObserver> _observers = [];
     private readonly object _lock = new();
 

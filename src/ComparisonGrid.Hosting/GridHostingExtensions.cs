@@ -4,6 +4,7 @@ using ComparisonGrid.Hosting.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -25,6 +26,7 @@ public static class GridHostingExtensions
         {
             optionsBuilder.Configure(configure);
         }
+        // Read now only to refuse what this build cannot run; everything else takes the options when it is built.
         var options = section.Get<GridOptions>() ?? new GridOptions();
         configure?.Invoke(options);
         if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString) || !string.IsNullOrWhiteSpace(options.SiloAddress))
@@ -35,7 +37,7 @@ public static class GridHostingExtensions
                 "AdoNet providers are not wired yet (issue 23). Run without them (embedded SQLite in --data-dir), or use the previous release.");
         }
 
-        builder.Services.AddComparisonGridGrains();
+        // The grains' clock is the silo's TimeProvider (Orleans registers the system clock unless a test brings its own).
         builder.Services.AddSingleton<StateSerializer>();
         builder.Services.AddSingleton<StorageFigures>();
         builder.UseOrleans(silo =>
@@ -44,10 +46,14 @@ public static class GridHostingExtensions
             silo.UseLocalhostClustering(siloPort: FreePort.Loopback(), gatewayPort: 0, serviceId: "comparisongrid", clusterId: $"embedded-{Environment.ProcessId}");
             // Operators find a silo by host and process.
             silo.Configure<SiloOptions>(o => o.SiloName = $"{Environment.MachineName}/{Environment.ProcessId}");
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
-            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = options.CollectionAge);
-            silo.Services.AddSingleton(sp => SqliteGrainStorage.OpenAsync(options.DataDirectory, sp.GetRequiredService<StateSerializer>(), sp.GetRequiredService<StorageFigures>(), options.StoreBusyTimeout, CancellationToken.None)
-                .GetAwaiter().GetResult());
+            silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<GridOptions>>((m, g) => m.ResponseTimeout = g.Value.CallTimeout);
+            silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<GridOptions>>((c, g) => c.CollectionAge = g.Value.CollectionAge);
+            silo.Services.AddSingleton(sp =>
+            {
+                var grid = sp.GetRequiredService<IOptions<GridOptions>>().Value;
+                return SqliteGrainStorage.OpenAsync(grid.DataDirectory, sp.GetRequiredService<StateSerializer>(), sp.GetRequiredService<StorageFigures>(),
+                    grid.StoreBusyTimeout, CancellationToken.None).GetAwaiter().GetResult();
+            });
             silo.Services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
             silo.Services.AddSingleton<IGrainStateReader>(sp => sp.GetRequiredService<SqliteGrainStorage>());
         });

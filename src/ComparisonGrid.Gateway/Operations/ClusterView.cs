@@ -10,7 +10,8 @@ namespace ComparisonGrid.Gateway.Operations;
 /// heartbeat) and the management grain's activation counts, CPU and memory per silo; this silo's calls and their
 /// ten-minute history from <see cref="GrainCallFigures"/>, sampled every five seconds.
 /// </summary>
-public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, ComparisonStreams streams, ComparisonReplicas replicas, StorageFigures storage, ILocalSiloDetails local)
+public sealed partial class ClusterView(IGrainFactory grains, GrainCallFigures calls, ComparisonStreams streams, ComparisonReplicas replicas, StorageFigures storage,
+    ILocalSiloDetails local, ILogger<ClusterView> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
@@ -20,11 +21,9 @@ public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, Co
     private readonly Lock _lock = new();
     private readonly Queue<HistoryPoint> _history = new();
     private long[] _lastHistogram = new long[32];
-    private long _lastCalls;
-    private long _lastActivations;
-    private double _callsPerSecond;
+    private Dictionary<string, long> _lastTypeCalls = [];
+    private Dictionary<string, double> _typeRates = [];
     private double _p99;
-    private double _cpuPercent;
     private TimeSpan _lastCpu = Process.GetCurrentProcess().TotalProcessorTime;
     private long _lastSample = Stopwatch.GetTimestamp();
 
@@ -65,19 +64,20 @@ public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, Co
         var methods = calls.Methods();
         var histogram = calls.Histogram();
         var (reads, asked, replicaCount) = replicas.Figures;
+        var byType = methods.GroupBy(m => m.Type).ToDictionary(g => g.Key, g => (Calls: g.Sum(m => m.Calls), Failed: g.Sum(m => m.Failed), Micros: g.Sum(m => m.Micros)));
+        var totalCalls = methods.Sum(m => m.Calls);
+        GrainTypeFigures TypeFigures(string type)
+        {
+            var (typeCalls, failed, micros) = byType.GetValueOrDefault(type);
+            return new GrainTypeFigures(type, types.GetValueOrDefault(type), typeCalls, failed, Math.Round(_typeRates.GetValueOrDefault(type), 1), Mean(micros, typeCalls));
+        }
         lock (_lock)
         {
-            _lastActivations = statistics.ActivationCount;
-            var byType = methods.GroupBy(m => m.Type).ToDictionary(g => g.Key, g => (Calls: g.Sum(m => m.Calls), Failed: g.Sum(m => m.Failed), Micros: g.Sum(m => m.Micros)));
-            var typeNames = byType.Keys.Union(types.Keys);
-            var totalCalls = methods.Sum(m => m.Calls);
-            return new SiloRuntime(DateTimeOffset.UtcNow, statistics.ActivationCount, totalCalls, methods.Sum(m => m.Failed), Math.Round(_callsPerSecond, 1),
-                totalCalls == 0 ? 0 : methods.Sum(m => m.Micros) / (double)totalCalls,
+            return new SiloRuntime(DateTimeOffset.UtcNow, statistics.ActivationCount, totalCalls, methods.Sum(m => m.Failed), Math.Round(_typeRates.Values.Sum(), 1),
+                Mean(methods.Sum(m => m.Micros), totalCalls),
                 GrainCallFigures.QuantileMicroseconds(histogram, 0.5), _p99, cpu, memory, storage.Reads, storage.Writes, storage.Failures,
-                [.. typeNames.Distinct().Select(t => new GrainTypeFigures(t, types.GetValueOrDefault(t),
-                    byType.GetValueOrDefault(t).Calls, byType.GetValueOrDefault(t).Failed, 0,
-                    byType.GetValueOrDefault(t).Calls == 0 ? 0 : byType[t].Micros / (double)byType[t].Calls))],
-                [.. methods.Select(m => new MethodFigures(m.Method, m.Calls, m.Failed, m.Calls == 0 ? 0 : m.Micros / (double)m.Calls))],
+                [.. byType.Keys.Union(types.Keys).Select(TypeFigures)],
+                [.. methods.Select(m => new MethodFigures(m.Method, m.Calls, m.Failed, Mean(m.Micros, m.Calls)))],
                 [.. _history],
                 new Dictionary<string, double>
                 {
@@ -97,7 +97,15 @@ public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, Co
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                Sample();
+                try
+                {
+                    await SampleAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A missed point leaves a gap in the chart; the next tick samples again.
+                    LogSampleFailed(logger, e.Message);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -106,29 +114,35 @@ public sealed class ClusterView(IGrainFactory grains, GrainCallFigures calls, Co
         }
     }
 
-    private void Sample()
+    private async Task SampleAsync(CancellationToken cancellationToken)
     {
+        var statistics = await grains.GetGrain<IManagementGrain>(0).GetRuntimeStatistics([local.SiloAddress], cancellationToken).ConfigureAwait(false);
         var now = Stopwatch.GetTimestamp();
         var seconds = Math.Max(0.001, Stopwatch.GetElapsedTime(_lastSample, now).TotalSeconds);
         var histogram = calls.Histogram();
-        var total = calls.Methods().Sum(m => m.Calls);
+        var typeCalls = calls.Methods().GroupBy(m => m.Type).ToDictionary(g => g.Key, g => g.Sum(m => m.Calls));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         lock (_lock)
         {
-            _callsPerSecond = (total - _lastCalls) / seconds;
+            _typeRates = typeCalls.ToDictionary(t => t.Key, t => (t.Value - _lastTypeCalls.GetValueOrDefault(t.Key)) / seconds);
             _p99 = GrainCallFigures.QuantileMicroseconds([.. histogram.Zip(_lastHistogram, (a, b) => a - b)], 0.99);
-            _cpuPercent = Math.Round(100 * (cpu - _lastCpu).TotalSeconds / seconds / Environment.ProcessorCount, 1);
-            _history.Enqueue(new HistoryPoint(DateTimeOffset.UtcNow, Math.Round(_callsPerSecond, 1), _p99, _lastActivations, _cpuPercent, Environment.WorkingSet));
+            var cpuPercent = Math.Round(100 * (cpu - _lastCpu).TotalSeconds / seconds / Environment.ProcessorCount, 1);
+            _history.Enqueue(new HistoryPoint(DateTimeOffset.UtcNow, Math.Round(_typeRates.Values.Sum(), 1), _p99, statistics[0].ActivationCount, cpuPercent, Environment.WorkingSet));
             while (_history.Count > HistoryLength)
             {
                 _history.Dequeue();
             }
-            _lastCalls = total;
+            _lastTypeCalls = typeCalls;
             _lastHistogram = histogram;
             _lastCpu = cpu;
             _lastSample = now;
         }
     }
+
+    private static double Mean(long micros, long calls) => calls == 0 ? 0 : micros / (double)calls;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the cluster view could not sample this silo: {Reason}")]
+    private static partial void LogSampleFailed(ILogger logger, string reason);
 
     // The management grain names grain classes; the product knows them by their grain type names (report, year-catalog).
     private static readonly Dictionary<string, string> GrainTypeNames = typeof(ComparisonGrid.Grains.ReportGrain).Assembly.GetTypes()

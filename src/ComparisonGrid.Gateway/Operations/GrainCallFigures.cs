@@ -43,7 +43,15 @@ public sealed class GrainCallFigures : IIncomingGrainCallFilter
         [.. _methods.Select(m => (m.Key.Type, m.Key.Method, Interlocked.Read(ref m.Value.Calls), Interlocked.Read(ref m.Value.Failed), Interlocked.Read(ref m.Value.Micros)))];
 
     /// <summary>A copy of the latency histogram, to diff against an earlier copy.</summary>
-    public long[] Histogram() => [.. _histogram.Select(b => Interlocked.Read(ref b))];
+    public long[] Histogram()
+    {
+        var copy = new long[Buckets];
+        for (var i = 0; i < Buckets; i++)
+        {
+            copy[i] = Interlocked.Read(ref _histogram[i]);
+        }
+        return copy;
+    }
 
     /// <summary>The latency below which <paramref name="q"/> of the calls counted in <paramref name="histogram"/> ran (upper edge of its bucket).</summary>
     public static double QuantileMicroseconds(long[] histogram, double q)

@@ -124,15 +124,13 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
     private const string LastSegment = "substr(grain_key, length(rtrim(grain_key, replace(grain_key, '/', ''))) + 1)";
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Guard(stateName, grainId, async () =>
+        Guard($"{stateName} of {grainId}", async () =>
         {
             _figures.Read();
             ArgumentNullException.ThrowIfNull(grainState);
-            var (connection, command, _, _) = await RowCommandAsync(stateName, grainId, null).ConfigureAwait(false);
-            await using var ownedConnection = connection;
-            await using var ownedCommand = command;
-            command.CommandText = "SELECT payload, etag FROM grain_state WHERE state_type = $type AND grain_key = $key";
-            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            await using var row = await OpenRowAsync(stateName, grainId, null).ConfigureAwait(false);
+            row.Command.CommandText = "SELECT payload, etag FROM grain_state WHERE state_type = $type AND grain_key = $key";
+            await using var reader = await row.Command.ExecuteReaderAsync().ConfigureAwait(false);
             if (await reader.ReadAsync().ConfigureAwait(false))
             {
                 grainState.State = _serializer.Read<T>(reader.GetValue(0));
@@ -145,16 +143,15 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
                 grainState.ETag = null;
                 grainState.RecordExists = false;
             }
+            return true;
         });
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Guard(stateName, grainId, async () =>
+        Guard($"{stateName} of {grainId}", async () =>
         {
             ArgumentNullException.ThrowIfNull(grainState);
-            var (connection, command, type, key) = await RowCommandAsync(stateName, grainId, grainState.ETag).ConfigureAwait(false);
-            await using var ownedConnection = connection;
-            await using var ownedCommand = command;
-            command.CommandText = grainState.ETag is null
+            await using var row = await OpenRowAsync(stateName, grainId, grainState.ETag).ConfigureAwait(false);
+            row.Command.CommandText = grainState.ETag is null
                 ? """
                   INSERT INTO grain_state (state_type, grain_key, etag, payload, updated_at) VALUES ($type, $key, 1, $payload, $now)
                   ON CONFLICT DO NOTHING RETURNING etag
@@ -163,35 +160,35 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
                   UPDATE grain_state SET etag = etag + 1, payload = $payload, updated_at = $now
                   WHERE state_type = $type AND grain_key = $key AND etag = $etag RETURNING etag
                   """;
-            command.Parameters.AddWithValue("$payload", _serializer.Serialize(grainState.State).ToArray());
-            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            var written = await command.ExecuteScalarAsync().ConfigureAwait(false)
-                ?? throw await ConflictAsync(connection, type, key, grainState.ETag).ConfigureAwait(false);
+            row.Command.Parameters.AddWithValue("$payload", _serializer.Serialize(grainState.State).ToArray());
+            row.Command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            var written = await row.Command.ExecuteScalarAsync().ConfigureAwait(false)
+                ?? throw await row.ConflictAsync(grainState.ETag).ConfigureAwait(false);
             grainState.ETag = Convert.ToInt64(written, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
             _figures.Wrote();
+            return true;
         });
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Guard(stateName, grainId, async () =>
+        Guard($"{stateName} of {grainId}", async () =>
         {
             ArgumentNullException.ThrowIfNull(grainState);
-            var (connection, command, type, key) = await RowCommandAsync(stateName, grainId, grainState.ETag).ConfigureAwait(false);
-            await using var ownedConnection = connection;
-            await using var ownedCommand = command;
-            command.CommandText = grainState.ETag is null
+            await using var row = await OpenRowAsync(stateName, grainId, grainState.ETag).ConfigureAwait(false);
+            row.Command.CommandText = grainState.ETag is null
                 ? "SELECT etag FROM grain_state WHERE state_type = $type AND grain_key = $key"
                 : "DELETE FROM grain_state WHERE state_type = $type AND grain_key = $key AND etag = $etag RETURNING etag";
-            var result = await command.ExecuteScalarAsync().ConfigureAwait(false);
+            var result = await row.Command.ExecuteScalarAsync().ConfigureAwait(false);
             // Without an etag, clearing is right only when nothing is stored; with one, only when it matched.
             if ((grainState.ETag is null) != (result is null))
             {
-                throw await ConflictAsync(connection, type, key, grainState.ETag).ConfigureAwait(false);
+                throw await row.ConflictAsync(grainState.ETag).ConfigureAwait(false);
             }
             grainState.State = Activator.CreateInstance<T>();
             grainState.ETag = null;
             grainState.RecordExists = false;
             _figures.Wrote();
+            return true;
         });
 
     public async Task<IReadOnlyList<KeyValuePair<string, TState>>> ReadByLastSegmentAsync<TState>(string grainType, string stateName, string lastSegment, CancellationToken cancellationToken)
@@ -233,9 +230,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
         return rows.Count == 0 ? null : _serializer.Read<TState>(rows[0].Payload);
     }
 
-    private async Task<IReadOnlyList<(string Key, object Payload)>> QueryAsync(string stateType, string sql, string? value, CancellationToken cancellationToken, string? end = null)
-    {
-        try
+    private Task<IReadOnlyList<(string Key, object Payload)>> QueryAsync(string stateType, string sql, string? value, CancellationToken cancellationToken, string? end = null) =>
+        Guard($"reading {stateType} states", async () =>
         {
             await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
@@ -248,52 +244,32 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
             }
             _figures.Read();
             return await DbRows.ReadAsync(command, r => (r.GetString(0), r.GetValue(1)), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StoreFaults.IsUnavailable(e))
-        {
-            _figures.Failed();
-            throw new StorageUnavailableException($"the state store is unavailable (reading {stateType} states): {e.Message}", e);
-        }
-    }
+        });
 
-    /// <summary>A command on one grain's row: the connection, the command with $type, $key (and $etag when given) bound.</summary>
-    private async Task<(SqliteConnection Connection, SqliteCommand Command, string Type, string Key)> RowCommandAsync(string stateName, GrainId grainId, string? etag)
+    /// <summary>A command on one grain's row, with $type, $key (and $etag when given) bound.</summary>
+    private async Task<RowCommand> OpenRowAsync(string stateName, GrainId grainId, string? etag)
     {
-        var type = StateRows.TypeOf(grainId, stateName);
-        var key = grainId.Key.ToString()!;
-        var connection = await OpenConnectionAsync(default).ConfigureAwait(false);
-        var command = connection.CreateCommand();
-        command.Parameters.AddWithValue("$type", type);
-        command.Parameters.AddWithValue("$key", key);
+        var row = new RowCommand(await OpenConnectionAsync(default).ConfigureAwait(false), StateRows.TypeOf(grainId, stateName), grainId.Key.ToString()!);
+        row.Command.Parameters.AddWithValue("$type", row.Type);
+        row.Command.Parameters.AddWithValue("$key", row.Key);
         if (etag is not null)
         {
-            command.Parameters.AddWithValue("$etag", Etag.Parse(etag));
+            row.Command.Parameters.AddWithValue("$etag", Etag.Parse(etag));
         }
-        return (connection, command, type, key);
+        return row;
     }
 
-    private static async Task<InconsistentStateException> ConflictAsync(SqliteConnection connection, string type, string key, string? etag)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT etag FROM grain_state WHERE state_type = $type AND grain_key = $key";
-        command.Parameters.AddWithValue("$type", type);
-        command.Parameters.AddWithValue("$key", key);
-        var stored = await command.ExecuteScalarAsync().ConfigureAwait(false);
-        var storedEtag = stored is null ? null : Convert.ToInt64(stored, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-        return new InconsistentStateException($"{type} {key}: the stored state changed (etag {storedEtag ?? "none"}, expected {etag ?? "none"}); nothing was written",
-            storedEtag ?? "", etag ?? "");
-    }
-
-    private async Task Guard(string stateName, GrainId grainId, Func<Task> operation)
+    /// <summary>A store that cannot be reached is the caller's <see cref="StorageUnavailableException"/>, counted, naming <paramref name="what"/>.</summary>
+    private async Task<T> Guard<T>(string what, Func<Task<T>> operation)
     {
         try
         {
-            await operation().ConfigureAwait(false);
+            return await operation().ConfigureAwait(false);
         }
         catch (Exception e) when (StoreFaults.IsUnavailable(e))
         {
             _figures.Failed();
-            throw new StorageUnavailableException($"the state store is unavailable ({stateName} of {grainId}): {e.Message}", e);
+            throw new StorageUnavailableException($"the state store is unavailable ({what}): {e.Message}", e);
         }
     }
 
@@ -307,5 +283,33 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
         pragma.CommandText = "PRAGMA synchronous = FULL";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    private sealed class RowCommand(SqliteConnection connection, string type, string key) : IAsyncDisposable
+    {
+        public SqliteCommand Command { get; } = connection.CreateCommand();
+
+        public string Type => type;
+
+        public string Key => key;
+
+        /// <summary>What a write or clear with <paramref name="etag"/> met instead: the stored etag, or none.</summary>
+        public async Task<InconsistentStateException> ConflictAsync(string? etag)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT etag FROM grain_state WHERE state_type = $type AND grain_key = $key";
+            command.Parameters.AddWithValue("$type", type);
+            command.Parameters.AddWithValue("$key", key);
+            var stored = await command.ExecuteScalarAsync().ConfigureAwait(false);
+            var storedEtag = stored is null ? null : Convert.ToInt64(stored, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+            return new InconsistentStateException($"{type} {key}: the stored state changed (etag {storedEtag ?? "none"}, expected {etag ?? "none"}); nothing was written",
+                storedEtag ?? "", etag ?? "");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Command.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }
