@@ -1,10 +1,13 @@
 using ComparisonGrid.Grains;
 using ComparisonGrid.Grains.Storage;
+using ComparisonGrid.Hosting.Cluster;
+using ComparisonGrid.Hosting.Postgres;
 using ComparisonGrid.Hosting.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -12,10 +15,14 @@ namespace ComparisonGrid.Hosting;
 
 public static class GridHostingExtensions
 {
+    /// <summary>Orleans' AdoNet storage under the grid's own (<see cref="PostgresGrainStorage"/>), which names its rows.</summary>
+    private const string PostgresRows = "grains-rows";
+
     /// <summary>
     /// Makes the host a silo of the grid: options from the "ComparisonGrid" section (then <paramref name="configure"/>),
-    /// the grains, their storage and, without a cluster, a silo of its own on loopback. The gateway, cgrid, the
-    /// benchmarks and the tests all start the grid through this.
+    /// the grains and their storage, and either a silo of its own on loopback (embedded: SQLite, or PostgreSQL for
+    /// state only) or a member of a cluster on PostgreSQL with mutual TLS. The gateway, cgrid, the benchmarks and the
+    /// tests all start the grid through this.
     /// </summary>
     public static IHostApplicationBuilder AddComparisonGrid(this IHostApplicationBuilder builder, Action<GridOptions>? configure = null)
     {
@@ -26,37 +33,111 @@ public static class GridHostingExtensions
         {
             optionsBuilder.Configure(configure);
         }
-        // Read now only to refuse what this build cannot run; everything else takes the options when it is built.
+        // Read now because the shape of the silo (clustering, storage, TLS) depends on it; refused here, before
+        // anything starts, when it cannot run.
         var options = section.Get<GridOptions>() ?? new GridOptions();
         configure?.Invoke(options);
-        if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString) || !string.IsNullOrWhiteSpace(options.SiloAddress))
+        var postgres = string.IsNullOrWhiteSpace(options.PostgresConnectionString) ? null : options.PostgresConnectionString;
+        if (options.Clustered && postgres is null)
         {
-            // Said at start rather than ignored: a user who asked for PostgreSQL must not find the data in SQLite.
-            throw new GridConfigurationException(
-                "PostgreSQL stores and clusters (--postgres, --silo) are not available in this build: the grid moved to Orleans and its " +
-                "AdoNet providers are not wired yet (issue 23). Run without them (embedded SQLite in --data-dir), or use the previous release.");
+            throw new GridConfigurationException("--silo needs --postgres: the cluster's membership and state live in PostgreSQL");
         }
+        var certificates = options.Clustered ? SiloCertificates.Load(options) : null;
+        var endpoint = options.Clustered ? SiloEndpoint.Parse(options.SiloAddress!) : null;
 
-        // The grains' clock is the silo's TimeProvider (Orleans registers the system clock unless a test brings its own).
         builder.Services.AddSingleton<StateSerializer>();
         builder.Services.AddSingleton<StorageFigures>();
+        if (postgres is not null)
+        {
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+            // Before Orleans' own hosted service, so a database without the schema stops the start with one line
+            // instead of a silo waiting in Joining.
+            builder.Services.AddHostedService<PostgresSchemaCheck>();
+        }
+        if (certificates is not null)
+        {
+            builder.Services.AddSingleton(certificates);
+        }
         builder.UseOrleans(silo =>
         {
-            // A silo of its own: loopback, a port nobody else holds, no client gateway (nothing connects from outside).
-            silo.UseLocalhostClustering(siloPort: FreePort.Loopback(), gatewayPort: 0, serviceId: "comparisongrid", clusterId: $"embedded-{Environment.ProcessId}");
+            if (endpoint is not null && certificates is not null)
+            {
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = options.ClusterId;
+                    o.ServiceId = GridOptions.ServiceId;
+                });
+                silo.ConfigureEndpoints(endpoint.Address, endpoint.Port, options.GatewayPort, listenOnAnyHostAddress: false);
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = postgres;
+                });
+                silo.UseTls(certificates.Certificate, certificates.Configure);
+                // How fast a dead silo is noticed: defaults here (Orleans' own take 10–12 s), tuned from
+                // ComparisonGrid:Membership; deploy/README.md explains each.
+                silo.Services.AddOptions<ClusterMembershipOptions>().Configure(DefaultMembership).Bind(section.GetSection("Membership"));
+            }
+            else
+            {
+                // A silo of its own: loopback, a port nobody else holds, no client gateway (nothing connects from outside).
+                silo.UseLocalhostClustering(siloPort: FreePort.Loopback(), gatewayPort: 0, serviceId: GridOptions.ServiceId, clusterId: $"embedded-{Environment.ProcessId}");
+            }
             // Operators find a silo by host and process.
             silo.Configure<SiloOptions>(o => o.SiloName = $"{Environment.MachineName}/{Environment.ProcessId}");
             silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<GridOptions>>((m, g) => m.ResponseTimeout = g.Value.CallTimeout);
             silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<GridOptions>>((c, g) => c.CollectionAge = g.Value.CollectionAge);
-            silo.Services.AddSingleton(sp =>
+            if (postgres is not null)
             {
-                var grid = sp.GetRequiredService<IOptions<GridOptions>>().Value;
-                return SqliteGrainStorage.OpenAsync(grid.DataDirectory, sp.GetRequiredService<StateSerializer>(), sp.GetRequiredService<StorageFigures>(),
-                    grid.StoreBusyTimeout, CancellationToken.None).GetAwaiter().GetResult();
-            });
-            silo.Services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
-            silo.Services.AddSingleton<IGrainStateReader>(sp => sp.GetRequiredService<SqliteGrainStorage>());
+                AddPostgresStorage(silo);
+            }
+            else
+            {
+                AddSqliteStorage(silo);
+            }
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Death of a silo noticed in about a second on a local network: probes time out after 1 s and two missed
+    /// probes are a suspicion; silos re-read the table every 2 s. Orleans' defaults (5 s, 3 probes, 60 s) suit
+    /// clouds with noisy networks better; ComparisonGrid:Membership overrides any of these.
+    /// </summary>
+    private static void DefaultMembership(ClusterMembershipOptions o)
+    {
+        o.ProbeTimeout = TimeSpan.FromSeconds(1);
+        o.NumMissedProbesLimit = 2;
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+    }
+
+    private static void AddSqliteStorage(ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton(sp =>
+        {
+            var grid = sp.GetRequiredService<IOptions<GridOptions>>().Value;
+            return SqliteGrainStorage.OpenAsync(grid.DataDirectory, sp.GetRequiredService<StateSerializer>(), sp.GetRequiredService<StorageFigures>(),
+                grid.StoreBusyTimeout, CancellationToken.None).GetAwaiter().GetResult();
+        });
+        silo.Services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
+        silo.Services.AddSingleton<IGrainStateReader>(sp => sp.GetRequiredService<SqliteGrainStorage>());
+    }
+
+    private static void AddPostgresStorage(ISiloBuilder silo)
+    {
+        silo.AddAdoNetGrainStorage(PostgresRows, o => o.Configure<NpgsqlDataSource, StateSerializer>((a, dataSource, serializer) =>
+        {
+            a.Invariant = "Npgsql";
+            a.ConnectionString = dataSource.ConnectionString;
+            a.GrainStorageSerializer = serializer;
+            // Rows go when a state is cleared, so the catalogs' reads across many grains never meet an empty one.
+            a.DeleteStateOnClear = true;
+        }));
+        silo.Services.AddSingleton(sp => new PostgresGrainStorage(
+            sp.GetRequiredKeyedService<IGrainStorage>(PostgresRows), sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<StateSerializer>(), sp.GetRequiredService<StorageFigures>(), GridOptions.ServiceId));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, _) => sp.GetRequiredService<PostgresGrainStorage>());
+        silo.Services.AddSingleton<IGrainStateReader>(sp => sp.GetRequiredService<PostgresGrainStorage>());
     }
 }

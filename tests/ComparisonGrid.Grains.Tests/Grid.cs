@@ -26,11 +26,14 @@ public sealed class Grid : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     /// <param name="clock">The grains' clock; a test that must control when coalesced work runs passes a fake one.</param>
-    public static async Task<Grid> StartAsync(string? dataDirectory = null, TimeProvider? clock = null)
+    /// <param name="postgres">A PostgreSQL connection string: state goes there instead of SQLite in the data directory.</param>
+    public static async Task<Grid> StartAsync(string? dataDirectory = null, TimeProvider? clock = null, string? postgres = null)
     {
         var dir = dataDirectory ?? Directory.CreateTempSubdirectory("cgrid-grains-").FullName;
-        var host = await GridHost.StartAsync(dir, default, clock is null ? null : s => s.AddSingleton(clock));
+        var host = await GridHost.StartAsync(dir, default, clock is null ? null : s => s.AddSingleton(clock), postgres);
         return new Grid(host, dir, dataDirectory is null);
     }
 

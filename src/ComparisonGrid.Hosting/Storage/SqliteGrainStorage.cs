@@ -259,19 +259,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
         return row;
     }
 
-    /// <summary>A store that cannot be reached is the caller's <see cref="StorageUnavailableException"/>, counted, naming <paramref name="what"/>.</summary>
-    private async Task<T> Guard<T>(string what, Func<Task<T>> operation)
-    {
-        try
-        {
-            return await operation().ConfigureAwait(false);
-        }
-        catch (Exception e) when (StoreFaults.IsUnavailable(e))
-        {
-            _figures.Failed();
-            throw new StorageUnavailableException($"the state store is unavailable ({what}): {e.Message}", e);
-        }
-    }
+    private Task<T> Guard<T>(string what, Func<Task<T>> operation) => StoreFaults.GuardAsync(_figures, what, operation);
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
