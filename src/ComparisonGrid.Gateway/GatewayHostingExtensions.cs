@@ -28,7 +28,10 @@ public static class GatewayHostingExtensions
         var services = builder.Services;
         services.Configure<GatewayOptions>(builder.Configuration.GetSection(GridOptions.Section));
 
-        builder.AddComparisonGrid();
+        // Read now: whether Orleans' dashboard runs decides what the silo is built with.
+        var gateway = builder.Configuration.GetSection(GridOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.AddComparisonGrid(silo: silo => OperatorEndpoints.AddOperatorViews(gateway, silo));
+        builder.AddOperatorMetrics(gateway);
 
         services.AddSingleton<GrainCallFigures>();
         services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallFigures>());
@@ -127,6 +130,7 @@ public static class GatewayHostingExtensions
         app.MapCompareApi();
         app.MapJobsApi();
         app.MapOperationsApi();
+        app.MapOperatorViews();
         app.MapOpenApi();
         return app;
     }

@@ -47,6 +47,12 @@ public sealed class GatewayOptions
     /// <summary>/api/cluster shows host names, PIDs and addresses only to key holders (always so when RequireKeyForReads is set).</summary>
     public bool ProtectOperations { get; set; } = true;
 
+    /// <summary>Orleans' own dashboard at /dashboard (behind the API key when <see cref="ProtectOperations"/> is on). It profiles every grain call.</summary>
+    public bool OrleansDashboard { get; set; } = true;
+
+    /// <summary>Where metrics are also pushed over OTLP (e.g. http://collector:4317); /metrics serves them either way.</summary>
+    public string? OtlpEndpoint { get; set; }
+
     public TimeSpan SseHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Load the bundled sample reports at first start, when the store is empty.</summary>

@@ -11,8 +11,6 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
-// A clustered silo (PostgreSQL plus a silo address) records its gateway's URL in the membership table for operators.
-builder.Configuration["ComparisonGrid:GatewayAddress"] ??= (builder.Configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0];
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
 try
@@ -28,7 +26,16 @@ catch (ComparisonGrid.Hosting.GridConfigurationException e)
 var app = builder.Build();
 app.UseGateway();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (ComparisonGrid.Hosting.GridConfigurationException e)
+{
+    // Found while starting (a PostgreSQL database without the schema): one line, the process ends.
+    await Console.Error.WriteLineAsync($"gateway: {e.Message}");
+    return 78;
+}
 return 0;
 
 /// <summary>The gateway's entry point; public so integration tests can host it (WebApplicationFactory).</summary>

@@ -24,7 +24,8 @@ public static class GridHostingExtensions
     /// state only) or a member of a cluster on PostgreSQL with mutual TLS. The gateway, cgrid, the benchmarks and the
     /// tests all start the grid through this.
     /// </summary>
-    public static IHostApplicationBuilder AddComparisonGrid(this IHostApplicationBuilder builder, Action<GridOptions>? configure = null)
+    /// <param name="silo">What the host adds to its silo of its own (the gateway: Orleans' dashboard, its call figures).</param>
+    public static IHostApplicationBuilder AddComparisonGrid(this IHostApplicationBuilder builder, Action<GridOptions>? configure = null, Action<ISiloBuilder>? silo = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(GridOptions.Section);
@@ -58,8 +59,10 @@ public static class GridHostingExtensions
         {
             builder.Services.AddSingleton(certificates);
         }
+        var extra = silo;
         builder.UseOrleans(silo =>
         {
+            extra?.Invoke(silo);
             if (endpoint is not null && certificates is not null)
             {
                 silo.Configure<ClusterOptions>(o =>

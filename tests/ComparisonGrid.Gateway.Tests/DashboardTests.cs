@@ -113,6 +113,7 @@ public sealed class DashboardTests : IAsyncLifetime
         // Latencies in human units (column p99: "1.23 ms" or "850 µs"), never a raw count of microseconds with a fraction.
         await Assertions.Expect(silos.First.Locator("td").Nth(6)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(\d+ µs|[\d.]+ m?s)$"));
         await Assertions.Expect(page.Locator("[data-testid=silo-chart] canvas")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=orleans-dashboard] a")).ToHaveAttributeAsync("href", "/dashboard/");
         await Assertions.Expect(page.Locator("table").Nth(2)).ToContainTextAsync("IComparisonGrain.GetAsync");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "cluster.png"), FullPage = true });
         Assert.Empty(errors);

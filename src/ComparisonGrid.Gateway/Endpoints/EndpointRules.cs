@@ -13,6 +13,9 @@ internal static class EndpointRules
     /// <summary>Authorization: anyone, or a valid key when ComparisonGrid:RequireKeyForReads is set.</summary>
     public const string ReaderPolicy = "reader";
 
+    /// <summary>Operators' views (Orleans' dashboard, metrics): any valid key, no write limit.</summary>
+    public const string KeyHolderPolicy = WriterPolicy;
+
     /// <summary>
     /// Writes need an API key and are rate-limited per client. After a write this gateway's comparison replicas ask
     /// their grains on the next read, so the writer reads what it wrote.

@@ -16,8 +16,11 @@ internal static class OperationsEndpoints
         var api = app.MapGroup("/api").WithTags("Operations");
         api.MapGet("/cluster", async (HttpContext http, ClusterView cluster, IServiceProvider services, CancellationToken ct) =>
         {
-            var overview = await cluster.OverviewAsync(ct).ConfigureAwait(false);
             var options = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            var overview = await cluster.OverviewAsync(ct).ConfigureAwait(false) with
+            {
+                OrleansDashboard = options.OrleansDashboard ? OperatorEndpoints.DashboardPath + "/" : null,
+            };
             // Host names, PIDs and addresses tell an attacker where to aim: only key holders see them when protected.
             return (options.ProtectOperations || options.RequireKeyForReads) && !ClientIdentity.IsAuthenticated(http.User)
                 ? TypedResults.Ok(overview with { Silos = [.. overview.Silos.Select((s, i) => s with { Name = $"silo {i + 1}", Addresses = [], SuspectedBy = [.. s.SuspectedBy.Select(_ => "a member")] })] })

@@ -473,7 +473,9 @@ async function clusterPage() {
   const charts = el("div", { class: "panels", "data-testid": "cluster-charts" });
   const types = el("div");
   const methods = el("div");
-  page.replaceChildren(el("h2", {}, "Cluster"), summary, departed, el("h3", {}, "Last ten minutes"), charts,
+  // Orleans' own dashboard, on every gateway: it asks for the API key (as the password) when operations are protected.
+  const orleans = el("p", { class: "status", "data-testid": "orleans-dashboard" });
+  page.replaceChildren(el("h2", {}, "Cluster"), orleans, summary, departed, el("h3", {}, "Last ten minutes"), charts,
     el("h3", {}, "Grain types"), types, el("h3", {}, "Grain methods (most called, failures first)"), methods);
   const plots = new Map();
   const bytes = b => b === undefined || b === null ? "" : b < 1 << 20 ? `${Math.round(b / 1024)} KB` : b < 1 << 30 ? `${(b / (1 << 20)).toPrecision(3)} MB` : `${(b / (1 << 30)).toPrecision(3)} GB`;
@@ -503,6 +505,9 @@ async function clusterPage() {
   const refresh = async () => {
     const c = await api("/api/cluster");
     if (!here.current()) return;
+    orleans.replaceChildren(...(c.orleansDashboard
+      ? ["Orleans' own view of silos, grains and calls: ", el("a", { href: c.orleansDashboard, target: "_blank", rel: "noopener" }, "Orleans dashboard")]
+      : []));
     // Silos that left (or were declared dead) in the last ten minutes are listed apart: the table is the cluster now.
     const gone = c.silos.filter(s => s.status === "dead");
     departed.replaceChildren(gone.length ? `left the cluster in the last ten minutes: ${gone.map(s => s.name).join(", ")}` : "");
