@@ -11,6 +11,9 @@
 # gateway is $COMPARISONGRID_API_KEY when set, otherwise one is generated into the cluster folder. Silos call each
 # other over mutual TLS: "up" makes a cluster authority (certs/authority.crt, its key owner-only) and every silo
 # gets a certificate of its own from it (certs/siloN.crt, .key), made with openssl.
+# The database gets the grid's schema (deploy/postgres/, for the Orleans version the gateway runs on) before the
+# first silo starts; every silo checks it at start. Silo N listens for silos on one port and for clients
+# (cgrid --cluster) on the next, both on 127.0.0.1 only.
 # The gateway is run from $COMPARISONGRID_GATEWAY (a ComparisonGrid.Gateway.dll); by default the Release build
 # in src/, built first when missing.
 set -euo pipefail
@@ -76,6 +79,8 @@ up() {
   as_postgres "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories='$dir/pg' -c max_connections=300" start >/dev/null \
     || fail "PostgreSQL did not start: $(tail -n 5 "$dir/pg/server.log")"
+  as_postgres "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+    -f "$root/deploy/postgres/orleans-10.4.2.sql" >"$dir/schema.log" 2>&1 || fail "the schema did not apply: $(tail -n 5 "$dir/schema.log")"
   local key=${COMPARISONGRID_API_KEY:-}
   if [ -z "$key" ]; then
     key=$(head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 32)
@@ -126,21 +131,23 @@ start_silo() {
   local i=$1
   # shellcheck disable=SC1091
   source "$dir/cluster.env"
-  local http silo
+  local http silo gateway_port
   http=$(free_port $((PG_PORT + 10 * i)))
   silo=$(free_port $((http + 1)))
+  gateway_port=$(free_port $((silo + 1)))
   mkdir -p "$dir/silo$i"
   issue_silo_certificate "$i"
   local samples=(--no-samples)
   # One gateway loads the shipped samples into an empty cluster; loading is idempotent, once is enough.
   [ "$i" != "1" ] || [ -n "${COMPARISONGRID_NO_SAMPLES:-}" ] || samples=()
   (cd "$dir/silo$i" && exec nohup dotnet "$gateway" --urls "http://127.0.0.1:$http" \
-    --postgres "$CONN" --silo "https://127.0.0.1:$silo" --data-dir "$dir/silo$i" --api-key-file "$dir/api-key" "${samples[@]}" \
+    --postgres "$CONN" --silo "127.0.0.1:$silo" --ComparisonGrid:GatewayPort="$gateway_port" \
+    --data-dir "$dir/silo$i" --api-key-file "$dir/api-key" "${samples[@]}" \
     --silo-certificate "$dir/certs/silo$i.crt" --silo-key "$dir/certs/silo$i.key" --cluster-authority "$dir/certs/authority.crt" \
-    --ComparisonGrid:HeartbeatInterval=00:00:01 --ComparisonGrid:DeathTimeout=00:00:05 \
     >"$dir/silo$i.log" 2>&1) &
   echo "$!" >"$dir/silo$i.pid"
   echo "SILO_$i=http://127.0.0.1:$http" >>"$dir/cluster.env"
+  echo "SILOPORT_$i=$silo" >>"$dir/cluster.env"
   # Start in turn: the first silo creates the schema, the next ones join a cluster that is there.
   wait_ready "http://127.0.0.1:$http" "$dir/silo$i.log" "$!"
 }
@@ -166,7 +173,7 @@ remove() {
   kill "$pid" 2>/dev/null || true
   for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -0 "$pid" 2>/dev/null && fail "silo $i (pid $pid) did not stop within 60 s; its log is $dir/silo$i.log"
-  sed -i "/^SILO_$i=/d" "$dir/cluster.env"
+  sed -i "/^SILO_$i=/d; /^SILOPORT_$i=/d" "$dir/cluster.env"
   rm -f "$dir/silo$i.pid"
   echo "silo $i removed"
 }
@@ -183,9 +190,11 @@ status() {
     if ! kill -0 "$pid" 2>/dev/null; then
       state=stopped
     else
-      # The membership table's word for the silo's latest start: joining, active, shutting_down or dead.
+      # Orleans' membership table, the silo's latest start (SiloStatus): joining, active, shutting_down, stopping or dead.
+      local port; port=$(eval echo "\${SILOPORT_$i}")
       state=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
-        "SELECT status FROM silo_membership WHERE gateway = '$url' ORDER BY started_at DESC LIMIT 1" 2>/dev/null || true)
+        "SELECT CASE status WHEN 1 THEN 'created' WHEN 2 THEN 'joining' WHEN 3 THEN 'active' WHEN 4 THEN 'shutting_down'
+           WHEN 5 THEN 'stopping' WHEN 6 THEN 'dead' END FROM orleans_membership WHERE port = $port ORDER BY generation DESC LIMIT 1" 2>/dev/null || true)
       state=${state:-starting}
     fi
     echo "silo $i pid $pid url $url state $state"

@@ -22,18 +22,7 @@ internal sealed class GatewayProcess : IDisposable
     public static async Task<GatewayProcess> StartAsync(string dataDirectory, string key, params string[] arguments)
     {
         var url = $"http://127.0.0.1:{Ports.Free()}";
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        var dll = Path.Combine(Repository.Root, "src", "ComparisonGrid.Gateway", "bin", configuration, "net10.0", "ComparisonGrid.Gateway.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", url, "--data-dir", dataDirectory, "--api-key", key, $"--ComparisonGrid:SamplesDirectory={Path.Combine(Repository.Root, "samples")}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = StartInfo(url, dataDirectory, key, arguments);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -62,6 +51,43 @@ internal sealed class GatewayProcess : IDisposable
         }
         gateway.Dispose();
         throw new TimeoutException($"the gateway at {url} never became ready");
+    }
+
+    /// <summary>A gateway expected not to start: its exit code and output once it has ended (within two minutes).</summary>
+    public static async Task<(int Code, string Out, string Error)> RunToExitAsync(string dataDirectory, string key, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo($"http://127.0.0.1:{Ports.Free()}", dataDirectory, key, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(string url, string dataDirectory, string key, string[] arguments)
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        var dll = Path.Combine(Repository.Root, "src", "ComparisonGrid.Gateway", "bin", configuration, "net10.0", "ComparisonGrid.Gateway.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", url, "--data-dir", dataDirectory, "--api-key", key, $"--ComparisonGrid:SamplesDirectory={Path.Combine(Repository.Root, "samples")}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown, no deactivation, nothing written that was not written already.</summary>

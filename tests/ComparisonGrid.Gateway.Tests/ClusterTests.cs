@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using ComparisonGrid.Benchmarks;
+using ComparisonGrid.Hosting.Cluster;
+using ComparisonGrid.TestKit;
+
+namespace ComparisonGrid.Gateway.Tests;
+
+/// <summary>
+/// A real cluster of gateway processes on Orleans, started by deploy/local-cluster.sh on a private PostgreSQL: any
+/// node answers, live updates cross nodes, a silo killed (SIGKILL) during a bulk ingest loses nothing that was
+/// acknowledged, and a process without the cluster's certificates cannot join.
+/// </summary>
+[Collection(LocalCluster.Collection)]
+public sealed class ClusterTests
+{
+    private const string Key = "cluster-test-key";
+
+    private static HttpClient Node(string url) =>
+        new() { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60), DefaultRequestHeaders = { { "X-Api-Key", Key } } };
+
+    private static MultipartFormDataContent Upload(IEnumerable<(string Name, byte[] Content)> files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), "files", name.Replace('/', '_'));
+        }
+        return form;
+    }
+
+    [Fact]
+    public async Task Three_silos_lose_no_acknowledged_report_when_one_is_killed_during_a_3000_report_ingest_through_the_other_two()
+    {
+        await using var cluster = new LocalCluster(Key, samples: false);
+        var urls = await cluster.Script("up", "3");
+        var status = await cluster.Status();
+        Assert.Equal([1, 2, 3], status.Keys.Order());
+        Assert.All(status.Values, s => Assert.Equal("active", s.State));
+        var nodes = urls.Select(Node).ToList();
+
+        // A subscriber on node 1 hears of an ingest on node 3.
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/compare/indicator?indicator=gdp_growth&year=2022&level=province");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using (var stream = await nodes[0].SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        using (var events = new EventReader(await stream.Content.ReadAsStreamAsync()))
+        {
+            var (initial, _) = await events.NextAsync();
+            var shandong = GatewayFactory.Fixture("shandong-2022.txt");
+            using (var ingest = await nodes[2].PostAsync("/api/reports", Upload([(Path.GetFileName(shandong), await File.ReadAllBytesAsync(shandong))])))
+            {
+                Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
+            }
+            var (after, update) = await events.NextAsync();
+            Assert.True(after > initial);
+            Assert.Contains(update.GetProperty("rows").EnumerateArray(), r => r.GetProperty("region").GetProperty("code").GetString() == "370000");
+        }
+
+        // 3,000 reports (1,500 regions, two years) in batches through nodes 1 and 2; silo 3 is killed once a third
+        // is acknowledged. A batch that meets the death is answered 503 (never 500) and sent again.
+        var body = Path.Combine(Repository.Samples, Path.GetFileName(Directory.GetFiles(Repository.Samples, "002_*").Single()));
+        var batches = SyntheticReports.Panel(body, regions: 1500, firstYear: 2022, years: 2, characters: 1200).Chunk(25).ToList();
+        var acknowledged = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var unexpected = new ConcurrentBag<string>();
+        var killed = 0;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        {
+            for (var b = Interlocked.Increment(ref next); b < batches.Count; b = Interlocked.Increment(ref next))
+            {
+                for (var attempt = 0; ; attempt++)
+                {
+                    Assert.True(attempt < 60, $"batch {b} was never acknowledged");
+                    using var response = await nodes[(b + attempt) % 2].PostAsync("/api/reports", Upload(batches[b]));
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                        Assert.Empty(result.RootElement.GetProperty("failed").EnumerateArray());
+                        foreach (var o in result.RootElement.GetProperty("ingested").EnumerateArray())
+                        {
+                            acknowledged[o.GetProperty("key").GetString()!] = o.GetProperty("version").GetInt32();
+                        }
+                        break;
+                    }
+                    if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                    {
+                        unexpected.Add($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    }
+                    await Task.Delay(200);
+                }
+                if (acknowledged.Count >= 1000 && Interlocked.Exchange(ref killed, 1) == 0)
+                {
+                    Process.GetProcessById(status[3].Pid).Kill();
+                }
+            }
+        }));
+        Assert.Empty(unexpected);
+        Assert.Equal(1, killed);
+        Assert.Equal(3000, acknowledged.Count);
+        Assert.Equal("stopped", (await cluster.Status())[3].State);
+
+        // Every acknowledged report is there at its version, through either node; every comparison holds it.
+        foreach (var (key, version) in acknowledged)
+        {
+            using var stored = JsonDocument.Parse(await nodes[key.Length % 2].GetStringAsync($"/api/reports/{key}"));
+            Assert.True(stored.RootElement.GetProperty("version").GetInt32() >= version, $"{key} is at version {version} or later");
+        }
+        foreach (var year in new[] { 2022, 2023 })
+        {
+            var inComparisons = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var level in new[] { "prefecture", "county" })
+            {
+                using var comparison = JsonDocument.Parse(await nodes[0].GetStringAsync($"/api/compare/indicator?indicator=gdp_growth&year={year}&level={level}"));
+                inComparisons.UnionWith(comparison.RootElement.GetProperty("rows").EnumerateArray().Select(r => $"{r.GetProperty("region").GetProperty("code").GetString()}/{year}"));
+            }
+            Assert.Superset(inComparisons, acknowledged.Keys.Where(k => k.EndsWith($"/{year}", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_process_without_the_cluster_s_certificates_cannot_join_and_the_cluster_carries_on()
+    {
+        await using var cluster = new LocalCluster(Key, samples: false);
+        var urls = await cluster.Script("up", "1");
+        var env = File.ReadAllLines(Path.Combine(cluster.Directory, "cluster.env")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim('\''));
+        var data = Directory.CreateTempSubdirectory("cgrid-stranger-").FullName;
+        string[] join = ["--postgres", env["CONN"], "--silo", $"127.0.0.1:{Ports.Free()}", "--ComparisonGrid:Membership:MaxJoinAttemptTime=00:00:05"];
+
+        // No certificate at all: refused before anything starts, in one line.
+        var (code, _, error) = await GatewayProcess.RunToExitAsync(data, Key, join);
+        Assert.Equal(78, code);
+        Assert.Contains("needs --silo-certificate, --silo-key and --cluster-authority", error, StringComparison.Ordinal);
+
+        // A certificate from another authority: the members refuse its handshakes, it never becomes active.
+        var foreign = Directory.CreateTempSubdirectory("cgrid-foreign-").FullName;
+        var authority = ClusterCertificates.CreateAuthority(foreign, "another authority");
+        var (certificate, key) = ClusterCertificates.IssueSilo(foreign, "stranger", authority);
+        (code, _, _) = await GatewayProcess.RunToExitAsync(data, Key,
+            [.. join, "--silo-certificate", certificate, "--silo-key", key, "--cluster-authority", authority.Certificate]);
+        Assert.NotEqual(0, code);
+
+        var status = await cluster.Status();
+        Assert.Equal("active", Assert.Single(status.Values).State);
+        using var cluster1 = JsonDocument.Parse(await Node(urls[0]).GetStringAsync("/api/cluster"));
+        Assert.Single(cluster1.RootElement.GetProperty("silos").EnumerateArray(), s => s.GetProperty("status").GetString() == "active");
+    }
+}
