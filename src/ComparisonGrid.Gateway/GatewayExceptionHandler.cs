@@ -1,3 +1,4 @@
+using ComparisonGrid.Application;
 using ComparisonGrid.Core;
 using ComparisonGrid.Application.Requests;
 using Microsoft.AspNetCore.Diagnostics;

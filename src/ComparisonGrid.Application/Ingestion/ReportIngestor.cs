@@ -53,7 +53,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
             {
                 var sourceHash = SourceHash(contentHash, report);
                 // A user moved this source before: it goes where they said, not where the parser guesses again.
-                if (await grains.Corrections().FindAsync(sourceHash).ConfigureAwait(false) is { } correction
+                if (await GridFaults.AcrossFailoverAsync(() => grains.Corrections().FindAsync(sourceHash)).ConfigureAwait(false) is { } correction
                     && pipeline.Corrected(report, correction.RegionCode, correction.Year) is { } corrected)
                 {
                     report = corrected;
@@ -66,7 +66,9 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
                     continue;
                 }
                 var grain = grains.Report(report.Region.Code, report.Year.Value);
-                outcomes.Add(await grain.IngestAsync(report, sourceHash, item.SourceText()).ConfigureAwait(false));
+                // Ingesting the same source twice changes nothing, so a call that met a dying silo is sent again.
+                var text = item.SourceText();
+                outcomes.Add(await GridFaults.AcrossFailoverAsync(() => grain.IngestAsync(report, sourceHash, text)).ConfigureAwait(false));
             }
             catch (Exception e) when (e is Orleans.Storage.InconsistentStateException or TimeoutException or InvalidOperationException or ArgumentException)
             {

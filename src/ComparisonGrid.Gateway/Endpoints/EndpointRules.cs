@@ -1,3 +1,4 @@
+using ComparisonGrid.Application;
 using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Live;
 
@@ -35,18 +36,9 @@ internal static class EndpointRules
 
     /// <summary>
     /// Reads are open unless ComparisonGrid:RequireKeyForReads is set. A read that met a silo leaving or failing
-    /// is tried once more: by then the runtime has read membership again and calls where the grain is now.
+    /// is tried again until membership has moved its grain (<see cref="GridFaults.AcrossFailoverAsync"/>).
     /// </summary>
     public static RouteHandlerBuilder WithReadRules(this RouteHandlerBuilder endpoint) =>
         endpoint.RequireAuthorization(ReaderPolicy).AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context).ConfigureAwait(false);
-            }
-            catch (Exception e) when (GridFaults.IsNodeUnavailable(e))
-            {
-                return await next(context).ConfigureAwait(false);
-            }
-        });
+            await GridFaults.AcrossFailoverAsync(() => next(context).AsTask(), context.HttpContext.RequestAborted).ConfigureAwait(false));
 }

@@ -1,3 +1,4 @@
+using ComparisonGrid.Application;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
