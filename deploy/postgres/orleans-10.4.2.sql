@@ -56,6 +56,16 @@ CREATE INDEX IF NOT EXISTS orleans_storage_lookup ON orleans_storage (grain_id_h
 -- The catalogs read every state of a type whose key ends in a year ("<region>/<year>").
 CREATE INDEX IF NOT EXISTS orleans_storage_last_segment ON orleans_storage (service_id, grain_type, (substring(grain_key FROM '[^/]*$')));
 
+-- ComparisonGrid's own: which earlier stores a silo has imported (the release before Orleans kept its state in
+-- grain_state), so the import at start runs to its end once, and resumes if it was interrupted.
+CREATE TABLE IF NOT EXISTS cgrid_imports (
+    source text PRIMARY KEY,
+    imported integer NOT NULL,
+    already_there integer NOT NULL,
+    refused integer NOT NULL,
+    finished_at timestamptz NOT NULL DEFAULT now()
+);
+
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 ('InsertMembershipVersionKey', $q$
 WITH inserted AS (

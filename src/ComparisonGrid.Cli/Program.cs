@@ -35,6 +35,10 @@ const string Usage = """
       changes <region> <year> [--format table|csv|json]
                                what changed from the region's report of the year before: targets raised,
                                lowered, added, dropped (both quotes), themes that rose or fell, sections
+      migrate --from-data-dir DIR [--postgres CONNECTION | --data-dir DIR]
+                               import the reports, corrections and jobs of a data directory (this release's or
+                               the one before Orleans) into PostgreSQL or another data directory; what the target
+                               has already is left alone, so a run that stopped is resumed by running it again
       bench parse [file|folder]...  parse throughput, single thread and all cores (default: samples/)
       bench calls              grain call throughput and latency, 1 and 64 callers, beside a Channel hand-off
       bench ingest [--reports N]    parse + store synthetic 45,000-character reports in SQLite (default 400)
@@ -97,6 +101,9 @@ try
         case "bench":
             return await new ComparisonGrid.Cli.Bench.BenchCommand(pipeline, Console.Out)
                 .RunAsync(CommandLine.Parse(rest, Set("--reads-only", "--scale"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port", "--mb", "--parallel", "--rows", "--years", "--characters", "--data-dir")), cts.Token);
+        case "migrate":
+            return await new MigrateCommand(Console.Out, Console.Error)
+                .RunAsync(CommandLine.Parse(rest, Set(), Set("--from-data-dir", "--data-dir", "--postgres")), cts.Token);
         case "ingest" or "compare" or "regions" or "report" or "changes":
         {
             var cl = CommandLine.Parse(rest, args[0] == "compare" ? Set("--wide") : Set(),

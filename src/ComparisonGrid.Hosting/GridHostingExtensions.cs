@@ -142,5 +142,6 @@ public static class GridHostingExtensions
             sp.GetRequiredService<StateSerializer>(), sp.GetRequiredService<StorageFigures>(), GridOptions.ServiceId));
         silo.Services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, _) => sp.GetRequiredService<PostgresGrainStorage>());
         silo.Services.AddSingleton<IGrainStateReader>(sp => sp.GetRequiredService<PostgresGrainStorage>());
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PreviousReleaseImport>();
     }
 }
