@@ -10,7 +10,9 @@
 # Everything lives in $COMPARISONGRID_CLUSTER_DIR (default: /tmp/comparisongrid-cluster). The API key of every
 # gateway is $COMPARISONGRID_API_KEY when set, otherwise one is generated into the cluster folder. Silos call each
 # other over mutual TLS: "up" makes a cluster authority (certs/authority.crt, its key owner-only) and every silo
-# gets a certificate of its own from it (certs/siloN.crt, .key), made with openssl.
+# gets a certificate of its own from it (certs/siloN.crt, .key), made with openssl; certs/cgrid.crt and .key are
+# for the command line: cgrid regions --cluster "$CONN" --silo-certificate certs/cgrid.crt --silo-key certs/cgrid.key
+# --cluster-authority certs/authority.crt (CONN is in cluster.env).
 # The database gets the grid's schema (deploy/postgres/, for the Orleans version the gateway runs on) before the
 # first silo starts; every silo checks it at start. Silo N listens for silos on one port and for clients
 # (cgrid --cluster) on the next, both on 127.0.0.1 only.
@@ -71,6 +73,7 @@ up() {
   mkdir -p "$dir"
   chmod 755 "$dir"
   make_authority
+  issue_certificate cgrid
 
   local pg_port; pg_port=$(free_port "${COMPARISONGRID_BASE_PORT:-7400}")
   mkdir -p "$dir/pg"
@@ -113,17 +116,18 @@ make_authority() {
     || fail "openssl could not make the cluster authority: $(tail -n 3 "$dir/certs/openssl.log")"
 }
 
-# A certificate for silo $1 from the cluster authority, for 127.0.0.1 and localhost, as server and as client.
-issue_silo_certificate() {
-  local i=$1 extensions="$dir/certs/silo$1.ext"
+# A certificate named $1 from the cluster authority, for 127.0.0.1 and localhost, as server and as client:
+# siloN for silo N, cgrid for the command line's client (cgrid --cluster).
+issue_certificate() {
+  local name=$1 extensions="$dir/certs/$1.ext"
   printf '%s\n' "subjectAltName=IP:127.0.0.1,DNS:localhost" "basicConstraints=critical,CA:FALSE" \
     "keyUsage=critical,digitalSignature" "extendedKeyUsage=serverAuth,clientAuth" >"$extensions"
-  (umask 077 && openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=silo$i" \
-    -keyout "$dir/certs/silo$i.key" -out "$dir/certs/silo$i.csr" 2>>"$dir/certs/openssl.log" \
-    && openssl x509 -req -in "$dir/certs/silo$i.csr" -CA "$dir/certs/authority.crt" -CAkey "$dir/certs/authority.key" \
-      -CAcreateserial -days 90 -extfile "$extensions" -out "$dir/certs/silo$i.crt" 2>>"$dir/certs/openssl.log") \
-    || fail "openssl could not issue the certificate of silo $i: $(tail -n 3 "$dir/certs/openssl.log")"
-  rm -f "$dir/certs/silo$i.csr" "$extensions"
+  (umask 077 && openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$name" \
+    -keyout "$dir/certs/$name.key" -out "$dir/certs/$name.csr" 2>>"$dir/certs/openssl.log" \
+    && openssl x509 -req -in "$dir/certs/$name.csr" -CA "$dir/certs/authority.crt" -CAkey "$dir/certs/authority.key" \
+      -CAcreateserial -days 90 -extfile "$extensions" -out "$dir/certs/$name.crt" 2>>"$dir/certs/openssl.log") \
+    || fail "openssl could not issue the certificate $name: $(tail -n 3 "$dir/certs/openssl.log")"
+  rm -f "$dir/certs/$name.csr" "$extensions"
 }
 
 # Starts silo $1 with the cluster's PostgreSQL and key and waits until its gateway is ready.
@@ -136,7 +140,7 @@ start_silo() {
   silo=$(free_port $((http + 1)))
   gateway_port=$(free_port $((silo + 1)))
   mkdir -p "$dir/silo$i"
-  issue_silo_certificate "$i"
+  issue_certificate "silo$i"
   local samples=(--no-samples)
   # One gateway loads the shipped samples into an empty cluster; loading is idempotent, once is enough.
   [ "$i" != "1" ] || [ -n "${COMPARISONGRID_NO_SAMPLES:-}" ] || samples=()

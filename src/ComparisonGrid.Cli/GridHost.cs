@@ -33,4 +33,35 @@ internal static class GridHost
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         return host;
     }
+
+    /// <summary>A client of a running cluster (--cluster): the commands call its grains; nothing runs or is stored here.</summary>
+    public static async Task<IHost> ConnectAsync(CommandLine cl, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A client that cannot reach a gateway logs each try, and the host its failure; the one-line error below says it once.
+        builder.Logging.AddFilter("Orleans", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.AddComparisonGridClient(o =>
+        {
+            o.PostgresConnectionString = cl.Value("--cluster");
+            o.SiloCertificatePath = cl.Value("--silo-certificate");
+            o.SiloKeyPath = cl.Value("--silo-key");
+            o.ClusterAuthorityPath = cl.Value("--cluster-authority");
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not GridConfigurationException)
+        {
+            host.Dispose();
+            throw new ClusterUnreachableException($"cannot reach the cluster: {e.Message}");
+        }
+        return host;
+    }
 }

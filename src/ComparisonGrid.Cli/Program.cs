@@ -63,10 +63,12 @@ const string Usage = """
           --seconds N            time per measurement (default 5)
 
     levels: national, province, prefecture, county; provinces by name (河北省, 河北) or code (130000)
-    every command that stores or reads reports takes --data-dir DIR (default ./data)
+    every command that stores or reads reports takes --data-dir DIR (default ./data), or works on a running
+    cluster instead with --cluster CONNECTION (its PostgreSQL) --silo-certificate FILE --silo-key FILE
+    --cluster-authority FILE (a certificate the cluster's authority issued; deploy/local-cluster.sh makes one)
 
     exit codes: 0 done, 1 nothing found, 2 some inputs failed (named on stderr), 64 usage error,
-                69 the state store is unavailable
+                69 the state store or the cluster is unavailable
     """;
 
 using var cts = new CancellationTokenSource();
@@ -86,6 +88,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
 var parseOptions = Set("--out", "--text-column", "--max-size", "--max-report-chars");
 var gridOptions = Set("--data-dir", "--year", "--level", "--province", "--kind", "--format", "--from", "--to");
+var clusterOptions = Set("--cluster", "--silo-certificate", "--silo-key", "--cluster-authority");
 
 try
 {
@@ -107,13 +110,14 @@ try
         case "ingest" or "compare" or "regions" or "report" or "changes":
         {
             var cl = CommandLine.Parse(rest, args[0] == "compare" ? Set("--wide") : Set(),
-                args[0] switch { "ingest" => Set("--data-dir", "--text-column", "--max-size", "--max-report-chars"), "compare" => [.. gridOptions, "--zip"], _ => gridOptions });
+                Set([.. args[0] switch { "ingest" => Set("--data-dir", "--text-column", "--max-size", "--max-report-chars"), "compare" => [.. gridOptions, "--zip"], _ => gridOptions },
+                     .. clusterOptions]));
             if (args[0] == "compare")
             {
                 // Validate before starting the silo, so a typo costs nothing and never creates a data directory.
                 CompareCommand.Spec(cl);
             }
-            using var host = await GridHost.StartAsync(GridArguments.DataDirectory(cl), cts.Token);
+            using var host = cl.Has("--cluster") ? await GridHost.ConnectAsync(cl, cts.Token) : await GridHost.StartAsync(GridArguments.DataDirectory(cl), cts.Token);
             var grains = host.Services.GetRequiredService<IGrainFactory>();
             try
             {
@@ -145,6 +149,11 @@ catch (UsageException e)
 {
     await Console.Error.WriteLineAsync($"cgrid: {e.Message}\n\n{Usage}");
     return 64;
+}
+catch (ClusterUnreachableException e)
+{
+    await Console.Error.WriteLineAsync($"cgrid: {e.Message}");
+    return 69;
 }
 catch (ComparisonGrid.Core.StorageUnavailableException e)
 {

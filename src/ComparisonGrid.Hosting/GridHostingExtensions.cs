@@ -103,6 +103,51 @@ public static class GridHostingExtensions
     }
 
     /// <summary>
+    /// Makes the host a client of a running cluster (cgrid --cluster): Orleans' client over the cluster's PostgreSQL
+    /// membership, connecting to silos that take clients (GridOptions.GatewayPort), with the same mutual TLS as a
+    /// silo; no grains run here.
+    /// </summary>
+    public static IHostApplicationBuilder AddComparisonGridClient(this IHostApplicationBuilder builder, Action<GridOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(GridOptions.Section).Get<GridOptions>() ?? new GridOptions();
+        configure?.Invoke(options);
+        var postgres = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
+            ? throw new GridConfigurationException("--cluster needs the cluster's PostgreSQL connection string (its membership table says where the silos are)")
+            : options.PostgresConnectionString;
+        var certificates = SiloCertificates.Load(options);
+        builder.Services.AddSingleton(certificates);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = GridOptions.ServiceId;
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = postgres;
+            });
+            client.UseTls(certificates.Certificate, certificates.Configure);
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
+            // Orleans' client tries to connect for as long as it is let; a command line gives up after 10 s and
+            // says why (no silo takes clients, none answers, or every one refused this certificate).
+            var giveUpAt = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                if (DateTime.UtcNow >= giveUpAt)
+                {
+                    return false;
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                return true;
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>
     /// Death of a silo noticed in about a second on a local network: probes time out after 1 s and two missed
     /// probes are a suspicion; silos re-read the table every 2 s. Orleans' defaults (5 s, 3 probes, 60 s) suit
     /// clouds with noisy networks better; ComparisonGrid:Membership overrides any of these.
