@@ -46,8 +46,6 @@ public static class GridHostingExtensions
         var certificates = options.Clustered ? SiloCertificates.Load(options) : null;
         var endpoint = options.Clustered ? SiloEndpoint.Parse(options.SiloAddress!) : null;
 
-        builder.Services.AddSingleton<StateSerializer>();
-        builder.Services.AddSingleton<StorageFigures>();
         if (postgres is not null)
         {
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
@@ -90,16 +88,30 @@ public static class GridHostingExtensions
             silo.Configure<SiloOptions>(o => o.SiloName = $"{Environment.MachineName}/{Environment.ProcessId}");
             silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<GridOptions>>((m, g) => m.ResponseTimeout = g.Value.CallTimeout);
             silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<GridOptions>>((c, g) => c.CollectionAge = g.Value.CollectionAge);
-            if (postgres is not null)
-            {
-                AddPostgresStorage(silo);
-            }
-            else
-            {
-                AddSqliteStorage(silo);
-            }
+            silo.AddComparisonGridStorage(postgres is not null);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The grains' storage on a silo: SQLite in GridOptions.DataDirectory, or PostgreSQL (Orleans' AdoNet storage
+    /// under <see cref="PostgresGrainStorage"/>, with an <see cref="NpgsqlDataSource"/> registered by the host).
+    /// Apart from <see cref="AddComparisonGrid"/> for silos that others build (Orleans' TestingHost).
+    /// </summary>
+    public static ISiloBuilder AddComparisonGridStorage(this ISiloBuilder silo, bool postgres = false)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton<StateSerializer>();
+        silo.Services.AddSingleton<StorageFigures>();
+        if (postgres)
+        {
+            AddPostgresStorage(silo);
+        }
+        else
+        {
+            AddSqliteStorage(silo);
+        }
+        return silo;
     }
 
     /// <summary>
