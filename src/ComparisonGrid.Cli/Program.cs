@@ -60,6 +60,9 @@ const string Usage = """
       bench bodies [report.txt] --url GATEWAY --api-key KEY [--mb 48] [--parallel 6] [--rows 12000]
                                large bodies on a running gateway: N texts of M MB at once (the gateway's peak
                                memory), then JSONL corpora of one region and year at growing row counts
+      bench failover --cluster-dir DIR [--reports N]
+                               on a cluster of deploy/local-cluster.sh: kill -9 its last silo, time until it is
+                               marked Dead and until every report (default 300) is read again through the first
           --seconds N            time per measurement (default 5)
 
     levels: national, province, prefecture, county; provinces by name (河北省, 河北) or code (130000)
@@ -103,7 +106,7 @@ try
                 .RunAsync(CommandLine.Parse(rest, Set(), Set("--achieved", "--format", "--min-recall")), cts.Token);
         case "bench":
             return await new ComparisonGrid.Cli.Bench.BenchCommand(pipeline, Console.Out)
-                .RunAsync(CommandLine.Parse(rest, Set("--reads-only", "--scale"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port", "--mb", "--parallel", "--rows", "--years", "--characters", "--data-dir")), cts.Token);
+                .RunAsync(CommandLine.Parse(rest, Set("--reads-only", "--scale"), Set("--seconds", "--reports", "--regions", "--url", "--api-key", "--connections", "--subscribers", "--postgres", "--port", "--mb", "--parallel", "--rows", "--years", "--characters", "--data-dir", "--cluster-dir")), cts.Token);
         case "migrate":
             return await new MigrateCommand(Console.Out, Console.Error)
                 .RunAsync(CommandLine.Parse(rest, Set(), Set("--from-data-dir", "--data-dir", "--postgres")), cts.Token);

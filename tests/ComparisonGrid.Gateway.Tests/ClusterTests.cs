@@ -129,7 +129,7 @@ public sealed class ClusterTests
     }
 
     [Fact]
-    public async Task A_process_without_the_cluster_s_certificates_can_neither_join_nor_call_a_grain_and_cgrid_with_them_can()
+    public async Task A_process_without_the_cluster_s_certificates_can_neither_join_nor_call_a_grain_while_cgrid_and_a_new_silo_with_them_can()
     {
         await using var cluster = new LocalCluster(Key, samples: false);
         var urls = await cluster.Script("up", "1");
@@ -169,7 +169,28 @@ public sealed class ClusterTests
 
         var status = await cluster.Status();
         Assert.Equal("active", Assert.Single(status.Values).State);
-        using var cluster1 = JsonDocument.Parse(await Node(urls[0]).GetStringAsync("/api/cluster"));
-        Assert.Single(cluster1.RootElement.GetProperty("silos").EnumerateArray(), s => s.GetProperty("status").GetString() == "active");
+        using (var view = JsonDocument.Parse(await Node(urls[0]).GetStringAsync("/api/cluster")))
+        {
+            Assert.Single(view.RootElement.GetProperty("silos").EnumerateArray(), s => s.GetProperty("status").GetString() == "active");
+        }
+
+        // A member with the authority's certificate joins (add) and leaves gracefully (remove); what it held stays.
+        var added = (await cluster.Script("add")).Last();
+        Assert.Equal(["active", "active"], (await cluster.Status()).Values.Select(s => s.State));
+        using (var report = await Node(added).GetAsync("/api/reports/140600/2024"))
+        {
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        }
+        await cluster.Script("remove", "2");
+        Assert.Equal([1], (await cluster.Status()).Keys);
+        await Eventually.Holds(async () =>
+        {
+            using var view = JsonDocument.Parse(await Node(urls[0]).GetStringAsync("/api/cluster"));
+            return view.RootElement.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "active") == 1;
+        }, "the removed silo is no longer active in the cluster's view", TimeSpan.FromSeconds(20));
+        using (var report = await Node(urls[0]).GetAsync("/api/reports/140600/2024"))
+        {
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        }
     }
 }

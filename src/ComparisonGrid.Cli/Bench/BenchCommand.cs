@@ -6,7 +6,7 @@ namespace ComparisonGrid.Cli.Bench;
 /// <summary><c>cgrid bench …</c>: runs a benchmark of ComparisonGrid.Benchmarks with this command line's arguments.</summary>
 internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
 {
-    public const string Kinds = "bench parse [files or folders], bench calls, bench ingest [--reports N], bench compare [--regions N], bench ingest|compare --scale [--regions N] [--years N] [--characters N] [--postgres CONNECTION] [--data-dir DIR], bench http --url URL[,URL…] (--api-key KEY | --reads-only) [--connections N] [--subscribers N], bench bare --url GATEWAY [--port N], bench bodies [report.txt] --url GATEWAY --api-key KEY [--mb 48] [--parallel 6] [--rows 12000]; all take --seconds N";
+    public const string Kinds = "bench parse [files or folders], bench calls, bench ingest [--reports N], bench compare [--regions N], bench ingest|compare --scale [--regions N] [--years N] [--characters N] [--postgres CONNECTION] [--data-dir DIR], bench http --url URL[,URL…] (--api-key KEY | --reads-only) [--connections N] [--subscribers N], bench bare --url GATEWAY [--port N], bench bodies [report.txt] --url GATEWAY --api-key KEY [--mb 48] [--parallel 6] [--rows 12000], bench failover --cluster-dir DIR [--reports N]; all take --seconds N";
 
     private static Task<Microsoft.Extensions.Hosting.IHost> StartGrid(string directory, string? postgres, CancellationToken cancellationToken) =>
         GridHost.StartAsync(directory, cancellationToken, postgres: postgres);
@@ -27,6 +27,7 @@ internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
                 "http" => new HttpBenchmark(stdout).RunAsync(rest, cancellationToken),
                 "bare" => new BareEndpoint(stdout).RunAsync(rest, cancellationToken),
                 "bodies" => new BodyBenchmark(stdout).RunAsync(rest, cancellationToken),
+                "failover" => new FailoverBenchmark(stdout).RunAsync(rest, cancellationToken),
                 _ => throw new UsageException($"bench knows: {Kinds}"),
             }).ConfigureAwait(false);
         }
