@@ -43,7 +43,7 @@ public static class Evaluator
             misses.Add(new EvalMiss("region-year", file, "", $"{code} {year}", got, report?.Title));
         }
 
-        var found = targets.Where(g => g.Indicator != "none").Select(g => (Gold: g, Hit: Extracted(reports, g).Any(t => Matches(t, g)))).ToList();
+        var found = targets.Where(g => g.Indicator != GoldLabels.NoTarget).Select(g => (Gold: g, Hit: Extracted(reports, g).Any(t => Matches(t, g)))).ToList();
         foreach (var (gold, _) in found.Where(f => !f.Hit))
         {
             misses.Add(new EvalMiss("target", gold.File, gold.Indicator, Describe(gold),

@@ -19,10 +19,15 @@ public sealed record GoldAchievement(string File, string RegionCode, int Year, s
 /// </summary>
 public static class GoldLabels
 {
+    /// <summary>The indicator of a row saying the report states no quantified annual target: its other columns are <c>-</c>.</summary>
+    public const string NoTarget = "none";
+
     public static IReadOnlyList<GoldTarget> ReadTargets(string text, string name) =>
-        Read(text, name, 8, (cells, line, quotes) => new GoldTarget(
-            cells[0], cells[1], Int(cells[2], name, line), cells[3], ComparatorOf(cells[4], name, line),
-            Bound(cells[5], name, line), Bound(cells[6], name, line), Bool(cells[7], name, line), line, quotes));
+        Read(text, name, 8, (cells, line, quotes) => cells[3] == NoTarget
+            ? new GoldTarget(cells[0], cells[1], Int(cells[2], name, line), NoTarget, null, null, null, false, line, quotes)
+            : new GoldTarget(
+                cells[0], cells[1], Int(cells[2], name, line), cells[3], ComparatorOf(cells[4], name, line),
+                Bound(cells[5], name, line), Bound(cells[6], name, line), Bool(cells[7], name, line), line, quotes));
 
     public static IReadOnlyList<GoldAchievement> ReadAchievements(string text, string name) =>
         Read(text, name, 5, (cells, line, quotes) => new GoldAchievement(
