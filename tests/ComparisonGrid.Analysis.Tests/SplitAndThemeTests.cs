@@ -24,6 +24,30 @@ public sealed class SplitAndThemeTests
     }
 
     [Fact]
+    public void A_page_holding_one_report_twice_is_one_report_and_two_sessions_are_two()
+    {
+        var body = "各位代表：\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。" + new string('。', 3100);
+        var report = "2023年丙市政府工作报告\n——2023年1月6日在丙市第十六届人民代表大会第二次会议上\n" + body;
+        var page = "标题：2023年丙市政府工作报告\n正文：\n" + report + "\n打印本页\n" + report + "\n【关闭窗口】";
+        var splitter = new ReportSplitter(AnalysisResources.Default.PageChrome);
+        var only = Assert.Single(splitter.Split(page));
+        Assert.Equal(1, CountOf(only.Text, "增长6%左右"));
+
+        var nextYear = report.Replace("2023", "2024", StringComparison.Ordinal).Replace("第二次", "第三次", StringComparison.Ordinal);
+        Assert.Equal(2, splitter.Split(report + "\n" + nextYear).Count());
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    [Fact]
     public void One_report_without_page_chrome_is_the_text_itself_not_a_copy()
     {
         var text = "2022年甲市政府工作报告\n各位代表：" + new string('。', 3100);

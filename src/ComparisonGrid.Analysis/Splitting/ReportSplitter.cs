@@ -30,9 +30,15 @@ public sealed partial class ReportSplitter
         return Segments(text, lines, Starts(text, lines));
     }
 
-    private static List<int> Starts(string text, List<(int Start, int End)> lines)
+    /// <summary>
+    /// Where each report starts, and whether it is a copy: a report opened by the same meeting (届 and 次) as an
+    /// earlier one in the input is that report again (a scraped page holding the article and its print copy), since a
+    /// session hears one work report. A copy is left out rather than read as a second report of the same region and year.
+    /// </summary>
+    private static List<(int Start, bool Copy)> Starts(string text, List<(int Start, int End)> lines)
     {
-        var starts = new List<int> { 0 };
+        var starts = new List<(int Start, bool Copy)> { (0, false) };
+        var meetings = new HashSet<string>(StringComparer.Ordinal);
         int? lastAnchor = null;
         foreach (Match m in MeetingLine.Pattern().Matches(text))
         {
@@ -40,22 +46,23 @@ public sealed partial class ReportSplitter
             {
                 continue;
             }
+            var copy = !meetings.Add(m.Value);
             if (lastAnchor is int previous)
             {
-                starts.Add(ReportStart(text, lines, m.Index, previous));
+                starts.Add((ReportStart(text, lines, m.Index, previous), copy));
             }
             lastAnchor = m.Index;
         }
         return starts;
     }
 
-    private IEnumerable<ReportSegment> Segments(string text, List<(int Start, int End)> lines, List<int> starts)
+    private IEnumerable<ReportSegment> Segments(string text, List<(int Start, int End)> lines, List<(int Start, bool Copy)> starts)
     {
         for (var k = 0; k < starts.Count; k++)
         {
-            var start = starts[k];
-            var end = k + 1 < starts.Count ? starts[k + 1] : text.Length;
-            if (start < end)
+            var (start, copy) = starts[k];
+            var end = k + 1 < starts.Count ? starts[k + 1].Start : text.Length;
+            if (start < end && !copy)
             {
                 yield return Blank(text, lines, start, end);
             }
