@@ -31,8 +31,8 @@ public sealed class EvaluationTests
         Assert.Equal(42, r.Reports);
         Assert.True(r.RegionYearAccuracy == 1, Misses(r));
         Assert.True(r.TargetRecall >= 0.98, $"target recall {r.TargetRecall:P1}\n{Misses(r)}");
-        // 0.897 on the corpus's second release (issue 24 asks 0.95): a floor under today's figure, raised as it rises.
-        Assert.True(r.AchievedRecall >= 0.89, $"achieved recall {r.AchievedRecall:P1}\n{Misses(r)}");
+        // 0.921 on the corpus's second release (issue 24 asks 0.95): a floor under today's figure, raised as it rises.
+        Assert.True(r.AchievedRecall >= 0.92, $"achieved recall {r.AchievedRecall:P1}\n{Misses(r)}");
         Assert.True(r.WrongRate < 0.01, $"wrong figures {r.WrongRate:P1}\n{Misses(r)}");
         Assert.Equal(300, r.TargetsLabelled);
         Assert.Equal(203, r.AchievedLabelled);
@@ -59,8 +59,8 @@ public sealed class EvaluationTests
             .Select(r => $"{r.Source.Input} {r.Region?.Name}: {string.Join(", ", r.Sections.Select(s => $"{s.Kind} {s.Title}"))}")
             .ToList();
         // A floor, as for recall: the second release of the dev corpus (issue 24) brought outlines this parser does not
-        // read yet (a review titled with the five-year plan read as outlook; spreadsheet cells without line breaks).
-        Assert.True(wrong.Count <= 3, $"{wrong.Count} of {reports.Count} outlines do not open with the review and hold a plan:\n{string.Join("\n", wrong)}");
+        // read yet (spreadsheet cells whose numbered points read as parts).
+        Assert.True(wrong.Count <= 2, $"{wrong.Count} of {reports.Count} outlines do not open with the review and hold a plan:\n{string.Join("\n", wrong)}");
     }
 
     [Fact]

@@ -48,6 +48,31 @@ public sealed class SplitAndThemeTests
     }
 
     [Fact]
+    public void A_page_abstract_cut_off_with_an_ellipsis_is_chrome_and_its_run_in_heading_opens_no_part()
+    {
+        var report = "2023年丁县人民政府工作报告\n——2023年1月9日在丁县第十七届人民代表大会第二次会议上\n各位代表：\n" +
+                     "一、2022年工作回顾\n2022年，是党的二十大胜利召开之年，\n全县地区生产总值增长5.2%。" + new string('。', 400) +
+                     "\n二、2023年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。" + new string('。', 400);
+        var page = "内容摘要：\n各位代表：现在我代表县政府作报告。一、2022年工作回顾2022年，是党的二十大胜利召开之年，......\n" + report;
+        var segment = Assert.Single(new ReportSplitter(AnalysisResources.Default.PageChrome).Split(page));
+        Assert.DoesNotContain("作报告。一、", segment.Text, StringComparison.Ordinal);
+        var parsed = Assert.Single(TestData.Pipeline.Parse(new SourceDocument("page.txt", System.Text.Encoding.UTF8.GetBytes(page))).Reports);
+        Assert.Equal([SectionKind.Review, SectionKind.Plan], parsed.Sections.Select(s => s.Kind));
+        // A line that ends with an ellipsis but is not said again is report text.
+        var quoting = report.Replace("全县地区生产总值增长5.2%。", "我们常说“行百里者半九十”……\n全县地区生产总值增长5.2%。", StringComparison.Ordinal);
+        Assert.Contains("行百里者半九十", Assert.Single(new ReportSplitter(AnalysisResources.Default.PageChrome).Split(quoting)).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("一、2025年和“十四五”时期工作回顾", SectionKind.Review)]
+    [InlineData("一、过去五年和2020年工作回顾", SectionKind.Review)]
+    [InlineData("二、“十五五”时期主要目标任务", SectionKind.Outlook)]
+    [InlineData("二、今后五年的奋斗目标", SectionKind.Outlook)]
+    [InlineData("三、2026年重点工作", SectionKind.Plan)]
+    public void A_review_of_the_year_and_the_five_year_period_is_a_review_and_a_five_year_title_without_one_an_outlook(string title, SectionKind kind) =>
+        Assert.Equal(kind, AnalysisResources.Default.SectionKinds.Classify(title));
+
+    [Fact]
     public void One_report_without_page_chrome_is_the_text_itself_not_a_copy()
     {
         var text = "2022年甲市政府工作报告\n各位代表：" + new string('。', 3100);

@@ -111,7 +111,7 @@ public sealed partial class ReportSplitter
             }
             var s = Math.Max(ls, start);
             var e = Math.Min(le, end);
-            if (_chrome.IsChrome(text.AsSpan(s, e - s)))
+            if (_chrome.IsChrome(text.AsSpan(s, e - s)) || IsExcerpt(text, s, e, end))
             {
                 chrome.Add((s, e));
             }
@@ -131,6 +131,47 @@ public sealed partial class ReportSplitter
             }
         });
         return new ReportSegment(start, end, blanked, chrome.Count);
+    }
+
+    /// <summary>Characters before an excerpt's ellipsis that must be found again after it.</summary>
+    private const int ExcerptTail = 16;
+
+    /// <summary>How far after an excerpt its text is looked for.</summary>
+    private const int ExcerptReach = 20_000;
+
+    /// <summary>
+    /// A page's abstract of the report (内容摘要, a feed's summary): a line cut off with an ellipsis whose last words
+    /// come again, line breaks aside, in the text after it. Left in, its run-in headings (一、…回顾…) would open a
+    /// part of the outline that swallows the whole report.
+    /// </summary>
+    private static bool IsExcerpt(string text, int start, int end, int segmentEnd)
+    {
+        var line = text.AsSpan(start, end - start).TrimEnd();
+        var cut = line.EndsWith("......", StringComparison.Ordinal) ? 6 : line.EndsWith("……", StringComparison.Ordinal) ? 2 : 0;
+        if (cut == 0 || line.Length - cut < 2 * ExcerptTail)
+        {
+            return false;
+        }
+        var tail = Compact(line[..^cut].TrimEnd('.'));
+        if (tail.Length < ExcerptTail)
+        {
+            return false;
+        }
+        var after = Compact(text.AsSpan(end, Math.Min(segmentEnd, end + ExcerptReach) - end));
+        return after.Contains(tail[^ExcerptTail..], StringComparison.Ordinal);
+    }
+
+    private static string Compact(ReadOnlySpan<char> s)
+    {
+        var kept = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                kept.Append(c);
+            }
+        }
+        return kept.ToString();
     }
 
     private static int FirstLineEndingAfter(List<(int Start, int End)> lines, int offset)
