@@ -149,4 +149,16 @@ public sealed class SplitAndThemeTests
         var clipped = Assert.Single(reader.Read("不低于4%", 3, 5));
         Assert.Equal((Comparator.Exact, 3), (clipped.Comparator, clipped.Start));
     }
+
+    [Theory]
+    [InlineData("力争达到8.5%", true, Comparator.Exact)]
+    [InlineData("争取 控制在3%以内", true, Comparator.AtMost)]
+    [InlineData("力争7%", true, Comparator.Exact)]
+    [InlineData("达到8.5%", false, Comparator.Exact)]
+    [InlineData("努力实现不低于6%", false, Comparator.AtLeast)]
+    public void A_stretch_word_before_the_qualifier_makes_the_figure_a_stretch(string text, bool stretch, Comparator comparator)
+    {
+        var figure = Assert.Single(new FigureReader().Read(text, 0, text.Length));
+        Assert.Equal((stretch, comparator), (figure.Stretch, figure.Comparator));
+    }
 }

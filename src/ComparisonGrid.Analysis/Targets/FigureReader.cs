@@ -35,7 +35,8 @@ public sealed partial class FigureReader
         var unit = m.Groups["u1"].Success ? m.Groups["u1"].Value : m.Groups["u2"].Success ? m.Groups["u2"].Value : null;
         var (pre, preStart) = QualifierBefore(text, from, m.Index);
         var post = m.Groups["post"].Value;
-        var stretch = pre is "力争" or "争取";
+        // 力争达到10%, 争取控制在3%以内: the stretch word may stand before the qualifier rather than the number.
+        var stretch = pre is "力争" or "争取" || (pre is not null && StretchBefore(text, from, preStart));
         if (m.Groups["n2"].Success)
         {
             var n2 = double.Parse(m.Groups["n2"].ValueSpan, CultureInfo.InvariantCulture);
@@ -50,6 +51,17 @@ public sealed partial class FigureReader
         };
         return new Figure(pre is null ? m.Index : preStart, m.Index + m.Length, n1, n1, unit, comparator,
             post.Length > 0 || comparator != Comparator.Exact, stretch);
+    }
+
+    /// <summary>Whether 力争 or 争取 ends right before <paramref name="at"/> (spaces between allowed), not reaching before <paramref name="from"/>.</summary>
+    private static bool StretchBefore(string text, int from, int at)
+    {
+        var end = at;
+        while (end > from && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+        return end - 2 >= from && text.AsSpan(end - 2, 2) is "力争" or "争取";
     }
 
     /// <summary>The qualifier word right before a number (spaces between allowed), not reaching before <paramref name="from"/>.</summary>
