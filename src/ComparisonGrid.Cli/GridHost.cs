@@ -15,16 +15,11 @@ internal static class GridHost
     public static async Task<IHost> StartAsync(string dataDirectory, CancellationToken cancellationToken, Action<IServiceCollection>? services = null,
         string? postgres = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Logging.ClearProviders();
-        // stdout carries the command's output (JSON, CSV); logs go to stderr and only when something is wrong.
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = CommandHost();
         // Orleans' own warnings are about the runtime, not the command: server GC advised at every start (the CLI runs on
         // workstation GC on purpose), and a grain turn over a second while a bulk ingest keeps both cores parsing.
         // What fails a command reaches it as an exception and is said in one line.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.AddComparisonGrid(o =>
         {
             o.DataDirectory = dataDirectory;
@@ -36,17 +31,27 @@ internal static class GridHost
         return host;
     }
 
-    /// <summary>A client of a running cluster (--cluster): the commands call its grains; nothing runs or is stored here.</summary>
-    public static async Task<IHost> ConnectAsync(CommandLine cl, CancellationToken cancellationToken)
+    /// <summary>
+    /// A host for one command: stdout carries the command's output (JSON, CSV); logs go to stderr and only when
+    /// something is wrong; no start and stop messages.
+    /// </summary>
+    private static HostApplicationBuilder CommandHost()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        return builder;
+    }
+
+    /// <summary>A client of a running cluster (--cluster): the commands call its grains; nothing runs or is stored here.</summary>
+    public static async Task<IHost> ConnectAsync(CommandLine cl, CancellationToken cancellationToken)
+    {
+        var builder = CommandHost();
         // A client that cannot reach a gateway logs each try, and the host its failure; the one-line error below says it once.
         builder.Logging.AddFilter("Orleans", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.AddComparisonGridClient(o =>
         {
             o.PostgresConnectionString = cl.Value("--cluster");

@@ -18,6 +18,9 @@ public static class GridHostingExtensions
     /// <summary>Orleans' AdoNet storage under the grid's own (<see cref="PostgresGrainStorage"/>), which names its rows.</summary>
     private const string PostgresRows = "grains-rows";
 
+    /// <summary>The ADO.NET provider Orleans' AdoNet packages load for PostgreSQL (membership and state).</summary>
+    private const string PostgresInvariant = "Npgsql";
+
     /// <summary>
     /// Makes the host a silo of the grid: options from the "ComparisonGrid" section (then <paramref name="configure"/>),
     /// the grains and their storage, and either a silo of its own on loopback (embedded: SQLite, or PostgreSQL for
@@ -36,8 +39,7 @@ public static class GridHostingExtensions
         }
         // Read now because the shape of the silo (clustering, storage, TLS) depends on it; refused here, before
         // anything starts, when it cannot run.
-        var options = section.Get<GridOptions>() ?? new GridOptions();
-        configure?.Invoke(options);
+        var options = ReadOptions(builder, configure);
         var postgres = string.IsNullOrWhiteSpace(options.PostgresConnectionString) ? null : options.PostgresConnectionString;
         if (options.Clustered && postgres is null)
         {
@@ -71,7 +73,7 @@ public static class GridHostingExtensions
                 silo.ConfigureEndpoints(endpoint.Address, endpoint.Port, options.GatewayPort, listenOnAnyHostAddress: false);
                 silo.UseAdoNetClustering(o =>
                 {
-                    o.Invariant = "Npgsql";
+                    o.Invariant = PostgresInvariant;
                     o.ConnectionString = postgres;
                 });
                 silo.UseTls(certificates.Certificate, certificates.Configure);
@@ -122,8 +124,7 @@ public static class GridHostingExtensions
     public static IHostApplicationBuilder AddComparisonGridClient(this IHostApplicationBuilder builder, Action<GridOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(GridOptions.Section).Get<GridOptions>() ?? new GridOptions();
-        configure?.Invoke(options);
+        var options = ReadOptions(builder, configure);
         var postgres = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
             ? throw new GridConfigurationException("--cluster needs the cluster's PostgreSQL connection string (its membership table says where the silos are)")
             : options.PostgresConnectionString;
@@ -138,7 +139,7 @@ public static class GridHostingExtensions
             });
             client.UseAdoNetClustering(o =>
             {
-                o.Invariant = "Npgsql";
+                o.Invariant = PostgresInvariant;
                 o.ConnectionString = postgres;
             });
             client.UseTls(certificates.Certificate, certificates.Configure);
@@ -157,6 +158,14 @@ public static class GridHostingExtensions
             });
         });
         return builder;
+    }
+
+    /// <summary>The options as configuration and <paramref name="configure"/> set them, for what decides how the host is built.</summary>
+    private static GridOptions ReadOptions(IHostApplicationBuilder builder, Action<GridOptions>? configure)
+    {
+        var options = builder.Configuration.GetSection(GridOptions.Section).Get<GridOptions>() ?? new GridOptions();
+        configure?.Invoke(options);
+        return options;
     }
 
     /// <summary>
@@ -188,7 +197,7 @@ public static class GridHostingExtensions
     {
         silo.AddAdoNetGrainStorage(PostgresRows, o => o.Configure<NpgsqlDataSource, StateSerializer>((a, dataSource, serializer) =>
         {
-            a.Invariant = "Npgsql";
+            a.Invariant = PostgresInvariant;
             a.ConnectionString = dataSource.ConnectionString;
             a.GrainStorageSerializer = serializer;
             // Rows go when a state is cleared, so the catalogs' reads across many grains never meet an empty one.

@@ -114,9 +114,8 @@ public sealed class ClusterTests
     /// <summary>cgrid as users run it: its build output in a process of its own.</summary>
     private static async Task<(int Code, string Out, string Error)> Cgrid(string[] arguments)
     {
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(Repository.Root, "src", "ComparisonGrid.Cli", "bin", configuration, "net10.0", "cgrid.dll"));
+        start.ArgumentList.Add(Repository.BuildOutput("ComparisonGrid.Cli", "cgrid.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

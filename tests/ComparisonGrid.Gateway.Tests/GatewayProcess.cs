@@ -75,8 +75,7 @@ internal sealed class GatewayProcess : IDisposable
 
     private static ProcessStartInfo StartInfo(string url, string dataDirectory, string key, string[] arguments)
     {
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        var dll = Path.Combine(Repository.Root, "src", "ComparisonGrid.Gateway", "bin", configuration, "net10.0", "ComparisonGrid.Gateway.dll");
+        var dll = Repository.BuildOutput("ComparisonGrid.Gateway", "ComparisonGrid.Gateway.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--urls", url, "--data-dir", dataDirectory, "--api-key", key, $"--ComparisonGrid:SamplesDirectory={Path.Combine(Repository.Root, "samples")}" },

@@ -16,6 +16,16 @@ public static class Repository
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
+    /// <summary>
+    /// A file of a project's build output under src/, of the configuration the tests themselves were built in (the
+    /// gateway and cgrid as users run them, in processes of their own).
+    /// </summary>
+    public static string BuildOutput(string project, string file)
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        return Path.Combine(Root, "src", project, "bin", configuration, "net10.0", file);
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

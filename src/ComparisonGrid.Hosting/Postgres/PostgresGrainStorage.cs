@@ -49,7 +49,7 @@ public sealed class PostgresGrainStorage(IGrainStorage rows, NpgsqlDataSource da
         ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
         // The key column compares bytewise (COLLATE "C"), so a prefix is a range of the index.
         return Decode<TState>(await QueryAsync(StateRows.TypeOf(grainType, stateName), "grain_key >= $3 AND grain_key < $4",
-            [KeyPrefix + keyPrefix, KeyPrefix + keyPrefix[..^1] + (char)(keyPrefix[^1] + 1)], cancellationToken).ConfigureAwait(false));
+            [KeyPrefix + keyPrefix, KeyPrefix + StateRows.PrefixEnd(keyPrefix)], cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<IReadOnlyList<string>> KeysAsync(string grainType, string stateName, CancellationToken cancellationToken) =>
@@ -82,8 +82,7 @@ public sealed class PostgresGrainStorage(IGrainStorage rows, NpgsqlDataSource da
                 command.Parameters.Add(new NpgsqlParameter { Value = value });
             }
             figures.Read();
-            var found = await DbRows.ReadAsync(command, r => (r.GetString(0)[KeyPrefix.Length..], r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), cancellationToken).ConfigureAwait(false);
-            return found;
+            return await DbRows.ReadAsync(command, r => (r.GetString(0)[KeyPrefix.Length..], r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), cancellationToken).ConfigureAwait(false);
         });
 
     private Task<bool> Guard(string what, Func<Task> operation) => StoreFaults.GuardAsync(figures, what, async () =>

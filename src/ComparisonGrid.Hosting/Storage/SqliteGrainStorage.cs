@@ -211,7 +211,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateReader
         var rows = await QueryAsync(StateRows.TypeOf(grainType, stateName), """
             SELECT grain_key, payload FROM grain_state
             WHERE state_type = $type AND grain_key >= $value AND grain_key < $end
-            """, keyPrefix, cancellationToken, keyPrefix[..^1] + (char)(keyPrefix[^1] + 1)).ConfigureAwait(false);
+            """, keyPrefix, cancellationToken, StateRows.PrefixEnd(keyPrefix)).ConfigureAwait(false);
         return [.. rows.Select(r => KeyValuePair.Create(r.Key, _serializer.Read<TState>(r.Payload)))];
     }
 

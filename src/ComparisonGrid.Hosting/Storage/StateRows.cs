@@ -9,4 +9,14 @@ public static class StateRows
     public static string TypeOf(string grainType, string stateName) => $"{grainType}.{stateName}";
 
     public static string TypeOf(GrainId grainId, string stateName) => TypeOf(grainId.Type.ToString()!, stateName);
+
+    /// <summary>
+    /// The first key after every key that starts with <paramref name="prefix"/>, in binary order: both stores compare
+    /// keys bytewise, so the keys with a prefix are the range [prefix, PrefixEnd(prefix)) of their index.
+    /// </summary>
+    public static string PrefixEnd(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        return prefix[..^1] + (char)(prefix[^1] + 1);
+    }
 }
