@@ -89,7 +89,7 @@ public sealed class AnalysisResources
             names);
     }
 
-    private static string Read(string name)
+    internal static string Read(string name)
     {
         var assembly = typeof(AnalysisResources).Assembly;
         var resource = "ComparisonGrid.Analysis.Data." + name;

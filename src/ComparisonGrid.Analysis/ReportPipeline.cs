@@ -21,6 +21,10 @@ public sealed class ReportPipeline
     private readonly TextDecoder _decoder;
     private readonly HtmlTextExtractor _html = new();
     private readonly CorpusReader _corpus = new();
+    private readonly MarkdownTextExtractor _markdown = new();
+    private readonly PdfTextExtractor _pdf = new();
+    private readonly DocxTextExtractor _docx = new();
+    private readonly XlsxTableReader _xlsx = new();
     private readonly TextNormaliser _normaliser;
     private readonly ReportSplitter _splitter;
     private readonly RegionResolver _regions;
@@ -60,7 +64,9 @@ public sealed class ReportPipeline
             ".html" or ".htm" or ".xhtml" => InputFormat.Html,
             ".csv" => InputFormat.Csv,
             ".jsonl" or ".ndjson" => InputFormat.Jsonl,
+            ".md" or ".markdown" or ".mdown" => InputFormat.Markdown,
             _ when HtmlTextExtractor.LooksLikeHtml(text) => InputFormat.Html,
+            _ when MarkdownTextExtractor.LooksLikeMarkdown(text) => InputFormat.Markdown,
             _ => InputFormat.Text,
         };
     }
@@ -136,6 +142,17 @@ public sealed class ReportPipeline
             throw new InputFormatException(
                 $"the file is {document.Content.Length / 1024.0 / 1024.0:0.0} MB, over the limit of {options.MaxBytes / 1024.0 / 1024.0:0.#} MB");
         }
+        // Text extracted from a document may be larger than its compressed file, but not without bound (a zip bomb).
+        var maxCharacters = options.MaxBytes * 4;
+        switch (BinaryFormats.Of(document.Name, document.Content.Span))
+        {
+            case InputFormat.Pdf:
+                return Extracted(_pdf.Extract(document.Content, maxCharacters), "pdf");
+            case InputFormat.Docx:
+                return Extracted(_docx.Extract(document.Content, maxCharacters), "docx");
+            case InputFormat.Xlsx:
+                return new PreparedInput(new DecodedText("", "xlsx"), "xlsx", null, Workbook(_xlsx.Read(document.Content, maxCharacters), options.TextColumn));
+        }
         var decoded = _decoder.Decode(document.Content.Span);
         if (string.IsNullOrWhiteSpace(decoded.Text))
         {
@@ -147,15 +164,58 @@ public sealed class ReportPipeline
             InputFormat.Csv => new PreparedInput(decoded, "csv", null, _corpus.ReadCsv(decoded.Text, options.TextColumn)),
             InputFormat.Jsonl => new PreparedInput(decoded, "jsonl", null, _corpus.ReadJsonl(decoded.Text, options.TextColumn)),
             InputFormat.Html => new PreparedInput(decoded, "html", _html.Extract(decoded.Text), null),
+            InputFormat.Markdown => Markdown(decoded),
             _ => new PreparedInput(decoded, "text", MappedText.Identity(decoded.Text), null),
         };
+    }
+
+    private PreparedInput Markdown(DecodedText decoded)
+    {
+        var markdown = _markdown.Extract(decoded.Text);
+        return new PreparedInput(decoded, "markdown", markdown.Text, null, markdown.Hints);
+    }
+
+    /// <summary>The text of a PDF or Word file: what the report's offsets point into, as the text of a plain file does.</summary>
+    private static PreparedInput Extracted(string text, string format)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InputFormatException($"the {format.ToUpperInvariant()} file holds no text");
+        }
+        return new PreparedInput(new DecodedText(text, format), format, MappedText.Identity(text), null);
+    }
+
+    /// <summary>The rows of every sheet that holds reports; a workbook none of whose sheets does is refused as a CSV is.</summary>
+    private static CorpusReadResult Workbook(IReadOnlyList<(string Sheet, IReadOnlyList<TableRecord> Records)> sheets, string? textColumn)
+    {
+        var rows = new List<CorpusRow>();
+        var errors = new List<InputFormatException>();
+        InputFormatException? first = null;
+        foreach (var (_, records) in sheets)
+        {
+            try
+            {
+                var table = CorpusReader.ReadTable(records, textColumn);
+                rows.AddRange(table.Rows);
+                errors.AddRange(table.Errors);
+            }
+            catch (InputFormatException e)
+            {
+                first ??= e;
+            }
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            throw first ?? new InputFormatException("the Excel file has no sheet with rows");
+        }
+        return new CorpusReadResult(rows, errors);
     }
 
     private IEnumerable<ParsedItem> Items(string name, PreparedInput input, ParseOptions options)
     {
         if (input.Corpus is not { } corpus)
         {
-            foreach (var item in FromText(name, input.Text!, input.Decoded.Text, input.Decoded.Encoding, input.Format, ReportHints.None, null, options))
+            foreach (var item in FromText(name, input.Text!, input.Decoded.Text, input.Decoded.Encoding, input.Format, input.Hints ?? ReportHints.None, null, options))
             {
                 yield return item;
             }
@@ -169,7 +229,7 @@ public sealed class ReportPipeline
         {
             foreach (var item in FromText(name, MappedText.Identity(row.Text), row.Text, input.Decoded.Encoding, input.Format, row.Hints, row.Row, options))
             {
-                yield return item.Error is { } error ? ParsedItem.Failed(error with { Location = $"row {row.Row}, line {row.Line}" }) : item;
+                yield return item.Error is { } error ? ParsedItem.Failed(error with { Location = $"row {row.Row}, {row.Location}" }) : item;
             }
         }
     }
@@ -204,7 +264,7 @@ public sealed class ReportPipeline
     }
 
     /// <summary>An input decoded and recognised: the text to parse, or the rows of a corpus.</summary>
-    private sealed record PreparedInput(DecodedText Decoded, string Format, MappedText? Text, CorpusReadResult? Corpus);
+    private sealed record PreparedInput(DecodedText Decoded, string Format, MappedText? Text, CorpusReadResult? Corpus, ReportHints? Hints = null);
 
     private Report ParseSegment(ReportSegment segment, NormalisedText normalised, SourceSpan source, ReportHints hints)
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ComparisonGrid.Analysis.Decoding;
 
-/// <summary>Reads CSV and JSONL corpora: one report per row, the text column detected or named.</summary>
+/// <summary>Reads CSV and JSONL corpora, and the tables of spreadsheets: one report per row, the text column detected or named.</summary>
 public sealed class CorpusReader
 {
     public CorpusReadResult ReadCsv(string content, string? textColumn = null)
@@ -13,44 +13,87 @@ public sealed class CorpusReader
         {
             throw new InputFormatException("the CSV file has no header row");
         }
+        return ReadTable(records, textColumn);
+    }
+
+    /// <summary>
+    /// A table whose first record names the columns and whose every other record is a report (CSV and spreadsheet
+    /// rows). The text is the named column, else the column whose cells are longest: a county dataset may call it
+    /// 报告全文 or anything else, but no other column holds tens of thousands of characters.
+    /// </summary>
+    public static CorpusReadResult ReadTable(IReadOnlyList<TableRecord> records, string? textColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
         var header = records[0].Fields;
         var textIndex = FindColumn(header, textColumn is null ? CorpusColumns.Text : [textColumn]);
+        if (textIndex < 0 && textColumn is null)
+        {
+            textIndex = LongestColumn(records, header.Count);
+        }
         if (textIndex < 0)
         {
             var wanted = textColumn is null ? string.Join(", ", CorpusColumns.Text) : textColumn;
             throw new InputFormatException(
-                $"no text column (looked for {wanted}; the header has {string.Join(", ", header)}); name it with --text-column",
-                "line 1");
+                $"no text column (looked for {wanted}, and no column holds texts of {MinTextColumnLength}+ characters; the header has {string.Join(", ", header)}); name it with --text-column",
+                records[0].Location);
         }
         var rows = new List<CorpusRow>();
         var errors = new List<InputFormatException>();
         for (var r = 1; r < records.Count; r++)
         {
             var record = records[r];
-            if (record.Fields.Count == 1 && string.IsNullOrWhiteSpace(record.Fields[0]))
+            if (record.Fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
             if (record.Fields.Count != header.Count)
             {
                 errors.Add(new InputFormatException(
-                    $"row {r} has {record.Fields.Count} fields, the header has {header.Count}", $"line {record.Line}"));
+                    $"row {r} has {record.Fields.Count} fields, the header has {header.Count}", record.Location));
                 continue;
             }
             var text = record.Fields[textIndex];
             if (string.IsNullOrWhiteSpace(text))
             {
-                errors.Add(new InputFormatException($"row {r} has an empty text column", $"line {record.Line}"));
+                errors.Add(new InputFormatException($"row {r} has an empty text column ({header[textIndex]})", record.Location));
                 continue;
             }
             var fields = record.Fields;
-            rows.Add(new CorpusRow(r, record.Line, text, CorpusColumns.Hints(names =>
+            rows.Add(new CorpusRow(r, record.Location, text, CorpusColumns.Hints(names =>
             {
                 var i = FindColumn(header, names);
-                return i >= 0 && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i] : null;
+                return i >= 0 && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
             })));
         }
         return new CorpusReadResult(rows, errors);
+    }
+
+    /// <summary>A column whose cells average fewer characters than this holds names, codes or dates, not reports.</summary>
+    private const int MinTextColumnLength = 500;
+
+    private static int LongestColumn(IReadOnlyList<TableRecord> records, int columns)
+    {
+        var best = -1;
+        var bestMean = 0.0;
+        for (var c = 0; c < columns; c++)
+        {
+            long total = 0;
+            var count = 0;
+            for (var r = 1; r < records.Count; r++)
+            {
+                if (c < records[r].Fields.Count && records[r].Fields[c] is { Length: > 0 } cell)
+                {
+                    total += cell.Length;
+                    count++;
+                }
+            }
+            var mean = count == 0 ? 0 : (double)total / count;
+            if (mean >= MinTextColumnLength && mean > bestMean)
+            {
+                (best, bestMean) = (c, mean);
+            }
+        }
+        return best;
     }
 
     public CorpusReadResult ReadJsonl(string content, string? textColumn = null)
@@ -108,7 +151,7 @@ public sealed class CorpusReader
                     errors.Add(new InputFormatException($"no text field (looked for {wanted})", $"line {lineNumber}"));
                     continue;
                 }
-                rows.Add(new CorpusRow(lineNumber, lineNumber, text, CorpusColumns.Hints(Value)));
+                rows.Add(new CorpusRow(lineNumber, $"line {lineNumber}", text, CorpusColumns.Hints(Value)));
             }
         }
         return new CorpusReadResult(rows, errors);
@@ -136,9 +179,9 @@ public sealed class CorpusReader
     }
 
     /// <summary>RFC 4180 records with the line each starts on; quoted fields may span lines.</summary>
-    private static List<CsvRecord> ParseCsv(string content)
+    private static List<TableRecord> ParseCsv(string content)
     {
-        var records = new List<CsvRecord>();
+        var records = new List<TableRecord>();
         var fields = new List<string>();
         var field = new System.Text.StringBuilder();
         var line = 1;
@@ -186,7 +229,7 @@ public sealed class CorpusReader
                 case '\n':
                     fields.Add(field.ToString());
                     field.Clear();
-                    records.Add(new CsvRecord(recordLine, [.. fields]));
+                    records.Add(new TableRecord($"line {recordLine}", [.. fields]));
                     fields.Clear();
                     line++;
                     recordLine = line;
@@ -204,10 +247,8 @@ public sealed class CorpusReader
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
-            records.Add(new CsvRecord(recordLine, [.. fields]));
+            records.Add(new TableRecord($"line {recordLine}", [.. fields]));
         }
         return records;
     }
-
-    private sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 }

@@ -4,6 +4,10 @@ public enum InputFormat
 {
     Text,
     Html,
+    Markdown,
     Csv,
     Jsonl,
+    Pdf,
+    Docx,
+    Xlsx,
 }

@@ -123,7 +123,7 @@ public sealed partial class MetadataExtractor
         {
             return _regions.ToRegion(fromTitle, 0.9, "title");
         }
-        var fromHints = (hints.Region is { } r ? _regions.Resolve(r, context) : null)
+        var fromHints = (hints.Region is { } r ? _regions.Catalog.ByCode(r) ?? _regions.Resolve(r, context) : null)
             ?? (hints.Title is { } ht && Title().Match(ht) is { Success: true } hm ? _regions.Resolve(hm.Groups["name"].Value, context) : null);
         if (fromHints is not null)
         {

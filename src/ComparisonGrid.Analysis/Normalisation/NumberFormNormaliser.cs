@@ -4,7 +4,8 @@ namespace ComparisonGrid.Analysis.Normalisation;
 
 /// <summary>
 /// Full-width digits, letters, ％ and the decimal point to ASCII, and every range dash between figures
-/// (—, ——, –, －, ~, ～, 〜, 至) to '-'. One character for one, so offsets are unchanged.
+/// (—, ——, –, －, ~, ～, 〜, 至) to '-', and radicals standing for ideographs to them (<see cref="RadicalForms"/>).
+/// One character for one, so offsets are unchanged.
 /// </summary>
 public sealed class NumberFormNormaliser
 {
@@ -12,7 +13,7 @@ public sealed class NumberFormNormaliser
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = input.Text;
-        if (text.AsSpan().IndexOfAny(FullWidth) < 0 && RangeMarkFrom(text, 1) < 0)
+        if (text.AsSpan().IndexOfAny(FullWidth) < 0 && RangeMarkFrom(text, 1) < 0 && text.AsSpan().IndexOfAnyInRange(RadicalForms.First, RadicalForms.Last) < 0)
         {
             return input;
         }
@@ -32,6 +33,7 @@ public sealed class NumberFormNormaliser
     /// <summary>The same change on characters not yet in a string, where they are written: no copy of a large text.</summary>
     internal static void NormaliseInPlace(Span<char> chars)
     {
+        RadicalForms.NormaliseInPlace(chars);
         foreach (ref var c in chars)
         {
             if (FullWidth.Contains(c))
