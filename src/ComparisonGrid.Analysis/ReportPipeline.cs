@@ -306,6 +306,13 @@ public sealed class ReportPipeline
             notes.Add(new QualityNote(QualityFlags.TargetsUnreadable,
                 $"the passage at offset {Src(at)} announces the year's targets but no figure could be read from it", Src(at), SrcEnd(Math.Min(text.Length, at + 40))));
         }
+        foreach (var (quote, rise, start, end) in targets.Select(t => (t.Indicator, t.Low, t.Quote, t.Start, t.End))
+                     .Concat(achievements.Select(a => (a.Indicator, a.Low, a.Quote, a.Start, a.End)))
+                     .Where(f => CpiIndex.WasIndex(f.Indicator, f.Low, f.Quote))
+                     .Select(f => (f.Quote, f.Low, f.Start, f.End)))
+        {
+            notes.Add(CpiIndex.Note(quote, rise, Src(start), SrcEnd(end)));
+        }
         if (targets.Count == 0 && extraction.UnreadableTriggers.Count == 0)
         {
             notes.Add(new QualityNote(QualityFlags.NoTargets, "no passage announcing the year's quantified targets was found"));

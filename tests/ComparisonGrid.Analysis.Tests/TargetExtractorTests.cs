@@ -85,6 +85,56 @@ public sealed class TargetExtractorTests
         Assert.All(a, x => Assert.Equal(2021, x.Year));
     }
 
+    [Fact]
+    public void Consumer_prices_written_as_an_index_are_read_as_the_rise_they_state()
+    {
+        var t = Extract("今年经济工作的主要预期目标是：全县生产总值增长9%，居民消费价格总水平涨幅控制在104%左右，城镇登记失业率4.5%以内。");
+        var cpi = t.Single(x => x.Indicator == "cpi");
+        Assert.Equal((Comparator.About, 4.0, 4.0), (cpi.Comparator, cpi.Low!.Value, cpi.High!.Value));
+        Assert.Contains("104%", cpi.Quote, StringComparison.Ordinal);
+        Assert.True(CpiIndex.WasIndex(cpi.Indicator, cpi.Low, cpi.Quote));
+        var bound = Extract("主要预期目标：居民消费价格指数保持在102.8%以内。").Single();
+        Assert.Equal((Comparator.AtMost, 2.8), (bound.Comparator, bound.Low!.Value));
+        var rise = Extract("主要预期目标：居民消费价格涨幅3%左右。").Single();
+        Assert.False(CpiIndex.WasIndex(rise.Indicator, rise.Low, rise.Quote));
+    }
+
+    [Fact]
+    public void A_lone_stretch_figure_is_the_target_and_one_beside_the_expected_figure_stays_a_stretch()
+    {
+        var t = Extract("今年发展的主要目标是：力争全市生产总值增长8.5%。社会消费品零售总额增长10%以上，力争达到12%。");
+        Assert.Equal([(8.5, false)], t.Where(x => x.Indicator == "gdp_growth").Select(x => (x.Low!.Value, x.Stretch)));
+        Assert.Equal([(10.0, false), (12.0, true)], t.Where(x => x.Indicator == "retail_sales_growth").Select(x => (x.Low!.Value, x.Stretch)));
+    }
+
+    [Fact]
+    public void Trigger_variants_open_a_passage()
+    {
+        Assert.Equal(["gdp_growth", "public_budget_revenue_growth"],
+            Extract("综合考虑各方面因素，预期今年全区地区生产总值增长6.5%左右，一般公共预算收入增长5%。").Select(x => x.Indicator));
+        Assert.Equal(["gdp_growth", "energy_intensity_reduction"],
+            Extract("经济社会发展的预期目标和约束性指标是：生产总值增长7%左右；单位生产总值能耗下降2.5%。").Select(x => x.Indicator));
+    }
+
+    [Fact]
+    public void A_passage_runs_across_blank_lines_indents_and_one_target_a_line_and_keeps_its_groups()
+    {
+        const string text = "今年全市经济社会发展的主要预期目标是：\n\n" +
+            "　　预期性指标：\n" +
+            "　　——全市生产总值增长 6.5% 左右；\n" +
+            "　　——固定资产投资增长8%；\n\n" +
+            "　　约束性指标：\n" +
+            "　　1.单位地区生产总值能耗下降3%；\n" +
+            "　　2.城镇登记失业率控制在4.5%以内。\n" +
+            "　　实现上述目标，必须坚持稳中求进。\n" +
+            "　　（一）扩大有效投资。全年固定资产投资增长12%。";
+        var t = Extract(text);
+        Assert.Equal(
+            [("gdp_growth", 6.5, "expected"), ("fixed_asset_investment_growth", 8, "expected"),
+             ("energy_intensity_reduction", 3, "binding"), ("registered_unemployment_rate", 4.5, "binding")],
+            t.Select(x => (x.Indicator, x.Low!.Value, x.Group)));
+    }
+
     private static List<Target> Extract(string text) => [.. Extractor.Extract(text, _ => false)];
 
     private static (Comparator, double, double) Values(List<Target> t, string id)

@@ -271,6 +271,11 @@ public sealed partial class IndicatorClauseReader
             return;
         }
         var unit = figure.Unit;
+        if (CpiIndex.IsIndex(id, low, high, unit))
+        {
+            // 居民消费价格指数103.5%以内, 涨幅104%左右: an index of last year = 100, so the rise it states.
+            (low, high) = (CpiIndex.Rise(low), CpiIndex.Rise(high));
+        }
         if (unit == "人")
         {
             // People are counted in 万人 (城镇新增就业50万人); 2300人 is 0.23 of them.

@@ -20,4 +20,11 @@ public static class QualityFlags
     public const string RegionUncertain = "region-uncertain";
     public const string RegionCorrected = "region-corrected";
     public const string NoSections = "no-sections-found";
+    public const string CpiIndex = "cpi-index";
+
+    /// <summary>Many clauses name an indicator beside a figure and were read as no target (cgrid parse --explain lists them).</summary>
+    public const string TargetsIncomplete = "targets-incomplete";
+
+    /// <summary>Many review clauses name an indicator beside a figure and were read as no achievement.</summary>
+    public const string AchievementsIncomplete = "achievements-incomplete";
 }
