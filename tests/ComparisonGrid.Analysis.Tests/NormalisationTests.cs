@@ -65,6 +65,21 @@ public sealed class NormalisationTests
     }
 
     [Fact]
+    public void Radicals_from_pdf_fonts_and_escaped_line_breaks_are_mended_one_for_one()
+    {
+        var radicals = new NumberFormNormaliser().Normalise(MappedText.Identity("⼀、2023年⼯作回顾 全市⼈⺠"));
+        Assert.Equal("一、2023年工作回顾 全市人民", radicals.Text);
+        const string escaped = "各位代表：\\r\\n现在我代表区人民政府报告工作。\\r\\n一、2023年工作回顾\\r\\n经济向好。\\n二、2024年工作安排";
+        var lines = new NumberFormNormaliser().Normalise(MappedText.Identity(escaped));
+        Assert.Equal(escaped.Length, lines.Text.Length);
+        Assert.Equal(["各位代表：", "现在我代表区人民政府报告工作。", "一、2023年工作回顾", "经济向好。", "二、2024年工作安排"],
+            lines.Text.Split('\n').Select(l => l.Trim()));
+        // Two escapes are a quote of code, not a text joined by them.
+        const string quoted = "路径写作C:\\new\\next，不改。";
+        Assert.Equal(quoted, new NumberFormNormaliser().Normalise(MappedText.Identity(quoted)).Text);
+    }
+
+    [Fact]
     public void Gbk_mojibake_is_repaired_with_its_lost_trail_byte()
     {
         var repairer = new MojibakeRepairer(Resources.Common);

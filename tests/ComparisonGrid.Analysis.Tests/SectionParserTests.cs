@@ -21,6 +21,21 @@ public sealed class SectionParserTests
     }
 
     [Fact]
+    public void Part_titles_that_lost_their_numbers_still_make_the_outline()
+    {
+        const string text = "各位代表：\n  2023年政府工作回顾\n一年来全区经济持续向好。我们也看到：一是产业结构不优；二是财力偏紧。\n" +
+            "  2024年工作安排\n（一）抓项目促投资。全年实施重点项目80个。\n（二）抓改革促活力。\n  切实加强政府自身建设\n依法行政。";
+        var sections = Parser.Parse(text);
+        Assert.Equal(["2023年政府工作回顾", "2024年工作安排", "切实加强政府自身建设"], sections.Select(s => s.Title));
+        Assert.Equal([SectionKind.Review, SectionKind.Plan, SectionKind.SelfBuilding], sections.Select(s => s.Kind));
+        Assert.Equal(["一", "二"], sections[0].Children.Select(c => c.Number));
+        Assert.Equal(2, sections[1].Children.Count);
+        // A report with its 一、 keeps reading by numbers: a short title-like line inside it is no part.
+        var numbered = Parser.Parse("一、2023年工作回顾\n经济向好。\n二、2024年工作安排\n  加强政府自身建设\n三、其他\n");
+        Assert.Equal(["一", "二", "三"], numbered.Select(s => s.Number));
+    }
+
+    [Fact]
     public void Finds_headings_when_the_whole_report_is_one_line_and_ignores_enumerations_inside_sentences()
     {
         const string text = "提出意见。 一、过去五年工作回顾过去五年，我们砥砺前行。 二、2022年重点工作发展重开局。重点做好以下工作: 一、全力以赴推动经济增长坚持思想向稳增长统 一、政策向稳增长倾斜。 二、深化改革。一是优化营商环境；二是扩大开放。 三、加强政府自身建设实干成就梦想。";

@@ -108,6 +108,15 @@ public sealed class TargetExtractorTests
     }
 
     [Fact]
+    public void Targets_listed_with_a_pause_mark_after_their_qualifier_are_each_read()
+    {
+        var t = Extract("主要预期目标是：全区生产总值增长6%左右、外贸进出口总额增长3%以上、城镇调查失业率5.5%以内;粮食产量稳定在40万吨。");
+        Assert.Equal(["gdp_growth", "trade_growth", "surveyed_unemployment_rate", "grain_output"], t.Select(x => x.Indicator));
+        var list = Extract("主要预期目标是：城乡居民人均可支配收入分别增长6%以上、7%以上。");
+        Assert.Equal([6.0, 7.0], list.Select(x => x.Low!.Value));
+    }
+
+    [Fact]
     public void Trigger_variants_open_a_passage()
     {
         Assert.Equal(["gdp_growth", "public_budget_revenue_growth"],

@@ -4,8 +4,9 @@ namespace ComparisonGrid.Analysis.Normalisation;
 
 /// <summary>
 /// Full-width digits, letters, ％ and the decimal point to ASCII, and every range dash between figures
-/// (—, ——, –, －, ~, ～, 〜, 至) to '-', and radicals standing for ideographs to them (<see cref="RadicalForms"/>).
-/// One character for one, so offsets are unchanged.
+/// (—, ——, –, －, ~, ～, 〜, 至) to '-'; with them the other changes of one character for one, which leave offsets
+/// unchanged: radicals standing for ideographs (<see cref="RadicalForms"/>) and line breaks written as escapes
+/// (<see cref="EscapedLineBreaks"/>).
 /// </summary>
 public sealed class NumberFormNormaliser
 {
@@ -13,7 +14,8 @@ public sealed class NumberFormNormaliser
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = input.Text;
-        if (text.AsSpan().IndexOfAny(FullWidth) < 0 && RangeMarkFrom(text, 1) < 0 && text.AsSpan().IndexOfAnyInRange(RadicalForms.First, RadicalForms.Last) < 0)
+        if (text.AsSpan().IndexOfAny(FullWidth) < 0 && RangeMarkFrom(text, 1) < 0 && text.AsSpan().IndexOfAnyInRange(RadicalForms.First, RadicalForms.Last) < 0
+            && !EscapedLineBreaks.Any(text))
         {
             return input;
         }
@@ -34,6 +36,7 @@ public sealed class NumberFormNormaliser
     internal static void NormaliseInPlace(Span<char> chars)
     {
         RadicalForms.NormaliseInPlace(chars);
+        EscapedLineBreaks.NormaliseInPlace(chars);
         foreach (ref var c in chars)
         {
             if (FullWidth.Contains(c))

@@ -45,6 +45,40 @@ public sealed partial class SectionParser
         return list;
     }
 
+    /// <summary>Unnumbered part titles a report must hold at least of to be read by them: a review and a plan.</summary>
+    private const int MinUnnumberedParts = 2;
+
+    private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create("。，,；;：:");
+
+    /// <summary>The longest line read as an unnumbered part title (2020年经济社会发展的主要目标和重点任务).</summary>
+    private const int MaxUnnumberedTitle = 30;
+
+    /// <summary>
+    /// Part titles standing alone on their line without a number (2019年工作回顾, 2020年工作目标和主要任务, 全面加强政府
+    /// 自身建设), as a report copied without its list numbering has them: a short line that ends as part titles end and
+    /// reads as a top-level part. They are taken as the 一、二、三 the copy lost, in order, only by a report with no 一、.
+    /// </summary>
+    private List<HeadingCandidate> UnnumberedParts(string text)
+    {
+        var parts = new List<HeadingCandidate>();
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart) is var nl and >= 0 ? nl : text.Length;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            var trimmed = line.Trim().ToString();
+            if (trimmed.Length is >= 4 and <= MaxUnnumberedTitle && trimmed.AsSpan().IndexOfAny(SentencePunctuation) < 0
+                && TitleEndings.Any(e => trimmed.EndsWith(e, StringComparison.Ordinal))
+                && _kinds.Classify(trimmed) is SectionKind.Review or SectionKind.Plan or SectionKind.SelfBuilding or SectionKind.Targets)
+            {
+                var start = lineStart + (line.Length - line.TrimStart().Length);
+                parts.Add(new HeadingCandidate(start, start, HeadingStyle.ChineseComma, parts.Count + 1, ""));
+            }
+            lineStart = lineEnd + 1;
+        }
+        return parts;
+    }
+
     /// <summary>A heading opens a line or follows a sentence end, blanks aside (统 一、政策 is inside a sentence).</summary>
     private static bool OpensLineOrSentence(string text, int index)
     {
@@ -63,6 +97,10 @@ public sealed partial class SectionParser
         var accepted = new List<(HeadingCandidate H, int Level, string Title)>();
         var stack = new List<(HeadingStyle Style, int Number)>();
         var candidates = FindCandidates(text);
+        if (!candidates.Any(c => c.Style == HeadingStyle.ChineseComma) && UnnumberedParts(text) is { Count: >= MinUnnumberedParts } parts)
+        {
+            candidates = [.. candidates.Concat(parts).OrderBy(c => c.Start)];
+        }
         var running = InRunningText(text, candidates);
         foreach (var h in candidates)
         {

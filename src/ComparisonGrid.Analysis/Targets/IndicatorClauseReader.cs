@@ -325,13 +325,17 @@ public sealed partial class IndicatorClauseReader
     };
 
     /// <summary>
-    /// A 、 right after a figure that is not followed by another figure starts a clause of its own: 第二产业增加值增长6%、
-    /// 第三产业增加值增长5.5% states two things, 分别增长5%、6% is one list.
+    /// A 、 right after a figure (its qualifier included) that is not followed by another figure starts a clause of its
+    /// own: 第二产业增加值增长6%以上、第三产业增加值增长5.5% states two things, 分别增长5%、6% is one list.
     /// </summary>
     private static bool JoinsFigureAndNext(string text, int i, int to) =>
         text[i] == '、' && i > 0 && i + 1 < to
-        && (text[i - 1] is '%' or '元' or '人' or '吨' or '斤' or '亩' or '点' || char.IsAsciiDigit(text[i - 1]))
+        && (EndsFigure(text, i) || (i > 2 && text.AsSpan(i - 2, 2) is "以上" or "左右" or "以内" or "以下" or "上下" && EndsFigure(text, i - 2)))
         && !char.IsAsciiDigit(text[i + 1]);
+
+    /// <summary>Whether the character before <paramref name="i"/> ends a figure (6%, 6.6亿元, 1141人).</summary>
+    private static bool EndsFigure(string text, int i) =>
+        i > 0 && (text[i - 1] is '%' or '元' or '人' or '吨' or '斤' or '亩' or '点' || char.IsAsciiDigit(text[i - 1]));
 
     /// <summary>Clauses as (start, end, ends a sentence): split at 。；; hard and at commas soft.</summary>
     private static IEnumerable<(int Start, int End, bool Hard)> Clauses(string text, int from, int to)
