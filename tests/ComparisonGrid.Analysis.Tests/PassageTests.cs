@@ -136,4 +136,15 @@ public sealed class PassageTests
         Assert.All(r.Achievements, a => Assert.Equal(2023, a.Year));
         Assert.False(Assert.Single(r.Achievements, a => a.Indicator == "gdp_growth").Estimated);
     }
+
+    [Fact]
+    public void A_review_after_another_part_gives_its_summary_figures_and_leaves_out_part_years()
+    {
+        var r = Parse("2025年某某县人民政府工作报告\n一、发展环境\n当前外部环境复杂严峻。\n二、2024年工作回顾\n"
+            + "前三季度全县生产总值增长7.1%，1-11月规模以上工业增加值增长9%。全年全县地区生产总值增长6.8%，一般公共预算收入增长5.2%，"
+            + "城乡居民人均可支配收入分别增长5.6%、8.4%。截至11月底，社会消费品零售总额增长6%。\n三、2025年工作安排\n主要预期目标是：地区生产总值增长6%左右。\n");
+        Assert.Equal(
+            [("gdp_growth", 6.8), ("public_budget_revenue_growth", 5.2), ("urban_disposable_income_growth", 5.6), ("rural_disposable_income_growth", 8.4)],
+            r.Achievements.Select(a => (a.Indicator, a.Low!.Value)));
+    }
 }

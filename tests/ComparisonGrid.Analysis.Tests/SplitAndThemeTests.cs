@@ -66,6 +66,8 @@ public sealed class SplitAndThemeTests
     [Theory]
     [InlineData("一、2025年和“十四五”时期工作回顾", SectionKind.Review)]
     [InlineData("一、过去五年和2020年工作回顾", SectionKind.Review)]
+    [InlineData("一、2025年和“十四五”时期经济社会发展情况", SectionKind.Review)]
+    [InlineData("一、“十三五”时期和2020年工作总结", SectionKind.Review)]
     [InlineData("二、“十五五”时期主要目标任务", SectionKind.Outlook)]
     [InlineData("二、今后五年的奋斗目标", SectionKind.Outlook)]
     [InlineData("三、2026年重点工作", SectionKind.Plan)]
