@@ -84,6 +84,14 @@ public sealed class MetadataTests
     }
 
     [Fact]
+    public void The_review_heading_sets_the_year_when_title_and_meeting_line_are_silent()
+    {
+        var meta = Extract("政府工作报告\n——在嘉峪关市人民代表大会上\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、2012年工作回顾\n过去一年……\n二、今年的主要任务\n");
+        Assert.Equal(2013, meta.Year);
+        Assert.Contains(meta.Notes, n => n.Code == QualityFlags.YearInferred && n.Message.Contains("2012年工作回顾", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Content_year_wins_over_title_year_and_is_flagged()
     {
         var meta = Extract("2022年厦门市政府工作报告\n二〇一九年一月九日在厦门市第十五届人民代表大会第三次会议上\n厦门市市长 庄稼汉\n各位代表：\n");
