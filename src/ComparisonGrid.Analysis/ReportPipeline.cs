@@ -33,6 +33,7 @@ public sealed class ReportPipeline
     private readonly TargetExtractor _targets;
     private readonly AchievementExtractor _achievements;
     private readonly ThemeCounter _themes;
+    private readonly ClauseAudit _audit;
 
     public ReportPipeline(AnalysisResources resources)
     {
@@ -47,6 +48,7 @@ public sealed class ReportPipeline
         var clauses = new IndicatorClauseReader(resources.Indicators, new FigureReader());
         _targets = new TargetExtractor(clauses);
         _achievements = new AchievementExtractor(clauses, resources.AchievementScope);
+        _audit = new ClauseAudit(clauses);
         _themes = new ThemeCounter(resources.Themes);
     }
 
@@ -287,6 +289,9 @@ public sealed class ReportPipeline
         }
         var achievements = _achievements.Extract(text, reviewSpans, meta.Year, extraction.Passages);
         var themes = _themes.Count(text, sections);
+        var planSpans = sections.Where(s => s.Kind is SectionKind.Plan or SectionKind.Targets).Select(s => (s.Start, s.End))
+            .Concat(extraction.Passages).ToList();
+        var unread = _audit.Unread(text, reviewSpans, planSpans, targets, achievements);
 
         var sourceStart = Src(0);
         var sourceEnd = SrcEnd(text.Length);
@@ -313,6 +318,7 @@ public sealed class ReportPipeline
         {
             notes.Add(CpiIndex.Note(quote, rise, Src(start), SrcEnd(end)));
         }
+        notes.AddRange(ClauseAudit.Notes(unread, targets.Count, achievements.Count));
         if (targets.Count == 0 && extraction.UnreadableTriggers.Count == 0)
         {
             notes.Add(new QualityNote(QualityFlags.NoTargets, "no passage announcing the year's quantified targets was found"));
@@ -332,7 +338,8 @@ public sealed class ReportPipeline
             themes,
             notes,
             source with { Start = sourceStart, End = sourceEnd },
-            ThemeCounter.CountCharacters(text));
+            ThemeCounter.CountCharacters(text),
+            [.. unread.Select(u => u with { Start = Src(u.Start), End = SrcEnd(u.End) })]);
     }
 
     private static Section MapSection(Section s, Func<int, int> start, Func<int, int> end) =>

@@ -7,6 +7,33 @@ namespace ComparisonGrid.Cli;
 /// <summary><c>cgrid parse</c>: every input to the JSON of shared/spec/targets.md; bad inputs named on stderr.</summary>
 internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, TextWriter stderr)
 {
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "--explain" };
+
+    public static readonly IReadOnlySet<string> Valued = new HashSet<string>(StringComparer.Ordinal) { "--out", "--text-column", "--max-size", "--max-report-chars" };
+    /// <summary>
+    /// Per report, what was read and the clauses read as nothing (<see cref="UnreadClause"/>), each with its part,
+    /// offset in the input, indicators and quote: where to look first in a report whose figures look thin.
+    /// </summary>
+    internal static string Explain(IEnumerable<Report> reports)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var r in reports)
+        {
+            var unread = r.Unread ?? [];
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"{r.Source.Input}{(r.Source.Row is { } row ? $" row {row}" : "")}  {r.Region?.Name ?? "?"} {r.Region?.Code ?? "?"} {r.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}: ");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"{r.Targets.Count} targets, {r.Achievements.Count} achievements, {unread.Count} clause{(unread.Count == 1 ? "" : "s")} read as neither");
+            var incomplete = r.Flags.Where(f => f is QualityFlags.TargetsIncomplete or QualityFlags.AchievementsIncomplete).ToList();
+            text.Append(incomplete.Count > 0 ? $" ({string.Join(", ", incomplete)})\n" : "\n");
+            foreach (var u in unread)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"  {u.Part,-6} offset {u.Start,-7} {string.Join("|", u.Indicators),-40} 「{u.Quote}」\n");
+            }
+        }
+        return text.ToString();
+    }
 
     public const int SomeInputsFailed = 2;
 
@@ -36,9 +63,13 @@ internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, T
         {
             await File.WriteAllTextAsync(outFile, json + "\n", cancellationToken).ConfigureAwait(false);
         }
-        else
+        else if (!cl.Has("--explain"))
         {
             await stdout.WriteLineAsync(json).ConfigureAwait(false);
+        }
+        if (cl.Has("--explain"))
+        {
+            await stdout.WriteAsync(Explain(reports)).ConfigureAwait(false);
         }
         foreach (var error in errors)
         {

@@ -7,8 +7,11 @@ const string Usage = """
     usage: cgrid <command> [options]
 
     commands:
-      parse <file|folder>...   parse reports (txt, html, csv, jsonl; UTF-8, UTF-16, GB18030, Big5) to JSON
+      parse <file|folder>...   parse reports to JSON: text, HTML, Markdown, PDF (its text layer), Word .docx; corpora
+                               of a report a row as CSV, JSONL or Excel .xlsx; UTF-8, UTF-16, GB18030, Big5
           --out FILE             write the JSON to FILE instead of stdout
+          --explain              list, per report, the clauses naming an indicator beside a figure that were read
+                                 as neither a target nor an achievement (quote and offset), instead of the JSON
           --text-column NAME     the CSV column / JSONL field with the report text (default: detected)
           --max-size MB          refuse inputs larger than this (default 20)
       --max-report-chars N   refuse a report longer than this, naming where it starts (default 500000)
@@ -89,7 +92,6 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 }
 
 HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
-var parseOptions = Set("--out", "--text-column", "--max-size", "--max-report-chars");
 var gridOptions = Set("--data-dir", "--year", "--level", "--province", "--kind", "--format", "--from", "--to");
 var clusterOptions = Set("--cluster", "--silo-certificate", "--silo-key", "--cluster-authority");
 
@@ -100,7 +102,7 @@ try
     switch (args[0])
     {
         case "parse":
-            return await new ParseCommand(pipeline, Console.Out, Console.Error).RunAsync(CommandLine.Parse(rest, Set(), parseOptions), cts.Token);
+            return await new ParseCommand(pipeline, Console.Out, Console.Error).RunAsync(CommandLine.Parse(rest, ParseCommand.Flags, ParseCommand.Valued), cts.Token);
         case "eval":
             return await new EvalCommand(pipeline, Console.Out, Console.Error)
                 .RunAsync(CommandLine.Parse(rest, Set(), Set("--achieved", "--format", "--min-recall")), cts.Token);

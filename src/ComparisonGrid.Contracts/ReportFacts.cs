@@ -10,6 +10,8 @@ namespace ComparisonGrid.Contracts;
 /// <c>GET /api/reports/{region}/{year}?text=true</c> returns; null for facts stored before hashes were kept
 /// (ingesting the report again fills it in).</param>
 /// <param name="Source">Where that text came from (input name, row).</param>
+/// <param name="Unread">How many clauses the parser read as neither target nor achievement (<see cref="Report.Unread"/>);
+/// null for a report parsed by a release that did not count them.</param>
 [GenerateSerializer, Immutable, Alias("cg.ReportFacts")]
 public sealed record ReportFacts(
     RegionRef Region,
@@ -22,4 +24,5 @@ public sealed record ReportFacts(
     IReadOnlyList<string> Flags,
     int Characters,
     string? ContentHash = null,
-    SourceSpan? Source = null);
+    SourceSpan? Source = null,
+    int? Unread = null);

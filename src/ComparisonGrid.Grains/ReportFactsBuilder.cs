@@ -10,5 +10,5 @@ internal static class ReportFactsBuilder
     public static ReportFacts From(Report report, int version, string? sourceText) => new(
         RegionRef.From(report.Region!), report.Year!.Value, version, report.Title,
         report.Targets, report.Achievements, [.. report.Themes.Select(t => t with { Sections = [] })], report.Flags, report.Characters,
-        sourceText is null ? null : Utf8Sha256.Hex(sourceText), report.Source);
+        sourceText is null ? null : Utf8Sha256.Hex(sourceText), report.Source, report.Unread?.Count);
 }

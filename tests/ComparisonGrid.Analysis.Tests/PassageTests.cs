@@ -147,4 +147,20 @@ public sealed class PassageTests
             [("gdp_growth", 6.8), ("public_budget_revenue_growth", 5.2), ("urban_disposable_income_growth", 5.6), ("rural_disposable_income_growth", 8.4)],
             r.Achievements.Select(a => (a.Indicator, a.Low!.Value)));
     }
+
+    [Fact]
+    public void Clauses_naming_an_indicator_beside_a_figure_that_were_read_as_nothing_are_listed_and_flag_the_report()
+    {
+        var r = Parse("2021年某某市人民政府工作报告\n一、2020年工作回顾\n全市生产总值增长3.2%，进出口总额增长12%。规上工业增加值占全市工业的比重达到41%，"
+            + "社会消费品零售总额占比提高2个百分点，城镇登记失业率占比0.3%。前三季度一般公共预算收入下降4%。\n二、2021年主要任务\n主要预期目标是：地区生产总值增长7%以上。\n"
+            + "（一）稳外贸。进出口增长6%以上，实际利用外资增长5%左右，城镇新增就业3万人以上。\n");
+        Assert.Equal(["industrial_value_added_growth", "retail_sales_growth", "registered_unemployment_rate"],
+            r.Unread!.Where(u => u.Part == "review").Select(u => u.Indicators[0]));
+        Assert.Equal(["trade_growth", "foreign_investment_growth", "new_urban_jobs"], r.Unread!.Where(u => u.Part == "plan").Select(u => u.Indicators[0]));
+        Assert.Contains(QualityFlags.TargetsIncomplete, r.Flags);
+        Assert.Contains(QualityFlags.AchievementsIncomplete, r.Flags);
+        Assert.Equal("规上工业增加值占全市工业的比重达到41%", r.Unread![0].Quote);
+        // Read clauses are not listed: the report's own figures for gdp_growth are not doubted.
+        Assert.DoesNotContain(r.Unread!, u => u.Indicators.Contains("gdp_growth"));
+    }
 }

@@ -24,6 +24,21 @@ public sealed class ParseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_lists_the_clauses_read_as_neither_target_nor_achievement_with_offsets()
+    {
+        const string text = "2024年某某县人民政府工作报告\n各位代表：\n一、2023年工作回顾\n全县地区生产总值增长6.1%，规上工业增加值占比达到41%。\n"
+            + "二、2024年工作安排\n主要预期目标是：地区生产总值增长6%左右。\n（一）扩大开放。确保进出口增长5%以上。\n";
+        var file = Write("report.txt", System.Text.Encoding.UTF8.GetBytes(text));
+        var (code, stdout, _) = await Run([file, "--explain"]);
+        Assert.Equal(0, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("1 targets, 1 achievements, 2 clauses read as neither", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("review", StringComparison.Ordinal) && l.Contains($"offset {text.IndexOf("规上工业", StringComparison.Ordinal)} ", StringComparison.Ordinal) && l.Contains("「规上工业增加值占比达到41%」", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("plan", StringComparison.Ordinal) && l.Contains("trade_growth", StringComparison.Ordinal) && l.Contains("「确保进出口增长5%以上」", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"reports\"", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_batch_with_bad_files_prints_the_rest_and_names_each_bad_one()
     {
         var empty = Write("empty.txt", []);
@@ -75,7 +90,7 @@ public sealed class ParseCommandTests : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var cl = CommandLine.Parse(args, new HashSet<string>(), new HashSet<string> { "--out", "--text-column", "--max-size", "--max-report-chars" });
+        var cl = CommandLine.Parse(args, ParseCommand.Flags, ParseCommand.Valued);
         var code = await new ParseCommand(Shared.Pipeline, stdout, stderr).RunAsync(cl, CancellationToken.None);
         return (code, stdout.ToString().Trim(), stderr.ToString());
     }

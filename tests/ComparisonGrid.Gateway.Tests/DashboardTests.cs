@@ -106,6 +106,10 @@ public sealed class DashboardTests : IAsyncLifetime
 
         await page.GotoAsync($"{_url}/#/reports");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("year-mismatch");
+        // The clauses read as neither target nor achievement open under their count, each with its quote and offset.
+        var unread = page.Locator("[data-testid^=unread-]").First;
+        await unread.Locator("summary").ClickAsync();
+        await Assertions.Expect(unread.Locator("tr").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("(review|plan).*「.+」offset \\d+"));
         await page.GotoAsync($"{_url}/#/cluster");
         var silos = page.Locator("[data-testid=cluster-silos] tbody tr");
         await Assertions.Expect(silos).ToHaveCountAsync(1);

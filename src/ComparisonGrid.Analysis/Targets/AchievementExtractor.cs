@@ -26,6 +26,9 @@ public sealed partial class AchievementExtractor
     [GeneratedRegex(@"年均|累计|五年|三年|两年|[比较]20\d\d年|是20\d\d年|翻一番|翻番|20\d\d-20\d\d|预期目标|[由从]\d|季度|上半年|1-\d{1,2}月|截[至止]|月底|月末|前\d{1,2}个?月|前[一二三四五六七八九十]{1,3}个月")]
     private static partial Regex NotOneYear();
 
+    /// <summary>Whether a span speaks of more or less than one year (年均, 累计, 前三季度, 截至11月底).</summary>
+    internal static bool NotOneYearIn(ReadOnlySpan<char> span) => NotOneYear().IsMatch(span);
+
     [GeneratedRegex(@"预计")]
     private static partial Regex Estimate();
 

@@ -129,6 +129,38 @@ public sealed partial class IndicatorClauseReader
         return statements;
     }
 
+    /// <summary>
+    /// The clauses of a span that name an indicator before a figure with a unit (增长6%, 45亿元): what a reader of the
+    /// report would take for a statement about that indicator, whether or not <see cref="Read"/> could pair them.
+    /// </summary>
+    public IReadOnlyList<IndicatorMention> Mentions(string text, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mentions = new List<IndicatorMention>();
+        foreach (var (cs, ce, _) in Clauses(text, from, to))
+        {
+            if (text.AsSpan(cs, ce - cs).IndexOfAnyInRange('0', '9') < 0)
+            {
+                continue;
+            }
+            var figures = _figures.Read(text, cs, ce).Where(f => f.Unit is not null).ToList();
+            if (figures.Count == 0)
+            {
+                continue;
+            }
+            var labels = _lexicon.Labels.FindLongestNonOverlapping(text, cs, ce).Where(l => l.Start < figures[0].Start).ToList();
+            if (labels.Count == 0)
+            {
+                continue;
+            }
+            var ids = labels.SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal)
+                .SelectMany(f => _lexicon.Family(f).IdsByMetric.Values).Distinct(StringComparer.Ordinal).ToList();
+            var label = text.Substring(labels[0].Start, labels[0].Length);
+            mentions.Add(new IndicatorMention(cs, ce, label, ids, figures.Any(f => f.HasOwnQualifier || f.Stretch)));
+        }
+        return mentions;
+    }
+
     /// <summary>Adds the clause's level figures to the running list, each under the label just before it.</summary>
     private static void Remember(string text, int cs, List<(int Start, int Length, IndicatorLabel Value)> labels, List<Figure> figures, List<Subject?> listed)
     {

@@ -203,6 +203,9 @@ public sealed partial class TargetExtractor
         return group;
     }
 
+    /// <summary>Whether a span speaks of a period of years (年均, 到2027年, 十四五): a five-year goal, not the year's.</summary>
+    internal static bool MultiYearIn(ReadOnlySpan<char> span) => MultiYear().IsMatch(span);
+
     private static bool IsMultiYear(string text, int zoneStart)
     {
         var window = Math.Min(FiveYearWindow, text.Length - zoneStart);

@@ -98,7 +98,7 @@ internal static class ReportEndpoints
         foreach (var year in regions.SelectMany(r => r.Years).Distinct().Order())
         {
             var members = await grains.YearCatalog(year).MembersAsync(null, null).ConfigureAwait(false);
-            summaries.AddRange(members.Select(m => new ReportSummary(m.Region, m.Year, m.Title, m.Version, m.Flags, m.Targets.Count, m.Achievements.Count)));
+            summaries.AddRange(members.Select(m => new ReportSummary(m.Region, m.Year, m.Title, m.Version, m.Flags, m.Targets.Count, m.Achievements.Count, m.Unread)));
         }
         return TypedResults.Ok(summaries);
     }
@@ -134,7 +134,8 @@ internal static class ReportEndpoints
 }
 
 /// <summary>One stored report in the list: enough to pick it and to see its quality at a glance.</summary>
-public sealed record ReportSummary(RegionRef Region, int Year, string? Title, int Version, IReadOnlyList<string> Flags, int Targets, int Achievements);
+/// <param name="Unread">Clauses read as neither target nor achievement; null for a report parsed before they were counted.</param>
+public sealed record ReportSummary(RegionRef Region, int Year, string? Title, int Version, IReadOnlyList<string> Flags, int Targets, int Achievements, int? Unread);
 
 /// <summary>PUT /api/reports/{code}/{year}/region: where the report belongs.</summary>
 public sealed record RegionMove(string? Region, int? Year);

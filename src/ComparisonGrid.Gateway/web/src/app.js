@@ -453,12 +453,26 @@ async function reportsPage() {
       }))),
     ]));
   };
+  // The clauses the parser read as neither target nor achievement, fetched with the report when a user opens them.
+  const unreadCell = r => {
+    if (r.unread == null) return "–";
+    if (r.unread === 0) return "0";
+    const body = el("div", { class: "unread" });
+    const details = el("details", { "data-testid": `unread-${r.region.code}-${r.year}`, "data-sort": r.unread }, el("summary", {}, String(r.unread)), body);
+    details.addEventListener("toggle", async () => {
+      if (!details.open || body.childElementCount > 0) return;
+      const stored = await api(`/api/reports/${r.region.code}/${r.year}`);
+      body.replaceChildren(el("table", {}, el("tbody", {}, (stored.report.unread ?? []).map(u =>
+        el("tr", {}, el("td", {}, u.part), el("td", {}, u.indicators.join(" ")), el("td", {}, `「${u.quote}」`), el("td", {}, `offset ${u.start}`))))));
+    });
+    return details;
+  };
   const load = async () => {
     const reports = await api("/api/reports");
     renderReview(reports);
-    list.replaceChildren(sortableTable(["region", "code", "level", "province", "year", "targets", "achieved", "quality flags"],
+    list.replaceChildren(sortableTable(["region", "code", "level", "province", "year", "targets", "achieved", "unread clauses", "quality flags"],
       reports.map(r => [el("a", { href: `#/region/${r.region.code}` }, r.region.name), r.region.code, r.region.level, r.region.province, r.year,
-        r.targets, r.achievements, el("span", {}, r.flags.map(f => el("span", { class: "flag" }, f)))])));
+        r.targets, r.achievements, unreadCell(r), el("span", {}, r.flags.map(f => el("span", { class: "flag" }, f)))])));
   };
   page.replaceChildren(el("h2", {}, "Reports"), el("div", { class: "controls" }, key, files, upload, progress), result, review, list);
   await load();

@@ -1,0 +1,69 @@
+using ComparisonGrid.Model;
+
+namespace ComparisonGrid.Analysis.Targets;
+
+/// <summary>
+/// What the parser may have missed: clauses of the review naming an indicator beside a figure when the report has no
+/// achievement for it, and clauses of the plan naming one beside a qualified figure (增长6%左右) when it has no target
+/// for it. Clauses about part of a year or a span of years are left out, as the extractors leave them out. A report
+/// with many is flagged (targets-incomplete, achievements-incomplete): its figures deserve a reader's check, and a
+/// developer finds misses in any unlabelled collection by listing them (cgrid parse --explain).
+/// </summary>
+public sealed class ClauseAudit
+{
+    /// <summary>Unread clauses from which a part is flagged incomplete; a part with no reading at all is flagged from one.</summary>
+    public const int IncompleteFrom = 3;
+
+    private readonly IndicatorClauseReader _clauses;
+
+    public ClauseAudit(IndicatorClauseReader clauses) => _clauses = clauses;
+
+    public IReadOnlyList<UnreadClause> Unread(
+        string text,
+        IReadOnlyList<(int Start, int End)> review,
+        IReadOnlyList<(int Start, int End)> plan,
+        IReadOnlyList<Target> targets,
+        IReadOnlyList<Achievement> achievements)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var unread = new List<UnreadClause>();
+        var achieved = achievements.Select(a => a.Indicator).ToHashSet(StringComparer.Ordinal);
+        foreach (var m in In(text, review))
+        {
+            if (!m.Ids.Any(achieved.Contains) && !AchievementExtractor.NotOneYearIn(text.AsSpan(m.Start, m.End - m.Start)))
+            {
+                unread.Add(new UnreadClause("review", m.Ids, m.Label, text[m.Start..m.End].Trim(), m.Start, m.End));
+            }
+        }
+        var targeted = targets.Select(t => t.Indicator).ToHashSet(StringComparer.Ordinal);
+        foreach (var m in In(text, plan))
+        {
+            if (m.Qualified && !m.Ids.Any(targeted.Contains) && !TargetExtractor.MultiYearIn(text.AsSpan(m.Start, m.End - m.Start)))
+            {
+                unread.Add(new UnreadClause("plan", m.Ids, m.Label, text[m.Start..m.End].Trim(), m.Start, m.End));
+            }
+        }
+        return unread;
+    }
+
+    /// <summary>The flags the unread clauses of a report call for.</summary>
+    public static IEnumerable<QualityNote> Notes(IReadOnlyList<UnreadClause> unread, int targets, int achievements)
+    {
+        ArgumentNullException.ThrowIfNull(unread);
+        var plan = unread.Count(u => u.Part == "plan");
+        if (plan >= IncompleteFrom || (targets == 0 && plan > 0))
+        {
+            yield return new QualityNote(QualityFlags.TargetsIncomplete,
+                $"{plan} clause{(plan == 1 ? "" : "s")} of the plan name an indicator beside a qualified figure and were read as no target; check them (cgrid parse --explain)");
+        }
+        var review = unread.Count(u => u.Part == "review");
+        if (review >= IncompleteFrom || (achievements == 0 && review > 0))
+        {
+            yield return new QualityNote(QualityFlags.AchievementsIncomplete,
+                $"{review} clause{(review == 1 ? "" : "s")} of the review name an indicator beside a figure and were read as no achievement; check them (cgrid parse --explain)");
+        }
+    }
+
+    private IEnumerable<IndicatorMention> In(string text, IReadOnlyList<(int Start, int End)> spans) =>
+        spans.OrderBy(s => s.Start).SelectMany(s => _clauses.Mentions(text, s.Start, s.End));
+}
