@@ -70,7 +70,7 @@ public sealed class AnalysisResources
     private static AnalysisResources Load()
     {
         var openCc = new OpenCcTables(Read("opencc.TSCharacters.txt"), Read("opencc.TSPhrases.txt"));
-        var indicators = new IndicatorLexicon(Read("lexicons.indicators.tsv"));
+        var indicators = new IndicatorLexicon(Read("lexicons.indicators.tsv"), Read("lexicons.indicator-label-variants.tsv"));
         var names = DataFile.Rows(Read("lexicons.indicator-names.tsv")).ToFrozenDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
         if (indicators.AllIds.FirstOrDefault(id => !names.ContainsKey(id)) is { } unnamed)
         {

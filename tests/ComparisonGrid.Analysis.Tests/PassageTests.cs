@@ -163,4 +163,17 @@ public sealed class PassageTests
         // Read clauses are not listed: the report's own figures for gdp_growth are not doubted.
         Assert.DoesNotContain(r.Unread!, u => u.Indicators.Contains("gdp_growth"));
     }
+
+    [Fact]
+    public void A_component_after_其中_and_a_ranking_are_not_the_indicator_s_whole_region_figure()
+    {
+        var r = Parse(Head + "一般公共预算收入增长7.4%，其中全区税收收入增长11.2%；城镇居民年人均可支配收入增长5.1%，农村居民家庭人均可支配收入增长6.3%；"
+            + "一、二、三产业增加值分别增长3.1%、6.2%和5.4%。\n二、2024年工作安排\n今年主要预期目标是：地区生产总值增长5%左右。\n");
+        var ranked = Parse(Head + "财政总收入增长6.6%。收入质量位列全市第三，财政总收入增长8.8%。\n二、2024年工作安排\n今年主要预期目标是：地区生产总值增长5%左右。\n");
+        Assert.Equal(6.6, Assert.Single(ranked.Achievements, a => a.Indicator == "fiscal_revenue_growth").Low);
+        double? Achieved(string id) => Assert.Single(r.Achievements, a => a.Indicator == id).Low;
+        Assert.Equal(7.4, Achieved("public_budget_revenue_growth"));
+        Assert.Equal((5.1, 6.3), (Achieved("urban_disposable_income_growth")!.Value, Achieved("rural_disposable_income_growth")!.Value));
+        Assert.Equal([3.1, 6.2, 5.4], new[] { "primary_value_added_growth", "secondary_value_added_growth", "tertiary_value_added_growth" }.Select(id => Achieved(id)!.Value));
+    }
 }

@@ -25,7 +25,9 @@ public sealed partial class IndicatorClauseReader
     [GeneratedRegex(@"(?:增速|增长|涨幅)?(?:要)?(?<rel>与|和|同)(?:经济增长|经济增速|经济发展|GDP增长|地区生产总值增长|生产总值增长)(?:保持)?(?:基本)?(?:同步|相适应|相协调)|(?:增速|增长)?(?<rel>高于|快于|超过|低于|慢于)(?:全省|全市|全国)?(?:经济增长|经济增速|GDP增速|地区生产总值增速)(?:水平|速度)?")]
     private static partial Regex Relation();
 
-    [GeneratedRegex(@"^[\s,，]*(?:按可比(?:口径|价格?)(?:计算)?)?(?:同比|比上年|较上年|增长|增速|下降|降低|上涨|力争|争取|其中|分别|均|完成|达到|占)")]
+    // 其中 goes on with the subject only when a figure or its verb follows at once (其中增长…); 其中税收收入增长23.3%
+    // names a component, which is not the subject.
+    [GeneratedRegex(@"^[\s,，]*(?:按可比(?:口径|价格?)(?:计算)?)?(?:同比|比上年|较上年|增长|增速|下降|降低|上涨|力争|争取|其中(?=[\s,，]*(?:同比|比上年|较上年|增长|增速|下降|降低|上涨|完成|达到|\d))|分别|均|完成|达到|占)")]
     private static partial Regex Continuation();
 
     [GeneratedRegex(@"下降|降低|减少")]

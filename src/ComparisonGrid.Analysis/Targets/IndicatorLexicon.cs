@@ -8,8 +8,9 @@ public sealed class IndicatorLexicon
 {
     private readonly Dictionary<string, IndicatorFamily> _families = [];
 
-    public IndicatorLexicon(string tsv)
+    public IndicatorLexicon(string tsv, string? variantsTsv = null)
     {
+        var variants = variantsTsv is null ? [] : DataFile.Rows(variantsTsv).Select(r => (Part: r[0], Forms: r[1].Split('|'))).ToList();
         var labels = new List<(string, IndicatorLabel)>();
         foreach (var row in DataFile.Rows(tsv))
         {
@@ -28,6 +29,10 @@ public sealed class IndicatorLexicon
             foreach (var label in row[2].Split('|'))
             {
                 labels.Add((label, new IndicatorLabel(label, familyNames)));
+                foreach (var (part, forms) in variants.Where(v => label.Contains(v.Part, StringComparison.Ordinal)))
+                {
+                    labels.AddRange(forms.Select(f => label.Replace(part, f, StringComparison.Ordinal)).Select(v => (v, new IndicatorLabel(v, familyNames))));
+                }
             }
         }
         foreach (var (_, label) in labels)
