@@ -276,16 +276,22 @@ public sealed class ReportPipeline
 
         var text = segment.Text;
         var meta = _metadata.Extract(segment, hints);
-        var sections = _sections.Parse(text);
+        var sections = _sections.Parse(text, meta.Year);
         // Five-year passages in an outlook section are told apart by their own words (到2027年, 年均), not by the section.
         bool IsReview(int pos) => sections.Any(s => s.Kind == SectionKind.Review && pos >= s.Start && pos < s.End);
         var extraction = _targets.Read(text, IsReview);
         var targets = extraction.Targets;
         var reviewSpans = sections.Where(s => s.Kind == SectionKind.Review).Select(s => (s.Start, s.End)).ToList();
-        if (reviewSpans.Count == 0 && extraction.FirstPassage is int passage && sections.All(s => s.Start >= passage))
+        if (reviewSpans.Count == 0 && extraction.FirstPassage is int passage)
         {
-            // No review heading (a report without numbered parts): the review is what comes before the year's targets.
-            reviewSpans.Add((0, passage));
+            // No review heading (a report without numbered parts, or whose review is not marked): the review is what
+            // comes before the year's targets and before any part that plans or looks ahead.
+            var end = sections.Where(s => s.Kind is SectionKind.Plan or SectionKind.Targets or SectionKind.Outlook or SectionKind.SelfBuilding)
+                .Select(s => s.Start).Append(passage).Min();
+            if (end > 0)
+            {
+                reviewSpans.Add((0, end));
+            }
         }
         var achievements = _achievements.Extract(text, reviewSpans, meta.Year, extraction.Passages);
         var themes = _themes.Count(text, sections);

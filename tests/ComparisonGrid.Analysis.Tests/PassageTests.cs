@@ -176,4 +176,12 @@ public sealed class PassageTests
         Assert.Equal((5.1, 6.3), (Achieved("urban_disposable_income_growth")!.Value, Achieved("rural_disposable_income_growth")!.Value));
         Assert.Equal([3.1, 6.2, 5.4], new[] { "primary_value_added_growth", "secondary_value_added_growth", "tertiary_value_added_growth" }.Select(id => Achieved(id)!.Value));
     }
+
+    [Fact]
+    public void A_review_that_is_not_marked_is_what_comes_before_the_targets_and_the_plan()
+    {
+        var r = Parse("2024年某某县人民政府工作报告\n各位代表：\n一、发展态势\n全县地区生产总值增长6.2%，固定资产投资增长8%。\n"
+            + "二、2024年目标任务\n主要预期目标是：地区生产总值增长6%左右。\n三、重点工作\n全年固定资产投资增长10%。\n");
+        Assert.Equal([("gdp_growth", 6.2), ("fixed_asset_investment_growth", 8.0)], r.Achievements.Select(a => (a.Indicator, a.Low!.Value)));
+    }
 }

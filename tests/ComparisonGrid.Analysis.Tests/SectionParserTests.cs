@@ -36,6 +36,14 @@ public sealed class SectionParserTests
     }
 
     [Fact]
+    public void A_part_titled_with_the_year_before_alone_is_the_review()
+    {
+        const string text = "各位代表：\n一、2023年主要工作\n经济向好。\n二、2024年主要工作\n扩大投资。\n三、2023年和2024年重点工作\n";
+        Assert.Equal([SectionKind.Review, SectionKind.Plan, SectionKind.Plan], Parser.Parse(text, 2024).Select(s => s.Kind));
+        Assert.Equal(SectionKind.Plan, Parser.Parse(text)[0].Kind);
+    }
+
+    [Fact]
     public void Finds_headings_when_the_whole_report_is_one_line_and_ignores_enumerations_inside_sentences()
     {
         const string text = "提出意见。 一、过去五年工作回顾过去五年，我们砥砺前行。 二、2022年重点工作发展重开局。重点做好以下工作: 一、全力以赴推动经济增长坚持思想向稳增长统 一、政策向稳增长倾斜。 二、深化改革。一是优化营商环境；二是扩大开放。 三、加强政府自身建设实干成就梦想。";

@@ -91,7 +91,11 @@ public sealed partial class SectionParser
     }
 
     /// <summary>The outline of <paramref name="text"/>; offsets are positions in it.</summary>
-    public IReadOnlyList<Section> Parse(string text)
+    /// <param name="reportYear">
+    /// The year the report plans for, when known: a part titled with the year before alone (2023年主要工作 in a report
+    /// for 2024) reports on that year, so it is the review whatever else its title says.
+    /// </param>
+    public IReadOnlyList<Section> Parse(string text, int? reportYear = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var accepted = new List<(HeadingCandidate H, int Level, string Title)>();
@@ -112,7 +116,7 @@ public sealed partial class SectionParser
                 accepted.Add((h, level, title));
             }
         }
-        return Build(text, accepted);
+        return Build(text, accepted, reportYear);
     }
 
     /// <summary>Puts the heading on the stack of open lists; returns its level, or 0 when it is not a heading.</summary>
@@ -156,7 +160,7 @@ public sealed partial class SectionParser
         return 0;
     }
 
-    private List<Section> Build(string text, List<(HeadingCandidate H, int Level, string Title)> headings)
+    private List<Section> Build(string text, List<(HeadingCandidate H, int Level, string Title)> headings, int? reportYear)
     {
         var flat = new List<(int Level, int Start, int End, string Number, string Title)>();
         for (var i = 0; i < headings.Count; i++)
@@ -176,6 +180,10 @@ public sealed partial class SectionParser
         }
         var index = 0;
         var top = Children(text, flat, ref index, 1, SectionKind.Other);
+        if (reportYear is int year)
+        {
+            top = [.. top.Select(s => s.Kind is SectionKind.Plan or SectionKind.Targets or SectionKind.Other && OfYearBefore(s.Title, year) ? WithKind(s, SectionKind.Review) : s)];
+        }
         // 2022年主要目标和重点工作 with its numbered tasks, in a report with no plan section of its own, is the plan.
         if (!top.Any(s => s.Kind == SectionKind.Plan)
             && top.Where(s => s.Kind == SectionKind.Targets && s.Children.Count >= SectionKindRules.PlanChildren).MaxBy(s => s.End - s.Start) is { } plan)
@@ -208,6 +216,16 @@ public sealed partial class SectionParser
             result.Add(new Section(number, title, kind, level, start, end, children));
         }
         return result;
+    }
+
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)年")]
+    private static partial Regex TitleYear();
+
+    /// <summary>The title names the year before <paramref name="year"/> and no other year.</summary>
+    private static bool OfYearBefore(string title, int year)
+    {
+        var years = TitleYear().Matches(title).Select(m => int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        return years.Count == 1 && years[0] == year - 1;
     }
 
     private static Section WithKind(Section s, SectionKind kind) => s with { Kind = kind, Children = [.. s.Children.Select(c => WithKind(c, kind))] };
