@@ -11,7 +11,7 @@ using ComparisonGrid.Analysis.Themes;
 namespace ComparisonGrid.Analysis;
 
 /// <summary>
-/// Text in, structured reports out: decode → normalise → split → metadata → sections → targets and
+/// Text in, structured reports out: decode → join hard-wrapped lines → normalise → split → metadata → sections → targets and
 /// achievements → themes. Pure: no I/O and no shared mutable state, so one instance parses on all cores.
 /// </summary>
 public sealed class ReportPipeline
@@ -25,6 +25,7 @@ public sealed class ReportPipeline
     private readonly PdfTextExtractor _pdf = new();
     private readonly DocxTextExtractor _docx = new();
     private readonly XlsxTableReader _xlsx = new();
+    private readonly HardWrapJoiner _hardWrap = new();
     private readonly TextNormaliser _normaliser;
     private readonly ReportSplitter _splitter;
     private readonly RegionResolver _regions;
@@ -240,7 +241,7 @@ public sealed class ReportPipeline
     private IEnumerable<ParsedItem> FromText(
         string name, MappedText input, string source, string encoding, string format, ReportHints hints, int? row, ParseOptions options)
     {
-        var normalised = _normaliser.Normalise(input);
+        var normalised = _normaliser.Normalise(_hardWrap.Join(input));
         var found = 0;
         foreach (var segment in _splitter.Split(normalised.Text.Text))
         {

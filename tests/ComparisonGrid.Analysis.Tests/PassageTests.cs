@@ -184,4 +184,25 @@ public sealed class PassageTests
             + "二、2024年目标任务\n主要预期目标是：地区生产总值增长6%左右。\n三、重点工作\n全年固定资产投资增长10%。\n");
         Assert.Equal([("gdp_growth", 6.2), ("fixed_asset_investment_growth", 8.0)], r.Achievements.Select(a => (a.Indicator, a.Low!.Value)));
     }
+
+    [Theory]
+    [InlineData("dev-tongchuan-2010.txt", 28)]
+    [InlineData("dev-qiqihaer-2014.txt", 35)]
+    public void A_report_wrapped_at_a_fixed_width_reads_as_its_paragraphs(string name, int width)
+    {
+        var text = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "tests", "corpus", "dev", "texts", name)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        // Every paragraph cut into lines of the width, as a PDF-to-text converter writes them: labels and figures break.
+        var wrapped = string.Join("\n", text.Split('\n').SelectMany(p => p.Length <= width ? [p] : Enumerable.Range(0, (p.Length + width - 1) / width).Select(i => p.Substring(i * width, Math.Min(width, p.Length - i * width)))));
+        Assert.NotEqual(text.Split('\n').Length, wrapped.Split('\n').Length);
+        var plain = Parse(text);
+        var hard = Parse(wrapped);
+        Assert.Equal(plain.Targets.Select(t => (t.Indicator, t.Low, t.High, t.Comparator)), hard.Targets.Select(t => (t.Indicator, t.Low, t.High, t.Comparator)));
+        Assert.Equal(plain.Achievements.Select(a => (a.Indicator, a.Low)), hard.Achievements.Select(a => (a.Indicator, a.Low)));
+        Assert.Equal(plain.Sections.Select(s => s.Title), hard.Sections.Select(s => s.Title));
+        foreach (var t in hard.Targets)
+        {
+            // Offsets point into the wrapped text as given; the quote is the text between them without the breaks.
+            Assert.Equal(t.Quote, wrapped[t.Start..t.End].Replace("\n", "", StringComparison.Ordinal));
+        }
+    }
 }
