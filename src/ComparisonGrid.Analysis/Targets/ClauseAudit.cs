@@ -28,17 +28,17 @@ public sealed class ClauseAudit
         ArgumentNullException.ThrowIfNull(text);
         var unread = new List<UnreadClause>();
         var achieved = achievements.Select(a => a.Indicator).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in In(text, review))
+        foreach (var m in In(text, review, ids => ids.Any(achieved.Contains)))
         {
-            if (!m.Ids.Any(achieved.Contains) && !AchievementExtractor.NotOneYearIn(text.AsSpan(m.Start, m.End - m.Start)))
+            if (!AchievementExtractor.NotOneYearIn(text.AsSpan(m.Start, m.End - m.Start)))
             {
                 unread.Add(new UnreadClause("review", m.Ids, m.Label, text[m.Start..m.End].Trim(), m.Start, m.End));
             }
         }
         var targeted = targets.Select(t => t.Indicator).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in In(text, plan))
+        foreach (var m in In(text, plan, ids => ids.Any(targeted.Contains)))
         {
-            if (m.Qualified && !m.Ids.Any(targeted.Contains) && !TargetExtractor.MultiYearIn(text.AsSpan(m.Start, m.End - m.Start)))
+            if (m.Qualified && !TargetExtractor.MultiYearIn(text.AsSpan(m.Start, m.End - m.Start)))
             {
                 unread.Add(new UnreadClause("plan", m.Ids, m.Label, text[m.Start..m.End].Trim(), m.Start, m.End));
             }
@@ -64,6 +64,6 @@ public sealed class ClauseAudit
         }
     }
 
-    private IEnumerable<IndicatorMention> In(string text, IReadOnlyList<(int Start, int End)> spans) =>
-        spans.OrderBy(s => s.Start).SelectMany(s => _clauses.Mentions(text, s.Start, s.End));
+    private IEnumerable<IndicatorMention> In(string text, IReadOnlyList<(int Start, int End)> spans, Func<IReadOnlyList<string>, bool> settled) =>
+        spans.OrderBy(s => s.Start).SelectMany(s => _clauses.Mentions(text, s.Start, s.End, settled));
 }

@@ -135,30 +135,48 @@ public sealed partial class IndicatorClauseReader
     /// The clauses of a span that name an indicator before a figure with a unit (增长6%, 45亿元): what a reader of the
     /// report would take for a statement about that indicator, whether or not <see cref="Read"/> could pair them.
     /// </summary>
-    public IReadOnlyList<IndicatorMention> Mentions(string text, int from, int to)
+    /// <param name="settled">Ids whose clauses need no reading (the report already holds a figure for them): labels are
+    /// found for the whole span at once, and only a clause naming an unsettled indicator has its figures read.</param>
+    public IReadOnlyList<IndicatorMention> Mentions(string text, int from, int to, Func<IReadOnlyList<string>, bool>? settled = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var mentions = new List<IndicatorMention>();
-        foreach (var (cs, ce, _) in Clauses(text, from, to))
+        var labels = _lexicon.Labels.FindLongestNonOverlapping(text, from, to);
+        var next = 0;
+        foreach (var (cs, ce, _) in labels.Count == 0 ? [] : Clauses(text, from, to))
         {
-            if (text.AsSpan(cs, ce - cs).IndexOfAnyInRange('0', '9') < 0)
+            while (next < labels.Count && labels[next].Start < cs)
+            {
+                next++;
+            }
+            var first = next;
+            while (next < labels.Count && labels[next].Start < ce)
+            {
+                next++;
+            }
+            if (first == next || text.AsSpan(cs, ce - cs).IndexOfAnyInRange('0', '9') < 0)
+            {
+                continue;
+            }
+            var ids = labels[first..next].SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal)
+                .SelectMany(f => _lexicon.Family(f).IdsByMetric.Values).Distinct(StringComparer.Ordinal).ToList();
+            if (settled?.Invoke(ids) == true)
             {
                 continue;
             }
             var figures = _figures.Read(text, cs, ce).Where(f => f.Unit is not null).ToList();
-            if (figures.Count == 0)
+            if (figures.Count == 0 || labels[first].Start >= figures[0].Start)
             {
                 continue;
             }
-            var labels = _lexicon.Labels.FindLongestNonOverlapping(text, cs, ce).Where(l => l.Start < figures[0].Start).ToList();
-            if (labels.Count == 0)
-            {
-                continue;
-            }
-            var ids = labels.SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal)
+            var subjects = labels[first..next].Where(l => l.Start < figures[0].Start).ToList();
+            var subjectIds = subjects.SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal)
                 .SelectMany(f => _lexicon.Family(f).IdsByMetric.Values).Distinct(StringComparer.Ordinal).ToList();
-            var label = text.Substring(labels[0].Start, labels[0].Length);
-            mentions.Add(new IndicatorMention(cs, ce, label, ids, figures.Any(f => f.HasOwnQualifier || f.Stretch)));
+            if (settled?.Invoke(subjectIds) == true)
+            {
+                continue;
+            }
+            mentions.Add(new IndicatorMention(cs, ce, text.Substring(subjects[0].Start, subjects[0].Length), subjectIds, figures.Any(f => f.HasOwnQualifier || f.Stretch)));
         }
         return mentions;
     }
