@@ -28,7 +28,7 @@ public sealed class ClauseAudit
         ArgumentNullException.ThrowIfNull(text);
         var unread = new List<UnreadClause>();
         var achieved = achievements.Select(a => a.Indicator).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in In(text, review, ids => ids.Any(achieved.Contains)))
+        foreach (var m in In(text, review, Settled(achieved)))
         {
             if (!AchievementExtractor.NotOneYearIn(text.AsSpan(m.Start, m.End - m.Start)))
             {
@@ -36,7 +36,7 @@ public sealed class ClauseAudit
             }
         }
         var targeted = targets.Select(t => t.Indicator).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in In(text, plan, ids => ids.Any(targeted.Contains)))
+        foreach (var m in In(text, plan, Settled(targeted)))
         {
             if (m.Qualified && !TargetExtractor.MultiYearIn(text.AsSpan(m.Start, m.End - m.Start)))
             {
@@ -64,6 +64,20 @@ public sealed class ClauseAudit
         }
     }
 
-    private IEnumerable<IndicatorMention> In(string text, IReadOnlyList<(int Start, int End)> spans, Func<IReadOnlyList<string>, bool> settled) =>
+    /// <summary>A family is settled when the report holds a reading for any of its ids; asked once per family.</summary>
+    private Func<string, bool> Settled(HashSet<string> read)
+    {
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return family =>
+        {
+            if (!known.TryGetValue(family, out var settled))
+            {
+                known[family] = settled = _clauses.IdsOf(family).Any(read.Contains);
+            }
+            return settled;
+        };
+    }
+
+    private IEnumerable<IndicatorMention> In(string text, IReadOnlyList<(int Start, int End)> spans, Func<string, bool> settled) =>
         spans.OrderBy(s => s.Start).SelectMany(s => _clauses.Mentions(text, s.Start, s.End, settled));
 }

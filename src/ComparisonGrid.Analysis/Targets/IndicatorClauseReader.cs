@@ -42,6 +42,9 @@ public sealed partial class IndicatorClauseReader
     [GeneratedRegex(@"占|比重")]
     private static partial Regex Share();
 
+    /// <summary>The indicator ids of a family (gdp → gdp_growth, gdp).</summary>
+    public IEnumerable<string> IdsOf(string family) => _lexicon.Family(family).IdsByMetric.Values;
+
     public IReadOnlyList<Target> Read(string text, int from, int to)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -135,9 +138,9 @@ public sealed partial class IndicatorClauseReader
     /// The clauses of a span that name an indicator before a figure with a unit (增长6%, 45亿元): what a reader of the
     /// report would take for a statement about that indicator, whether or not <see cref="Read"/> could pair them.
     /// </summary>
-    /// <param name="settled">Ids whose clauses need no reading (the report already holds a figure for them): labels are
-    /// found for the whole span at once, and only a clause naming an unsettled indicator has its figures read.</param>
-    public IReadOnlyList<IndicatorMention> Mentions(string text, int from, int to, Func<IReadOnlyList<string>, bool>? settled = null)
+    /// <param name="settled">Families whose clauses need no reading (the report already holds a figure for them): labels
+    /// are found for the whole span at once, and only a clause naming an unsettled family has its figures read.</param>
+    public IReadOnlyList<IndicatorMention> Mentions(string text, int from, int to, Func<string, bool>? settled = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var mentions = new List<IndicatorMention>();
@@ -150,17 +153,16 @@ public sealed partial class IndicatorClauseReader
                 next++;
             }
             var first = next;
+            var open = false;
             while (next < labels.Count && labels[next].Start < ce)
             {
+                foreach (var family in labels[next].Value.Families)
+                {
+                    open |= settled is null || !settled(family);
+                }
                 next++;
             }
-            if (first == next || text.AsSpan(cs, ce - cs).IndexOfAnyInRange('0', '9') < 0)
-            {
-                continue;
-            }
-            var ids = labels[first..next].SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal)
-                .SelectMany(f => _lexicon.Family(f).IdsByMetric.Values).Distinct(StringComparer.Ordinal).ToList();
-            if (settled?.Invoke(ids) == true)
+            if (!open || text.AsSpan(cs, ce - cs).IndexOfAnyInRange('0', '9') < 0)
             {
                 continue;
             }
@@ -169,14 +171,13 @@ public sealed partial class IndicatorClauseReader
             {
                 continue;
             }
-            var subjects = labels[first..next].Where(l => l.Start < figures[0].Start).ToList();
-            var subjectIds = subjects.SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal)
-                .SelectMany(f => _lexicon.Family(f).IdsByMetric.Values).Distinct(StringComparer.Ordinal).ToList();
-            if (settled?.Invoke(subjectIds) == true)
+            var families = labels[first..next].Where(l => l.Start < figures[0].Start).SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal).ToList();
+            if (settled is not null && families.All(settled))
             {
                 continue;
             }
-            mentions.Add(new IndicatorMention(cs, ce, text.Substring(subjects[0].Start, subjects[0].Length), subjectIds, figures.Any(f => f.HasOwnQualifier || f.Stretch)));
+            var ids = families.SelectMany(f => _lexicon.Family(f).IdsByMetric.Values).Distinct(StringComparer.Ordinal).ToList();
+            mentions.Add(new IndicatorMention(cs, ce, text.Substring(labels[first].Start, labels[first].Length), ids, figures.Any(f => f.HasOwnQualifier || f.Stretch)));
         }
         return mentions;
     }
