@@ -296,7 +296,11 @@ public sealed class ReportPipeline
         }
         var achievements = _achievements.Extract(text, reviewSpans, meta.Year, extraction.Passages);
         var themes = _themes.Count(text, sections);
-        var planSpans = sections.Where(s => s.Kind is SectionKind.Plan or SectionKind.Targets).Select(s => (s.Start, s.End))
+        // Where a plan sets targets: the passages read, a targets part, and a plan part's opening before its first task
+        // or a task titled as targets. The tasks themselves cite figures (全年实施重点项目80个) that are not the year's targets.
+        var planSpans = sections.Where(s => s.Kind == SectionKind.Targets).Select(s => (s.Start, s.End))
+            .Concat(sections.Where(s => s.Kind == SectionKind.Plan).Select(s => (s.Start, s.Children.Count > 0 ? s.Children[0].Start : s.End)))
+            .Concat(sections.Where(s => s.Kind == SectionKind.Plan).SelectMany(s => s.Children).Where(c => c.Title.Contains("目标", StringComparison.Ordinal)).Select(c => (c.Start, c.End)))
             .Concat(extraction.Passages).ToList();
         var unread = _audit.Unread(text, reviewSpans, planSpans, targets, achievements);
 

@@ -153,7 +153,7 @@ public sealed class PassageTests
     {
         var r = Parse("2021年某某市人民政府工作报告\n一、2020年工作回顾\n全市生产总值增长3.2%，进出口总额增长12%。规上工业增加值占全市工业的比重达到41%，"
             + "社会消费品零售总额占比提高2个百分点，城镇登记失业率占比0.3%。前三季度一般公共预算收入下降4%。\n二、2021年主要任务\n主要预期目标是：地区生产总值增长7%以上。\n"
-            + "（一）稳外贸。进出口增长6%以上，实际利用外资增长5%左右，城镇新增就业3万人以上。\n");
+            + "为实现上述目标，要抓好以下工作。全年进出口增长6%以上，实际利用外资增长5%左右，城镇新增就业3万人以上。\n（一）稳外贸。全年外贸企业增长10%以上。\n");
         Assert.Equal(["industrial_value_added_growth", "retail_sales_growth", "registered_unemployment_rate"],
             r.Unread!.Where(u => u.Part == "review").Select(u => u.Indicators[0]));
         Assert.Equal(["trade_growth", "foreign_investment_growth", "new_urban_jobs"], r.Unread!.Where(u => u.Part == "plan").Select(u => u.Indicators[0]));

@@ -27,7 +27,7 @@ public sealed class ParseCommandTests : IDisposable
     public async Task Explain_lists_the_clauses_read_as_neither_target_nor_achievement_with_offsets()
     {
         const string text = "2024年某某县人民政府工作报告\n各位代表：\n一、2023年工作回顾\n全县地区生产总值增长6.1%，规上工业增加值占比达到41%。\n"
-            + "二、2024年工作安排\n主要预期目标是：地区生产总值增长6%左右。\n（一）扩大开放。确保进出口增长5%以上。\n";
+            + "二、2024年工作安排\n主要预期目标是：地区生产总值增长6%左右。\n为实现上述目标，要抓好以下工作。确保进出口增长5%以上。\n（一）扩大开放。全年外贸企业增长10%以上。\n";
         var file = Write("report.txt", System.Text.Encoding.UTF8.GetBytes(text));
         var (code, stdout, _) = await Run([file, "--explain"]);
         Assert.Equal(0, code);
