@@ -117,6 +117,14 @@ public sealed class TargetExtractorTests
     }
 
     [Fact]
+    public void Goals_of_a_period_named_before_the_trigger_are_not_the_year_s_targets()
+    {
+        var t = Extract("今后五年，全县经济社会发展的主要目标是：生产总值增长7%以上，居民人均可支配收入增长8%以上。\n"
+            + "今年是“十四五”开局之年，经济社会发展的总体目标是：生产总值增长6%左右，居民人均可支配收入增长7%左右。");
+        Assert.Equal([("gdp_growth", 6.0), ("disposable_income_growth", 7.0)], t.Select(x => (x.Indicator, x.Low!.Value)));
+    }
+
+    [Fact]
     public void Trigger_variants_open_a_passage()
     {
         Assert.Equal(["gdp_growth", "public_budget_revenue_growth"],

@@ -28,9 +28,10 @@ public sealed partial class TargetExtractor
 
     public TargetExtractor(IndicatorClauseReader clauses) => _clauses = clauses;
 
-    // Besides 主要预期目标是 and its kin: 预期目标和约束性指标是; a group heading (预期性指标：); and 预期 right before the
+    // Besides 主要预期目标是 and its kin (总体目标, 发展目标, 调控目标, 奋斗目标 as older and county reports name their only
+    // targets): 预期目标和约束性指标是; a group heading (预期性指标：); and 预期 right before the
     // year (综合考虑…，预期今年地区生产总值增长6%), which opens a target sentence without naming targets at all.
-    [GeneratedRegex(@"(?:主要|全年|今年)?(?:经济社会发展的?)?(?:主要)?(?:预期(?:性)?目标|预期指标|主要目标|主要指标)(?:和约束性?指标)?(?:任务)?(?:安排)?(?:建议)?(?:是|(?:确定|设定|拟定|定)?为|如下|[:：])|(?:预期性|约束性|调控性|指导性)指标(?:是|为|有|[:：])|预期(?=(?:今年|全年|明年|20\d\d年)(?:全[省市区县州旗盟]|全国)?(?:地区|国内)?生产总值)")]
+    [GeneratedRegex(@"(?:主要|全年|今年)?(?:经济社会发展的?)?(?:主要)?(?:预期(?:性)?目标|预期指标|主要目标|主要指标|总体目标|奋斗目标|调控目标|发展目标)(?:和约束性?指标)?(?:任务)?(?:安排)?(?:建议)?(?:是|(?:确定|设定|拟定|定)?为|如下|[:：])|(?:预期性|约束性|调控性|指导性)指标(?:是|为|有|[:：])|预期(?=(?:今年|全年|明年|20\d\d年)(?:全[省市区县州旗盟]|全国)?(?:地区|国内)?生产总值)")]
     private static partial Regex Trigger();
 
     // A group heading inside a target list: the targets after it, to the next one, are of its kind.
@@ -63,7 +64,7 @@ public sealed partial class TargetExtractor
         foreach (Match trigger in Trigger().Matches(text))
         {
             var zoneStart = trigger.Index + trigger.Length;
-            if (IsMultiYear(text, zoneStart))
+            if (IsMultiYear(text, zoneStart) || FiveYearLead(text, trigger.Index))
             {
                 continue;
             }
@@ -205,6 +206,22 @@ public sealed partial class TargetExtractor
 
     /// <summary>Whether a span speaks of a period of years (年均, 到2027年, 十四五): a five-year goal, not the year's.</summary>
     internal static bool MultiYearIn(ReadOnlySpan<char> span) => MultiYear().IsMatch(span);
+
+    /// <summary>
+    /// The sentence names a span of years before its trigger (今后五年…发展目标是, “十四五”时期的主要目标是): the passage
+    /// sets goals for the period, not for the year.
+    /// </summary>
+    private static bool FiveYearLead(string text, int trigger)
+    {
+        var from = Math.Max(0, trigger - FiveYearWindow);
+        var lead = text.AsSpan(from, trigger - from);
+        var sentenceStart = lead.LastIndexOfAny('。', '\n', '！');
+        return FiveYearPeriod().IsMatch(sentenceStart < 0 ? lead : lead[(sentenceStart + 1)..]);
+    }
+
+    // 十四五 alone is no period: 今年是“十四五”开局之年 opens many an annual target sentence.
+    [GeneratedRegex(@"今后五年|未来五年|五年内|今后一个时期|十[一二三四五]五”?(?:时期|期间|期末|末)|到20\d\d年|20\d\d年前")]
+    private static partial Regex FiveYearPeriod();
 
     private static bool IsMultiYear(string text, int zoneStart)
     {
