@@ -283,6 +283,11 @@ public sealed class ReportPipeline
         var extraction = _targets.Read(text, IsReview);
         var targets = extraction.Targets;
         var reviewSpans = sections.Where(s => s.Kind == SectionKind.Review).Select(s => (s.Start, s.End)).ToList();
+        if (sections.Count > 0 && sections[0].Kind == SectionKind.Review && sections[0].Start > 0)
+        {
+            // The summary many reports give between 各位代表 and their first part (过去一年，全市生产总值增长6%…) opens the review.
+            reviewSpans.Insert(0, (0, sections[0].Start));
+        }
         if (reviewSpans.Count == 0 && extraction.FirstPassage is int passage)
         {
             // No review heading (a report without numbered parts, or whose review is not marked): the review is what

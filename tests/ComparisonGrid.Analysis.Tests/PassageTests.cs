@@ -205,4 +205,13 @@ public sealed class PassageTests
             Assert.Equal(t.Quote, wrapped[t.Start..t.End].Replace("\n", "", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public void The_summary_before_the_first_part_opens_the_review()
+    {
+        var r = Parse("2024年某某市人民政府工作报告\n各位代表：\n过去一年，全市地区生产总值增长5.8%，一般公共预算收入增长4.1%。\n"
+            + "一、2023年工作回顾\n全年固定资产投资增长7%。\n二、2024年工作安排\n主要预期目标是：地区生产总值增长5%左右。\n");
+        Assert.Equal([("gdp_growth", 5.8), ("public_budget_revenue_growth", 4.1), ("fixed_asset_investment_growth", 7.0)],
+            r.Achievements.Select(a => (a.Indicator, a.Low!.Value)));
+    }
 }
