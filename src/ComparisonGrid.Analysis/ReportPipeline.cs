@@ -299,7 +299,8 @@ public sealed class ReportPipeline
                 reviewSpans.Add((0, end));
             }
         }
-        var achievements = _achievements.Extract(text, reviewSpans, meta.Year, extraction.Passages);
+        var mentions = new List<IndicatorMention>();
+        var achievements = _achievements.Extract(text, reviewSpans, meta.Year, extraction.Passages, mentions);
         var themes = _themes.Count(text, sections);
         // Where a plan sets targets: the passages read, a targets part, and a plan part's opening before its first task
         // or a task titled as targets. The tasks themselves cite figures (全年实施重点项目80个) that are not the year's targets.
@@ -307,7 +308,8 @@ public sealed class ReportPipeline
             .Concat(sections.Where(s => s.Kind == SectionKind.Plan).Select(s => (s.Start, s.Children.Count > 0 ? s.Children[0].Start : s.End)))
             .Concat(sections.Where(s => s.Kind == SectionKind.Plan).SelectMany(s => s.Children).Where(c => c.Title.Contains("目标", StringComparison.Ordinal)).Select(c => (c.Start, c.End)))
             .Concat(extraction.Passages).ToList();
-        var unread = _audit.Unread(text, reviewSpans, planSpans, targets, achievements);
+        var reviewMentions = mentions.Where(m => !extraction.Passages.Any(p => m.Start >= p.Start && m.Start < p.End)).ToList();
+        var unread = _audit.Unread(text, reviewMentions, planSpans, targets, achievements);
 
         var sourceStart = Src(0);
         var sourceEnd = SrcEnd(text.Length);

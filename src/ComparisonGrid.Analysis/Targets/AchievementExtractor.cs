@@ -35,7 +35,11 @@ public sealed partial class AchievementExtractor
     /// <param name="spans">The review part of the report, as spans of <paramref name="text"/>.</param>
     /// <param name="targetPassages">Passages that set the year's targets (a copy of the report inside its own review, a
     /// review heading that runs over the targets): their figures are not last year's.</param>
-    public IReadOnlyList<Achievement> Extract(string text, IEnumerable<(int Start, int End)> spans, int? year, IReadOnlyList<(int Start, int End)>? targetPassages = null)
+    /// <param name="mentions">When given, collects every clause of the spans that names an indicator before a figure
+    /// (<see cref="IndicatorClauseReader.Mentions"/>), read or not: what <see cref="ClauseAudit"/> checks.</param>
+    public IReadOnlyList<Achievement> Extract(
+        string text, IEnumerable<(int Start, int End)> spans, int? year, IReadOnlyList<(int Start, int End)>? targetPassages = null,
+        ICollection<IndicatorMention>? mentions = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(spans);
@@ -44,7 +48,7 @@ public sealed partial class AchievementExtractor
         {
             foreach (var (start, end) in Sentences.In(text, spanStart, spanEnd))
             {
-                foreach (var st in _clauses.Read(text, start, end))
+                foreach (var st in _clauses.Read(text, start, end, mentions))
                 {
                     if (targetPassages is not null && targetPassages.Any(p => st.Start >= p.Start && st.Start < p.End))
                     {

@@ -18,9 +18,12 @@ public sealed class ClauseAudit
 
     public ClauseAudit(IndicatorClauseReader clauses) => _clauses = clauses;
 
+    /// <param name="review">The review's clauses that name an indicator before a figure, as the achievement reader
+    /// collected them (<see cref="AchievementExtractor.Extract"/>): the review is not read a second time.</param>
+    /// <param name="plan">The spans of the plan where targets are set.</param>
     public IReadOnlyList<UnreadClause> Unread(
         string text,
-        IReadOnlyList<(int Start, int End)> review,
+        IReadOnlyList<IndicatorMention> review,
         IReadOnlyList<(int Start, int End)> plan,
         IReadOnlyList<Target> targets,
         IReadOnlyList<Achievement> achievements)
@@ -28,9 +31,9 @@ public sealed class ClauseAudit
         ArgumentNullException.ThrowIfNull(text);
         var unread = new List<UnreadClause>();
         var achieved = achievements.Select(a => a.Indicator).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in In(text, review, Settled(achieved)))
+        foreach (var m in review)
         {
-            if (!AchievementExtractor.NotOneYearIn(text.AsSpan(m.Start, m.End - m.Start)))
+            if (!m.Ids.Any(achieved.Contains) && !AchievementExtractor.NotOneYearIn(text.AsSpan(m.Start, m.End - m.Start)))
             {
                 unread.Add(new UnreadClause("review", m.Ids, m.Label, text[m.Start..m.End].Trim(), m.Start, m.End));
             }

@@ -45,7 +45,9 @@ public sealed partial class IndicatorClauseReader
     /// <summary>The indicator ids of a family (gdp → gdp_growth, gdp).</summary>
     public IEnumerable<string> IdsOf(string family) => _lexicon.Family(family).IdsByMetric.Values;
 
-    public IReadOnlyList<Target> Read(string text, int from, int to)
+    /// <param name="mentions">When given, collects the clauses that name an indicator before a figure with a unit, as
+    /// <see cref="Mentions"/> finds them, at no second reading of the span.</param>
+    public IReadOnlyList<Target> Read(string text, int from, int to, ICollection<IndicatorMention>? mentions = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var statements = new List<Target>();
@@ -79,6 +81,10 @@ public sealed partial class IndicatorClauseReader
                 .Where(f => !relations.Any(r => f.Start >= r.Start && f.Start < r.End))
                 .ToList();
             var firstFigure = figures.Count > 0 ? figures[0].Start : (relations.Count > 0 ? relations[0].Start : ce);
+            if (mentions is not null)
+            {
+                Mention(text, cs, ce, labels, figures, mentions);
+            }
             IReadOnlyList<Subject> families = [];
             if (labels.Count > 0)
             {
@@ -162,24 +168,29 @@ public sealed partial class IndicatorClauseReader
                 }
                 next++;
             }
-            if (!open || text.AsSpan(cs, ce - cs).IndexOfAnyInRange('0', '9') < 0)
+            if (open && text.AsSpan(cs, ce - cs).IndexOfAnyInRange('0', '9') >= 0)
             {
-                continue;
+                Mention(text, cs, ce, labels[first..next], _figures.Read(text, cs, ce), mentions);
             }
-            var figures = _figures.Read(text, cs, ce).Where(f => f.Unit is not null).ToList();
-            if (figures.Count == 0 || labels[first].Start >= figures[0].Start)
-            {
-                continue;
-            }
-            var families = labels[first..next].Where(l => l.Start < figures[0].Start).SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal).ToList();
-            if (settled is not null && families.All(settled))
-            {
-                continue;
-            }
-            var ids = families.SelectMany(f => _lexicon.Family(f).IdsByMetric.Values).Distinct(StringComparer.Ordinal).ToList();
-            mentions.Add(new IndicatorMention(cs, ce, text.Substring(labels[first].Start, labels[first].Length), ids, figures.Any(f => f.HasOwnQualifier || f.Stretch)));
         }
         return mentions;
+    }
+
+    /// <summary>Adds the clause [cs, ce) when a label stands before its first figure with a unit.</summary>
+    private void Mention(string text, int cs, int ce, List<(int Start, int Length, IndicatorLabel Value)> labels, IReadOnlyList<Figure> figures, ICollection<IndicatorMention> mentions)
+    {
+        var firstUnit = -1;
+        for (var i = 0; i < figures.Count && firstUnit < 0; i++)
+        {
+            firstUnit = figures[i].Unit is null ? -1 : figures[i].Start;
+        }
+        if (firstUnit < 0 || labels.Count == 0 || labels[0].Start >= firstUnit)
+        {
+            return;
+        }
+        var ids = labels.Where(l => l.Start < firstUnit).SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal)
+            .SelectMany(f => _lexicon.Family(f).IdsByMetric.Values).Distinct(StringComparer.Ordinal).ToList();
+        mentions.Add(new IndicatorMention(cs, ce, text.Substring(labels[0].Start, labels[0].Length), ids, figures.Any(f => f.HasOwnQualifier || f.Stretch)));
     }
 
     /// <summary>Adds the clause's level figures to the running list, each under the label just before it.</summary>
