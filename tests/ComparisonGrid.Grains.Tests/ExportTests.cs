@@ -53,6 +53,24 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public async Task An_upload_named_as_a_formula_is_text_in_every_csv_and_negative_figures_stay_numbers()
+    {
+        await using var grid = await Grid.StartAsync();
+        await grid.IngestAsync(Repository.Sample("003"));
+        var spec = new ComparisonSpec(ComparisonKind.Panel, 2019, null, null, "gdp_growth", FigureKind.Target, 2025);
+        var result = await grid.Grains.Comparison(spec).GetAsync();
+        // The source as an upload names it: the file name a user chose.
+        var renamed = result with { Reports = [.. result.Reports!.Select(r => r with { Source = "=HYPERLINK(\"http://x\",\"y\").txt" })] };
+        var reportsCsv = Encoding.UTF8.GetString(Unzip(ExportArchive.Build([renamed], DateTimeOffset.UnixEpoch))["reports.csv"]);
+        var row = Assert.Single(reportsCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1));
+        Assert.Contains(",\"'=HYPERLINK(", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", row, StringComparison.Ordinal);
+        var table = new TextTable("a", "b", "c", "d", "e");
+        table.Add("+SUM(A1)", "@cmd", "\tx", -1.7, "-1.7");
+        Assert.EndsWith("'+SUM(A1),'@cmd,'\tx,-1.7,-1.7\r\n", table.ToCsv(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_export_after_a_restart_is_byte_identical_apart_from_the_time()
     {
         var first = await Grid.StartAsync();

@@ -55,8 +55,21 @@ public sealed class TextTable(params string[] header)
         _ => cell.ToString() ?? "",
     };
 
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
+    private static string Quote(string cell)
+    {
+        cell = Defused(cell);
+        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
+    }
+
+    /// <summary>
+    /// A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first: an upload named
+    /// =HYPERLINK(…)) gets a leading apostrophe, which spreadsheets show as text; a number such as -1.7 stays a number.
+    /// </summary>
+    internal static string Defused(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 
     private static string Clip(string cell)
     {
