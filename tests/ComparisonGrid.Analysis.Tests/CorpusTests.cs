@@ -59,6 +59,19 @@ public sealed class CorpusTests
     }
 
     [Fact]
+    public void A_hint_too_long_to_be_one_fails_its_row_by_name_and_the_others_are_read()
+    {
+        var title = new string('题', 5000);
+        var csv = Reader.ReadCsv($"title,text\n{title},正文一\n短标题,正文二\n");
+        Assert.Equal(["正文二"], csv.Rows.Select(r => r.Text));
+        var error = Assert.Single(csv.Errors);
+        Assert.Equal(("row 1: the title hint is 5,000 characters, over the limit of 1,000", "line 2"), (error.Message, error.Location));
+        var jsonl = Reader.ReadJsonl($"{{\"text\":\"正文\",\"region\":\"{new string('x', 1001)}\"}}\n{{\"text\":\"正文\",\"year\":2024}}\n");
+        Assert.Equal([2024], jsonl.Rows.Select(r => r.Hints.Year));
+        Assert.Equal("line 1", Assert.Single(jsonl.Errors).Location);
+    }
+
+    [Fact]
     public void Csv_with_an_unclosed_quote_names_the_line()
     {
         var e = Assert.Throws<InputFormatException>(() => Reader.ReadCsv("id,text\n1,ok\n2,\"never closed\n"));

@@ -138,6 +138,19 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
     }
 
     [Fact]
+    public async Task A_json_ingest_with_a_title_too_long_to_be_one_is_refused_by_name_and_nothing_is_stored()
+    {
+        await _gateway.ReadyClientAsync();
+        var writer = _gateway.WriterClient();
+        var text = (await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"))).Replace("山东省", "海南省", StringComparison.Ordinal);
+        var json = await Json(await writer.PostAsJsonAsync("/api/reports", new { text, title = new string('题', 200_000) }));
+        Assert.Empty(json.GetProperty("ingested").EnumerateArray());
+        var failure = Assert.Single(json.GetProperty("failed").EnumerateArray());
+        Assert.Contains("the title hint is 200,000 characters, over the limit of 1,000", failure.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await writer.GetAsync("/api/reports/460000/2022")).StatusCode);
+    }
+
+    [Fact]
     public async Task Ingest_takes_text_json_and_multipart_and_lists_what_failed_per_input()
     {
         await _gateway.ReadyClientAsync();

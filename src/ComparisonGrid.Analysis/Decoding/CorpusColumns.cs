@@ -14,8 +14,16 @@ internal static class CorpusColumns
     public static readonly string[] Url = ["url", "link", "链接"];
     public static readonly string[] PublishDate = ["publish_date", "date", "发布日期"];
 
+    /// <summary>
+    /// The longest hint taken, in characters: a title, a region name or code, a URL or a date is short, and a hint is
+    /// stored with the report and sent back on every read of it (a title of millions of characters would be too).
+    /// </summary>
+    public const int MaxHintCharacters = 1000;
+
+    /// <exception cref="InputFormatException">A hint is longer than <see cref="MaxHintCharacters"/>.</exception>
     public static ReportHints Hints(Func<string[], string?> value)
     {
+        value = Bounded(value);
         var year = value(Year);
         return new ReportHints(
             Title: value(Title),
@@ -25,4 +33,12 @@ internal static class CorpusColumns
             Url: value(Url),
             PublishDate: value(PublishDate));
     }
+
+    private static Func<string[], string?> Bounded(Func<string[], string?> value) => names =>
+    {
+        var hint = value(names);
+        return hint is { Length: > MaxHintCharacters }
+            ? throw new InputFormatException($"the {names[0]} hint is {hint.Length:N0} characters, over the limit of {MaxHintCharacters:N0}")
+            : hint;
+    };
 }

@@ -59,11 +59,18 @@ public sealed class CorpusReader
                 continue;
             }
             var fields = record.Fields;
-            rows.Add(new CorpusRow(r, record.Location, text, CorpusColumns.Hints(names =>
+            try
             {
-                var i = FindColumn(header, names);
-                return i >= 0 && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
-            })));
+                rows.Add(new CorpusRow(r, record.Location, text, CorpusColumns.Hints(names =>
+                {
+                    var i = FindColumn(header, names);
+                    return i >= 0 && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
+                })));
+            }
+            catch (InputFormatException e)
+            {
+                errors.Add(new InputFormatException($"row {r}: {e.Message}", record.Location));
+            }
         }
         return new CorpusReadResult(rows, errors);
     }
@@ -151,7 +158,14 @@ public sealed class CorpusReader
                     errors.Add(new InputFormatException($"no text field (looked for {wanted})", $"line {lineNumber}"));
                     continue;
                 }
-                rows.Add(new CorpusRow(lineNumber, $"line {lineNumber}", text, CorpusColumns.Hints(Value)));
+                try
+                {
+                    rows.Add(new CorpusRow(lineNumber, $"line {lineNumber}", text, CorpusColumns.Hints(Value)));
+                }
+                catch (InputFormatException e)
+                {
+                    errors.Add(new InputFormatException(e.Message, $"line {lineNumber}"));
+                }
             }
         }
         return new CorpusReadResult(rows, errors);

@@ -136,7 +136,8 @@ public sealed partial class MarkdownTextExtractor
                 }
             }
         }
-        string? Value(string[] keys) => keys.Select(k => values.GetValueOrDefault(k)).FirstOrDefault(v => v is not null);
+        // Front matter is bounded as corpus hints are: a hint too long to be one is left out, the text still read.
+        string? Value(string[] keys) => keys.Select(k => values.GetValueOrDefault(k)).FirstOrDefault(v => v is not null) is { } v && v.Length <= CorpusColumns.MaxHintCharacters ? v : null;
         var hints = new ReportHints(
             Title: Value(TitleKeys),
             Year: int.TryParse(Value(YearKeys)?.TrimEnd('年'), out var y) && y is > 1949 and < 2200 ? y : null,
