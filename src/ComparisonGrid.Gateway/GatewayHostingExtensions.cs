@@ -58,6 +58,8 @@ public static class GatewayHostingExtensions
             o.SerializerOptions.PropertyNamingPolicy = conventions.PropertyNamingPolicy;
             o.SerializerOptions.Encoder = conventions.Encoder;
             o.SerializerOptions.DefaultIgnoreCondition = conventions.DefaultIgnoreCondition;
+            // The web defaults read "2024" as a number; a field typed as a number takes a number, as the API says.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
@@ -111,6 +113,17 @@ public static class GatewayHostingExtensions
     public static WebApplication UseGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // HEAD is answered wherever GET is: routed as GET, while the server, which parsed the request line as HEAD,
+        // still sends the headers alone.
+        app.Use((http, next) =>
+        {
+            if (HttpMethods.IsHead(http.Request.Method))
+            {
+                http.Request.Method = HttpMethods.Get;
+            }
+            return next(http);
+        });
+        app.UseRouting();
         app.Use(SecurityHeaders.ApplyAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();

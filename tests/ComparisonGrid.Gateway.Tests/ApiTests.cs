@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ComparisonGrid.Contracts;
+using ComparisonGrid.TestKit;
 
 namespace ComparisonGrid.Gateway.Tests;
 
@@ -135,6 +136,24 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
             HttpStatusCode.Unauthorized, "not valid");
         await AssertProblem(await client.PostAsJsonAsync("/api/jobs", new { comparisons = Array.Empty<object>() }),
             HttpStatusCode.Unauthorized, "API key");
+    }
+
+    [Fact]
+    public async Task Head_is_answered_wherever_get_is_with_the_headers_and_no_body()
+    {
+        // A real server: whether a body goes out for HEAD is the server's part, which the in-memory test server skips.
+        var data = Directory.CreateTempSubdirectory("cgrid-head-").FullName;
+        using var gateway = await GatewayProcess.StartAsync(data, GatewayFactory.Key);
+        using var http = new HttpClient { BaseAddress = new Uri(gateway.Url) };
+        await Eventually.Holds(async () => (await http.GetStringAsync("/api/regions")).Contains("140600", StringComparison.Ordinal), "the samples are loaded", TimeSpan.FromSeconds(60));
+        foreach (var path in new[] { "/api/regions", "/api/compare/indicator?indicator=gdp_growth&year=2022&level=province", "/api/reports/140600/2024" })
+        {
+            var get = await http.GetAsync(path);
+            using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
     }
 
     [Fact]

@@ -53,6 +53,11 @@ public sealed class RegionCorrectionTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("火星市", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await writer.PutAsJsonAsync("/api/reports/230200/1999/region", body)).StatusCode);
+        // A year written as a string is not a year: the API takes numbers as numbers.
+        var stringYear = await writer.PutAsync("/api/reports/230200/2014/region",
+            new StringContent("{\"region\":\"230100\",\"year\":\"2014\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, stringYear.StatusCode);
+        Assert.Equal("application/problem+json", stringYear.Content.Headers.ContentType?.MediaType);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/compare/indicator?indicator=gdp_growth&year=2014");
         request.Headers.Accept.ParseAdd("text/event-stream");
