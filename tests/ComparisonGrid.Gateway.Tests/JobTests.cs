@@ -57,6 +57,22 @@ public sealed class JobTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_job_on_the_root_itself_runs_whether_named_by_dot_or_by_its_absolute_path()
+    {
+        await CopiesAsync("copies", 2);
+        using var gateway = Gateway();
+        var writer = gateway.WriterClient();
+        foreach (var folder in new[] { ".", _root })
+        {
+            var job = await FinishedAsync(writer, await SubmitAsync(writer, folder));
+            Assert.Equal("done", job.GetProperty("status").GetString());
+            Assert.Equal(".", job.GetProperty("request").GetProperty("ingestFolder").GetString());
+        }
+        var regions = JsonDocument.Parse(await writer.GetStringAsync("/api/regions")).RootElement;
+        Assert.Contains(regions.EnumerateArray(), r => r.GetProperty("region").GetProperty("code").GetString() == "370000");
+    }
+
+    [Fact]
     public async Task A_folder_job_ingests_regular_files_and_lists_links_fifos_and_bad_files_by_relative_path()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, "reports")).FullName;

@@ -49,7 +49,7 @@ public sealed class IngestRoots
             if (IsInside(real, root) && Directory.Exists(real))
             {
                 var relative = Path.GetRelativePath(root, real);
-                return (root, relative == "." ? "" : relative);
+                return (root, relative);
             }
         }
         throw new RequestException($"ingestFolder {requested} is not a folder inside the ingest roots (relative to a root, or an absolute path inside one)");
