@@ -44,7 +44,7 @@ public sealed record JobRequest(IReadOnlyList<string> Comparisons, string? Inges
 
 /// <summary>What a folder ingest did; each failure is one line: a path relative to the ingest root and the reason.</summary>
 [GenerateSerializer, Immutable, Alias("cg.JobIngestSummary")]
-public sealed record JobIngestSummary(int Files, int New, int Replaced, int Unchanged, IReadOnlyList<string> Failures);
+public sealed record JobIngestSummary(int Files, int New, int Replaced, int Unchanged, IReadOnlyList<string> Failures, int Held = 0);
 
 [GenerateSerializer, Immutable, Alias("cg.JobView")]
 public sealed record JobView(

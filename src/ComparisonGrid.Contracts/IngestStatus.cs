@@ -14,4 +14,10 @@ public enum IngestStatus
 
     /// <summary>The same source text was stored already; nothing changed.</summary>
     [JsonStringEnumMemberName("unchanged")] Unchanged,
+
+    /// <summary>
+    /// Not stored: the report's region was only guessed (region-uncertain) and the report stored for that region and
+    /// year was resolved with confidence; a guess never replaces it. Ingest it again with its region named.
+    /// </summary>
+    [JsonStringEnumMemberName("held")] Held,
 }

@@ -40,6 +40,11 @@ public sealed class ReportGrain(
         {
             status = IngestStatus.Unchanged;
         }
+        else if (s.Report is not null && report.Flags.Contains(QualityFlags.RegionUncertain) && !s.Report.Flags.Contains(QualityFlags.RegionUncertain))
+        {
+            // A guessed region must not push a resolved report out of its region's comparisons.
+            return new IngestOutcome(key, RegionRef.From(report.Region), report.Year.Value, IngestStatus.Held, s.Version, report.Flags);
+        }
         else
         {
             status = s.Report is null ? IngestStatus.New : IngestStatus.Replaced;

@@ -234,7 +234,7 @@ public sealed partial class JobRunner(
             var count = (IngestStatus s) => batch.Ingested.Count(o => o.Status == s);
             var failures = skipped.Concat(batch.Failed.Select(f => OneLine(Path.GetRelativePath(root, f.Input) + (f.Location is null ? "" : $" ({f.Location})") + ": " + f.Message)))
                 .ToList();
-            var summary = new JobIngestSummary(files.Count, count(IngestStatus.New), count(IngestStatus.Replaced), count(IngestStatus.Unchanged), failures);
+            var summary = new JobIngestSummary(files.Count, count(IngestStatus.New), count(IngestStatus.Replaced), count(IngestStatus.Unchanged), failures, count(IngestStatus.Held));
             await Settled(() => grain.IngestedAsync(Runner, summary)).ConfigureAwait(false);
             replicas.ExpireAll();
         }
