@@ -78,11 +78,19 @@ up() {
   local pg_port; pg_port=$(free_port "${COMPARISONGRID_BASE_PORT:-7400}")
   mkdir -p "$dir/pg"
   [ "$(id -u)" != "0" ] || chown postgres "$dir/pg"
-  as_postgres "$bin/initdb" -D "$dir/pg" -U postgres --auth=trust -E UTF8 >"$dir/initdb.log" 2>&1 || fail "initdb failed: $(tail -n 5 "$dir/initdb.log")"
-  as_postgres "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" -w \
+  # Password authentication (scram-sha-256) on the socket and on 127.0.0.1: any other account of this host could
+  # otherwise connect and write reports the gateways serve. The password is generated, kept owner-only in pg/pgpass
+  # (psql reads it through PGPASSFILE) and in cluster.env (the silos' connection string), never on a command line.
+  local password; password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 32)
+  (umask 077 && printf '%s\n' "$password" >"$dir/pg/pwfile" && printf '*:*:*:postgres:%s\n' "$password" >"$dir/pg/pgpass")
+  [ "$(id -u)" != "0" ] || chown postgres "$dir/pg/pwfile" "$dir/pg/pgpass"
+  as_postgres "$bin/initdb" -D "$dir/pg/data" -U postgres --auth=scram-sha-256 --pwfile="$dir/pg/pwfile" -E UTF8 >"$dir/initdb.log" 2>&1 \
+    || { rm -f "$dir/pg/pwfile"; fail "initdb failed: $(tail -n 5 "$dir/initdb.log")"; }
+  rm -f "$dir/pg/pwfile"
+  as_postgres "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories='$dir/pg' -c max_connections=300" start >/dev/null \
     || fail "PostgreSQL did not start: $(tail -n 5 "$dir/pg/server.log")"
-  as_postgres "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+  as_postgres env PGPASSFILE="$dir/pg/pgpass" "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -f "$root/deploy/postgres/orleans-10.4.2.sql" >"$dir/schema.log" 2>&1 || fail "the schema did not apply: $(tail -n 5 "$dir/schema.log")"
   local key=${COMPARISONGRID_API_KEY:-}
   if [ -z "$key" ]; then
@@ -90,11 +98,11 @@ up() {
     echo "$key" >"$dir/api-key"
     chmod 600 "$dir/api-key"
   fi
-  {
+  (umask 077 && {
     echo "PG_BIN=$bin"
     echo "PG_PORT=$pg_port"
-  } >"$dir/cluster.env"
-  echo "CONN='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=50'" >>"$dir/cluster.env"
+    echo "CONN='Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password;Database=postgres;Maximum Pool Size=50'"
+  } >"$dir/cluster.env")
   if [ -n "${COMPARISONGRID_API_KEY:-}" ]; then
     # Kept beside the cluster (owner-only) so "add" starts its silo with the same key.
     (umask 077 && echo "$key" >"$dir/api-key")
@@ -196,7 +204,7 @@ status() {
     else
       # Orleans' membership table, the silo's latest start (SiloStatus): joining, active, shutting_down, stopping or dead.
       local port; port=$(eval echo "\${SILOPORT_$i}")
-      state=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
+      state=$(PGPASSFILE="$dir/pg/pgpass" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
         "SELECT CASE status WHEN 1 THEN 'created' WHEN 2 THEN 'joining' WHEN 3 THEN 'active' WHEN 4 THEN 'shutting_down'
            WHEN 5 THEN 'stopping' WHEN 6 THEN 'dead' END FROM orleans_membership WHERE port = $port ORDER BY generation DESC LIMIT 1" 2>/dev/null || true)
       state=${state:-starting}
@@ -222,7 +230,7 @@ down() {
   if [ -f "$dir/cluster.env" ]; then
     # shellcheck disable=SC1091
     source "$dir/cluster.env"
-    as_postgres "$PG_BIN/pg_ctl" -D "$dir/pg" -m fast -w stop >/dev/null 2>&1 || true
+    as_postgres "$PG_BIN/pg_ctl" -D "$dir/pg/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
   rm -rf "$dir"
 }

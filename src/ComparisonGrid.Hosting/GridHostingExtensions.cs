@@ -50,7 +50,8 @@ public static class GridHostingExtensions
 
         if (postgres is not null)
         {
-            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+            // Orleans' AdoNet providers take the data source's connection string, which leaves a password out unless kept.
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres) { PersistSecurityInfo = true }.ConnectionString));
             // Before Orleans' own hosted service, so a database without the schema stops the start with one line
             // instead of a silo waiting in Joining.
             builder.Services.AddHostedService<PostgresSchemaCheck>();

@@ -128,6 +128,7 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task A_process_without_the_cluster_s_certificates_can_neither_join_nor_call_a_grain_while_cgrid_and_a_new_silo_with_them_can()
     {
         await using var cluster = new LocalCluster(Key, samples: false);
@@ -135,6 +136,15 @@ public sealed class ClusterTests
         var env = File.ReadAllLines(Path.Combine(cluster.Directory, "cluster.env")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim('\''));
         var data = Directory.CreateTempSubdirectory("cgrid-stranger-").FullName;
         string[] join = ["--postgres", env["CONN"], "--silo", $"127.0.0.1:{Ports.Free()}", "--ComparisonGrid:Membership:MaxJoinAttemptTime=00:00:05"];
+
+        // The cluster's PostgreSQL takes no one without its generated password, which only the cluster's owner reads.
+        var anonymous = new Npgsql.NpgsqlConnectionStringBuilder(env["CONN"]) { Password = null, Pooling = false }.ConnectionString;
+        await using (var stranger = new Npgsql.NpgsqlConnection(anonymous))
+        {
+            await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => stranger.OpenAsync());
+        }
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(cluster.Directory, "cluster.env")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(cluster.Directory, "pg", "pgpass")));
 
         // No certificate at all: refused before anything starts, in one line.
         var (code, _, error) = await GatewayProcess.RunToExitAsync(data, Key, join);
