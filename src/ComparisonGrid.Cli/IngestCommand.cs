@@ -34,7 +34,8 @@ internal sealed class IngestCommand(ReportPipeline pipeline, IGrainFactory grain
         var count = (IngestStatus s) => outcomes.Count(o => o.Status == s);
         await stdout.WriteLineAsync(
             $"ingested {outcomes.Count} reports from {files.Count} files: {count(IngestStatus.New)} new, " +
-            $"{count(IngestStatus.Replaced)} replaced, {count(IngestStatus.Unchanged)} unchanged, {count(IngestStatus.Held)} held (region only guessed, a resolved report is stored there); {failures.Count} failed").ConfigureAwait(false);
+            $"{count(IngestStatus.Replaced)} replaced, {count(IngestStatus.Unchanged)} unchanged; {failures.Count} failed" +
+            (count(IngestStatus.Held) is var held and > 0 ? $"; {held} held (region only guessed, and a resolved report is stored for it)" : "")).ConfigureAwait(false);
         foreach (var failure in failures.Order(StringComparer.Ordinal))
         {
             await stderr.WriteLineAsync($"cgrid: {failure}").ConfigureAwait(false);
