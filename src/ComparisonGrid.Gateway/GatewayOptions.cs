@@ -81,6 +81,12 @@ public sealed class GatewayOptions
     /// <summary>Comparisons one job may ask for.</summary>
     public int MaxJobComparisons { get; set; } = 1000;
 
+    /// <summary>
+    /// Bytes of results (as the JSON they are served in) one job may store: the count of comparisons bounds nothing
+    /// when each is a county panel of tens of megabytes. A job that would pass it fails, naming the limit.
+    /// </summary>
+    public long MaxJobResultBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>How long a runner holds a job without reporting progress before another runner may take it over.</summary>
     public TimeSpan JobLease { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -57,6 +57,24 @@ public sealed class JobTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_whose_results_would_pass_the_byte_limit_fails_naming_it_and_keeps_what_it_stored_under_it()
+    {
+        await CopiesAsync("copies", 1);
+        using var gateway = Gateway(("ComparisonGrid:MaxJobResultBytes", "3000"));
+        var writer = gateway.WriterClient();
+        await FinishedAsync(writer, await SubmitAsync(writer, "copies"));
+        var accepted = await writer.PostAsJsonAsync("/api/jobs", new
+        {
+            comparisons = Enumerable.Range(2015, 8).Select(year => new { kind = "indicator", indicator = "gdp_growth", year, level = "province" }).ToArray(),
+        });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var job = await FinishedAsync(writer, (await Json(accepted)).GetProperty("id").GetString()!);
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Contains("ComparisonGrid:MaxJobResultBytes", job.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.InRange(job.GetProperty("results").GetInt32(), 1, 7);
+    }
+
+    [Fact]
     public async Task A_folder_job_on_the_root_itself_runs_whether_named_by_dot_or_by_its_absolute_path()
     {
         await CopiesAsync("copies", 2);

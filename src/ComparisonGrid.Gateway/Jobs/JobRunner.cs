@@ -1,5 +1,6 @@
 using ComparisonGrid.Application;
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
 using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Application.Requests;
@@ -238,10 +239,17 @@ public sealed partial class JobRunner(
             await Settled(() => grain.IngestedAsync(Runner, summary)).ConfigureAwait(false);
             replicas.ExpireAll();
         }
+        long resultBytes = 0;
         foreach (var key in job.Request.Comparisons)
         {
             ct.ThrowIfCancellationRequested();
             var result = await grains.GetGrain<IComparisonGrain>(key).GetAsync().ConfigureAwait(false);
+            resultBytes += JsonSerializer.SerializeToUtf8Bytes(result, GatewayJson.Default.ComparisonResult).LongLength;
+            if (resultBytes > _options.MaxJobResultBytes)
+            {
+                throw new RequestException(FormattableString.Invariant(
+                    $"the job's results would pass {_options.MaxJobResultBytes / 1024.0 / 1024.0:0.#} MB (ComparisonGrid:MaxJobResultBytes) at comparison {results + 1} of {job.Request.Comparisons.Count}; split it into smaller jobs"));
+            }
             // The result first, then the count that makes it part of the job: a crash between the two repeats one write.
             await grains.JobResult(job.Id, results + 1).SetAsync(result).ConfigureAwait(false);
             results++;
