@@ -34,6 +34,27 @@ public sealed class RegionCorrectionTests : IDisposable
             .EnumerateArray().Select(r => r.GetProperty("region").GetProperty("code").GetString()!)];
 
     [Fact]
+    public async Task A_move_onto_a_key_that_holds_another_source_s_report_answers_409_and_replaces_it_only_with_force()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        var writer = _gateway.WriterClient();
+        await Ingest(writer);
+        var sample = await Json(await client.GetAsync("/api/reports/140600/2024"));
+        var version = sample.GetProperty("version").GetInt32();
+
+        var refused = await writer.PutAsJsonAsync("/api/reports/230200/2014/region", new { region = "140600", year = 2024 });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("holds another report", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Nothing moved: both reports where they were.
+        Assert.Equal(version, (await Json(await client.GetAsync("/api/reports/140600/2024"))).GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/reports/230200/2014")).StatusCode);
+
+        var forced = await Json(await writer.PutAsJsonAsync("/api/reports/230200/2014/region", new { region = "140600", year = 2024, force = true }));
+        Assert.Equal("140600/2024", forced.GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reports/230200/2014")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_uncertain_report_is_listed_for_review_kept_out_of_comparisons_and_a_move_is_stored_and_survives_reingest()
     {
         var client = await _gateway.ReadyClientAsync();

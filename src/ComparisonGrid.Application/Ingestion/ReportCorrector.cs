@@ -15,8 +15,10 @@ public sealed class ReportCorrector(ReportPipeline pipeline, IGrainFactory grain
     private const int MaxYear = 2100;
 
     /// <summary>The outcome at the new place, or null when no report is stored at the old one.</summary>
+    /// <param name="force">Replace a report of another source stored at the new place; without it such a move is refused.</param>
     /// <exception cref="ArgumentException">The region is not a known division, or the year is out of range.</exception>
-    public async Task<IngestOutcome?> MoveAsync(string regionCode, int year, string toRegion, int? toYear)
+    /// <exception cref="OccupiedKeyException">Another source's report is stored at the new place and <paramref name="force"/> is off.</exception>
+    public async Task<IngestOutcome?> MoveAsync(string regionCode, int year, string toRegion, int? toYear, bool force = false)
     {
         var from = grains.Report(regionCode, year);
         if (await from.GetAsync(withText: true).ConfigureAwait(false) is not { } stored)
@@ -31,6 +33,13 @@ public sealed class ReportCorrector(ReportPipeline pipeline, IGrainFactory grain
         var report = pipeline.Corrected(stored.Report, toRegion, targetYear)
             ?? throw new ArgumentException($"'{toRegion}' is not a known region: give a six-digit code (230200) or a full name (齐齐哈尔市)");
         var original = OriginalHash(stored.SourceHash);
+        if ((report.Region!.Code != regionCode || targetYear != year) && !force
+            && await grains.Report(report.Region.Code, targetYear).GetAsync().ConfigureAwait(false) is { } occupant
+            && OriginalHash(occupant.SourceHash) != original)
+        {
+            throw new OccupiedKeyException(FormattableString.Invariant(
+                $"{occupant.Report.Region?.Name} {report.Region.Code} {targetYear} holds another report (from {occupant.Report.Source.Input}, version {occupant.Version}); move or remove that one first, or send \"force\": true to replace it"));
+        }
         await grains.Corrections()
             .SetAsync(original, new RegionCorrection(report.Region!.Code, targetYear, clock.GetUtcNow())).ConfigureAwait(false);
         var outcome = await grains.Report(report.Region.Code, targetYear)

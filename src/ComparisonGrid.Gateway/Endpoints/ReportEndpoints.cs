@@ -20,7 +20,7 @@ internal static class ReportEndpoints
         api.MapPost("", IngestAsync).WithWriteRules().WithSummary("Ingest reports: text/plain, multipart files (txt, html, csv, jsonl) or JSON {text, title?, region?, year?}");
         api.MapGet("", ListAsync).WithReadRules().WithSummary("Every stored report: region, year, counts and quality flags");
         api.MapPut("/{regionCode}/{year:int}/region", MoveAsync).WithWriteRules()
-            .WithSummary("Correct a report's region (and year): body {region: code or name, year?}; stored, applied again on re-ingest");
+            .WithSummary("Correct a report's region (and year): body {region: code or name, year?, force?}; 409 when another source's report is stored there (force replaces it); stored, applied again on re-ingest");
         api.MapGet("/{regionCode}/{year:int}", GetAsync).WithReadRules().WithSummary("A stored report (the output contract of targets.md); text=true adds the source text its offsets point into");
         return app;
     }
@@ -112,11 +112,15 @@ internal static class ReportEndpoints
         IngestOutcome? outcome;
         try
         {
-            outcome = await corrector.MoveAsync(ComparisonRequest.RegionCode(regionCode), year, move.Region, move.Year).ConfigureAwait(false);
+            outcome = await corrector.MoveAsync(ComparisonRequest.RegionCode(regionCode), year, move.Region, move.Year, move.Force ?? false).ConfigureAwait(false);
         }
         catch (ArgumentException e)
         {
             throw new RequestException(e.Message);
+        }
+        catch (OccupiedKeyException e)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, e.Message);
         }
         return outcome is null
             ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {regionCode} and year {year}")
@@ -138,5 +142,6 @@ internal static class ReportEndpoints
 public sealed record ReportSummary(RegionRef Region, int Year, string? Title, int Version, IReadOnlyList<string> Flags, int Targets, int Achievements, int? Unread);
 
 /// <summary>PUT /api/reports/{code}/{year}/region: where the report belongs.</summary>
-public sealed record RegionMove(string? Region, int? Year);
+/// <param name="Force">Replace a report of another source stored there; without it such a move answers 409.</param>
+public sealed record RegionMove(string? Region, int? Year, bool? Force = null);
 
