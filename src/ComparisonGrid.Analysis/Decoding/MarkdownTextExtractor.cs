@@ -35,11 +35,21 @@ public sealed partial class MarkdownTextExtractor
     [GeneratedRegex(@"!\[[^\]\n]*\]\([^)\n]*\)|<!--.*?-->|<!--.*$|\]\([^)\n]*\)|\*+|~~|__|\\(?=[\\`*_{}\[\]()#+\-.!|])|<(?:/?[A-Za-z][A-Za-z0-9]*)(?:[^>\n]*)>|(?<=\S)[ \t]*#+[ \t]*$|\[(?=[^\]\n]*\]\()|\|")]
     private static partial Regex InlineMarker();
 
+    /// <summary>How much of a text the sniffing reads: the front matter and the first headings stand near its start.</summary>
+    private const int SniffCharacters = 20_000;
+
+    /// <summary>How far a front-matter block may run before its first key.</summary>
+    private const int FrontMatterCharacters = 4_000;
+
     public static bool LooksLikeMarkdown(string text)
     {
-        var head = text.AsSpan(0, Math.Min(text.Length, 20_000)).ToString();
+        ArgumentNullException.ThrowIfNull(text);
+        var head = text.AsSpan(0, Math.Min(text.Length, SniffCharacters));
         return FrontMatterStart().IsMatch(head.TrimStart('\uFEFF')) || MarkedLine().Count(head) >= MinMarkedLines;
     }
+
+    private static bool OpensWithFrontMatter(ReadOnlySpan<char> text) =>
+        FrontMatterStart().IsMatch(text[..Math.Min(text.Length, FrontMatterCharacters)]);
 
     public MarkdownText Extract(string markdown)
     {
@@ -47,7 +57,7 @@ public sealed partial class MarkdownTextExtractor
         var b = new MappedTextBuilder(markdown.Length);
         var position = markdown.Length > 0 && markdown[0] == '\uFEFF' ? 1 : 0;
         var hints = ReportHints.None;
-        if (FrontMatterStart().IsMatch(markdown.AsSpan(position).ToString()[..Math.Min(markdown.Length - position, 4000)]))
+        if (OpensWithFrontMatter(markdown.AsSpan(position)))
         {
             (hints, position) = FrontMatter(markdown, position);
         }
