@@ -1,5 +1,4 @@
 using System.Text;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -46,9 +45,9 @@ public sealed class DocxTextExtractor
             }
             return text.ToString();
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        catch (Exception e) when (OpenXmlFaults.IsUnreadableFile(e))
         {
-            throw new InputFormatException($"not a readable Word (.docx) file ({e.Message.Split('\n')[0].TrimEnd('.')})");
+            throw InputFormatException.From("not a readable Word (.docx) file", e);
         }
     }
 

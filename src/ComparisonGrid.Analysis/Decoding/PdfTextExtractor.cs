@@ -30,7 +30,7 @@ public sealed partial class PdfTextExtractor
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new InputFormatException($"not a readable PDF ({Reason(e)})");
+            throw InputFormatException.From("not a readable PDF", e);
         }
         using (document)
         {
@@ -51,7 +51,7 @@ public sealed partial class PdfTextExtractor
             }
             catch (Exception e) when (e is not (OutOfMemoryException or InputFormatException))
             {
-                throw new InputFormatException($"a page of the PDF could not be read ({Reason(e)})", $"page {pages.Count + 1}");
+                throw InputFormatException.From("a page of the PDF could not be read", e, $"page {pages.Count + 1}");
             }
             if (pages.Sum(p => p.Sum(l => l.Text.Count(c => !char.IsWhiteSpace(c)))) < MinLetters)
             {
@@ -66,8 +66,6 @@ public sealed partial class PdfTextExtractor
             return new string(text);
         }
     }
-
-    private static string Reason(Exception e) => e.Message.Split('\n')[0].TrimEnd('.');
 
     /// <summary>A line of a page: its text, its left and right edges and its letters' size.</summary>
     private sealed record PdfLine(string Text, double Left, double Right, double Size);

@@ -1,5 +1,3 @@
-using System.Text;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -58,9 +56,9 @@ public sealed class XlsxTableReader
             }
             return sheets;
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        catch (Exception e) when (OpenXmlFaults.IsUnreadableFile(e))
         {
-            throw new InputFormatException($"not a readable Excel (.xlsx) file ({e.Message.Split('\n')[0].TrimEnd('.')})");
+            throw InputFormatException.From("not a readable Excel (.xlsx) file", e);
         }
     }
 
