@@ -154,7 +154,7 @@ public sealed class ReportPipeline
             case InputFormat.Docx:
                 return Extracted(_docx.Extract(document.Content, maxCharacters), "docx");
             case InputFormat.Xlsx:
-                return new PreparedInput(new DecodedText("", "xlsx"), "xlsx", null, Workbook(_xlsx.Read(document.Content, maxCharacters), options.TextColumn));
+                return new PreparedInput(new DecodedText("", "xlsx"), "xlsx", null, CorpusReader.ReadSheets(_xlsx.Read(document.Content, maxCharacters), options.TextColumn));
         }
         var decoded = _decoder.Decode(document.Content.Span);
         if (string.IsNullOrWhiteSpace(decoded.Text))
@@ -186,32 +186,6 @@ public sealed class ReportPipeline
             throw new InputFormatException($"the {format.ToUpperInvariant()} file holds no text");
         }
         return new PreparedInput(new DecodedText(text, format), format, MappedText.Identity(text), null);
-    }
-
-    /// <summary>The rows of every sheet that holds reports; a workbook none of whose sheets does is refused as a CSV is.</summary>
-    private static CorpusReadResult Workbook(IReadOnlyList<(string Sheet, IReadOnlyList<TableRecord> Records)> sheets, string? textColumn)
-    {
-        var rows = new List<CorpusRow>();
-        var errors = new List<InputFormatException>();
-        InputFormatException? first = null;
-        foreach (var (_, records) in sheets)
-        {
-            try
-            {
-                var table = CorpusReader.ReadTable(records, textColumn);
-                rows.AddRange(table.Rows);
-                errors.AddRange(table.Errors);
-            }
-            catch (InputFormatException e)
-            {
-                first ??= e;
-            }
-        }
-        if (rows.Count == 0 && errors.Count == 0)
-        {
-            throw first ?? new InputFormatException("the Excel file has no sheet with rows");
-        }
-        return new CorpusReadResult(rows, errors);
     }
 
     private IEnumerable<ParsedItem> Items(string name, PreparedInput input, ParseOptions options)
@@ -302,14 +276,7 @@ public sealed class ReportPipeline
         var mentions = new List<IndicatorMention>();
         var achievements = _achievements.Extract(text, reviewSpans, meta.Year, extraction.Passages, mentions);
         var themes = _themes.Count(text, sections);
-        // Where a plan sets targets: the passages read, a targets part, and a plan part's opening before its first task
-        // or a task titled as targets. The tasks themselves cite figures (全年实施重点项目80个) that are not the year's targets.
-        var planSpans = sections.Where(s => s.Kind == SectionKind.Targets).Select(s => (s.Start, s.End))
-            .Concat(sections.Where(s => s.Kind == SectionKind.Plan).Select(s => (s.Start, s.Children.Count > 0 ? s.Children[0].Start : s.End)))
-            .Concat(sections.Where(s => s.Kind == SectionKind.Plan).SelectMany(s => s.Children).Where(c => c.Title.Contains("目标", StringComparison.Ordinal)).Select(c => (c.Start, c.End)))
-            .Concat(extraction.Passages).ToList();
-        var reviewMentions = mentions.Where(m => !extraction.Passages.Any(p => m.Start >= p.Start && m.Start < p.End)).ToList();
-        var unread = _audit.Unread(text, reviewMentions, planSpans, targets, achievements);
+        var unread = _audit.Unread(text, sections, extraction.Passages, mentions, targets, achievements);
 
         var sourceStart = Src(0);
         var sourceEnd = SrcEnd(text.Length);
@@ -329,12 +296,13 @@ public sealed class ReportPipeline
             notes.Add(new QualityNote(QualityFlags.TargetsUnreadable,
                 $"the passage at offset {Src(at)} announces the year's targets but no figure could be read from it", Src(at), SrcEnd(Math.Min(text.Length, at + 40))));
         }
-        foreach (var (quote, rise, start, end) in targets.Select(t => (t.Indicator, t.Low, t.Quote, t.Start, t.End))
-                     .Concat(achievements.Select(a => (a.Indicator, a.Low, a.Quote, a.Start, a.End)))
-                     .Where(f => CpiIndex.WasIndex(f.Indicator, f.Low, f.Quote))
-                     .Select(f => (f.Quote, f.Low, f.Start, f.End)))
+        foreach (var (indicator, low, quote, start, end) in targets.Select(t => (t.Indicator, t.Low, t.Quote, t.Start, t.End))
+                     .Concat(achievements.Select(a => (a.Indicator, a.Low, a.Quote, a.Start, a.End))))
         {
-            notes.Add(CpiIndex.Note(quote, rise, Src(start), SrcEnd(end)));
+            if (CpiIndex.WasIndex(indicator, low, quote))
+            {
+                notes.Add(CpiIndex.Note(quote, low, Src(start), SrcEnd(end)));
+            }
         }
         notes.AddRange(ClauseAudit.Notes(unread, targets.Count, achievements.Count));
         if (targets.Count == 0 && extraction.UnreadableTriggers.Count == 0)

@@ -75,6 +75,33 @@ public sealed class CorpusReader
         return new CorpusReadResult(rows, errors);
     }
 
+    /// <summary>The rows of every sheet that holds reports; a workbook none of whose sheets does is refused as a CSV is.</summary>
+    public static CorpusReadResult ReadSheets(IReadOnlyList<(string Sheet, IReadOnlyList<TableRecord> Records)> sheets, string? textColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(sheets);
+        var rows = new List<CorpusRow>();
+        var errors = new List<InputFormatException>();
+        InputFormatException? first = null;
+        foreach (var (_, records) in sheets)
+        {
+            try
+            {
+                var table = ReadTable(records, textColumn);
+                rows.AddRange(table.Rows);
+                errors.AddRange(table.Errors);
+            }
+            catch (InputFormatException e)
+            {
+                first ??= e;
+            }
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            throw first ?? new InputFormatException("the Excel file has no sheet with rows");
+        }
+        return new CorpusReadResult(rows, errors);
+    }
+
     /// <summary>A column whose cells average fewer characters than this holds names, codes or dates, not reports.</summary>
     private const int MinTextColumnLength = 500;
 

@@ -18,20 +18,23 @@ public sealed class ClauseAudit
 
     public ClauseAudit(IndicatorClauseReader clauses) => _clauses = clauses;
 
-    /// <param name="review">The review's clauses that name an indicator before a figure, as the achievement reader
-    /// collected them (<see cref="AchievementExtractor.Extract"/>): the review is not read a second time.</param>
-    /// <param name="plan">The spans of the plan where targets are set.</param>
+    /// <param name="sections">The report's outline: the plan is read where it sets targets (<see cref="PlanSpans"/>).</param>
+    /// <param name="passages">The passages the targets were read from.</param>
+    /// <param name="reviewMentions">The review's clauses that name an indicator before a figure, as the achievement
+    /// reader collected them (<see cref="AchievementExtractor.Extract"/>): the review is not read a second time. Those
+    /// inside a target passage (a copy of the targets in the review) are the targets', not the review's.</param>
     public IReadOnlyList<UnreadClause> Unread(
         string text,
-        IReadOnlyList<IndicatorMention> review,
-        IReadOnlyList<(int Start, int End)> plan,
+        IReadOnlyList<Section> sections,
+        IReadOnlyList<(int Start, int End)> passages,
+        IReadOnlyList<IndicatorMention> reviewMentions,
         IReadOnlyList<Target> targets,
         IReadOnlyList<Achievement> achievements)
     {
         ArgumentNullException.ThrowIfNull(text);
         var unread = new List<UnreadClause>();
         var achieved = achievements.Select(a => a.Indicator).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in review)
+        foreach (var m in reviewMentions.Where(m => !passages.Any(p => m.Start >= p.Start && m.Start < p.End)))
         {
             if (!m.Ids.Any(achieved.Contains) && !AchievementExtractor.NotOneYearIn(text.AsSpan(m.Start, m.End - m.Start)))
             {
@@ -39,7 +42,7 @@ public sealed class ClauseAudit
             }
         }
         var targeted = targets.Select(t => t.Indicator).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in In(text, plan, Settled(targeted)))
+        foreach (var m in In(text, PlanSpans(sections, passages), Settled(targeted)))
         {
             if (m.Qualified && !TargetExtractor.MultiYearIn(text.AsSpan(m.Start, m.End - m.Start)))
             {
@@ -65,6 +68,19 @@ public sealed class ClauseAudit
             yield return new QualityNote(QualityFlags.AchievementsIncomplete,
                 $"{review} clause{(review == 1 ? "" : "s")} of the review name an indicator beside a figure and were read as no achievement; check them (cgrid parse --explain)");
         }
+    }
+
+    /// <summary>
+    /// Where a plan sets targets: the passages read, a targets part, and a plan part's opening before its first task or
+    /// a task titled as targets. The tasks themselves cite figures (全年实施重点项目80个) that are not the year's targets.
+    /// </summary>
+    private static List<(int Start, int End)> PlanSpans(IReadOnlyList<Section> sections, IReadOnlyList<(int Start, int End)> passages)
+    {
+        var plans = sections.Where(s => s.Kind == SectionKind.Plan).ToList();
+        return [.. sections.Where(s => s.Kind == SectionKind.Targets).Select(s => (s.Start, s.End))
+            .Concat(plans.Select(s => (s.Start, s.Children.Count > 0 ? s.Children[0].Start : s.End)))
+            .Concat(plans.SelectMany(s => s.Children).Where(c => c.Title.Contains("目标", StringComparison.Ordinal)).Select(c => (c.Start, c.End)))
+            .Concat(passages)];
     }
 
     /// <summary>A family is settled when the report holds a reading for any of its ids; asked once per family.</summary>

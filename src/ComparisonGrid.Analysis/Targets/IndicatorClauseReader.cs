@@ -189,7 +189,7 @@ public sealed partial class IndicatorClauseReader
             return;
         }
         var ids = labels.Where(l => l.Start < firstUnit).SelectMany(l => l.Value.Families).Distinct(StringComparer.Ordinal)
-            .SelectMany(f => _lexicon.Family(f).IdsByMetric.Values).Distinct(StringComparer.Ordinal).ToList();
+            .SelectMany(IdsOf).Distinct(StringComparer.Ordinal).ToList();
         mentions.Add(new IndicatorMention(cs, ce, text.Substring(labels[0].Start, labels[0].Length), ids, figures.Any(f => f.HasOwnQualifier || f.Stretch)));
     }
 
