@@ -49,24 +49,8 @@ public sealed class HardWrapJoiner
     }
 
     /// <summary>(start, end of content, start of the next line): the content excludes the line break and a \r before it.</summary>
-    private static List<(int Start, int End, int Next)> Lines(string text)
-    {
-        var lines = new List<(int, int, int)>();
-        var start = 0;
-        while (start < text.Length)
-        {
-            var nl = text.IndexOf('\n', start);
-            var next = nl < 0 ? text.Length : nl + 1;
-            var end = nl < 0 ? text.Length : nl;
-            if (end > start && text[end - 1] == '\r')
-            {
-                end--;
-            }
-            lines.Add((start, end, next));
-            start = next;
-        }
-        return lines;
-    }
+    private static List<(int Start, int End, int Next)> Lines(string text) =>
+        [.. LineSpans.Of(text).Select(l => (l.Start, l.End > l.Start && text[l.End - 1] == '\r' ? l.End - 1 : l.End, Math.Min(l.End + 1, text.Length)))];
 
     private static int? Width(List<(int Start, int End, int Next)> lines)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ComparisonGrid.Analysis.Metadata;
+using ComparisonGrid.Analysis.Text;
 using ComparisonGrid.Model;
 
 namespace ComparisonGrid.Analysis.Sections;
@@ -64,10 +65,8 @@ public sealed partial class SectionParser
     private List<HeadingCandidate> UnnumberedParts(string text)
     {
         var parts = new List<HeadingCandidate>();
-        var lineStart = 0;
-        while (lineStart < text.Length)
+        foreach (var (lineStart, lineEnd) in LineSpans.Of(text))
         {
-            var lineEnd = text.IndexOf('\n', lineStart) is var nl and >= 0 ? nl : text.Length;
             var line = text.AsSpan(lineStart, lineEnd - lineStart);
             var trimmed = line.Trim().ToString();
             if (trimmed.Length is >= 4 and <= MaxUnnumberedTitle && trimmed.AsSpan().IndexOfAny(SentencePunctuation) < 0
@@ -77,7 +76,6 @@ public sealed partial class SectionParser
                 var start = lineStart + (line.Length - line.TrimStart().Length);
                 parts.Add(new HeadingCandidate(start, start, HeadingStyle.ChineseComma, parts.Count + 1, ""));
             }
-            lineStart = lineEnd + 1;
         }
         return parts;
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComparisonGrid.Analysis.Text;
 
 namespace ComparisonGrid.Analysis.Splitting;
 
@@ -26,7 +27,7 @@ public sealed partial class ReportSplitter
     public IEnumerable<ReportSegment> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = Lines(text);
+        var lines = LineSpans.Of(text);
         return Segments(text, lines, Starts(text, lines));
     }
 
@@ -190,20 +191,5 @@ public sealed partial class ReportSplitter
             }
         }
         return lo;
-    }
-
-    private static List<(int Start, int End)> Lines(string text)
-    {
-        var lines = new List<(int, int)>();
-        var s = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || text[i] == '\n')
-            {
-                lines.Add((s, i));
-                s = i + 1;
-            }
-        }
-        return lines;
     }
 }
