@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Model;
@@ -10,30 +12,6 @@ internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, T
     public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "--explain" };
 
     public static readonly IReadOnlySet<string> Valued = new HashSet<string>(StringComparer.Ordinal) { "--out", "--text-column", "--max-size", "--max-report-chars" };
-    /// <summary>
-    /// Per report, what was read and the clauses read as nothing (<see cref="UnreadClause"/>), each with its part,
-    /// offset in the input, indicators and quote: where to look first in a report whose figures look thin.
-    /// </summary>
-    internal static string Explain(IEnumerable<Report> reports)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var r in reports)
-        {
-            var unread = r.Unread ?? [];
-            text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"{r.Source.Input}{(r.Source.Row is { } row ? $" row {row}" : "")}  {r.Region?.Name ?? "?"} {r.Region?.Code ?? "?"} {r.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}: ");
-            text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"{r.Targets.Count} targets, {r.Achievements.Count} achievements, {unread.Count} clause{(unread.Count == 1 ? "" : "s")} read as neither");
-            var incomplete = r.Flags.Where(f => f is QualityFlags.TargetsIncomplete or QualityFlags.AchievementsIncomplete).ToList();
-            text.Append(incomplete.Count > 0 ? $" ({string.Join(", ", incomplete)})\n" : "\n");
-            foreach (var u in unread)
-            {
-                text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                    $"  {u.Part,-6} offset {u.Start,-7} {string.Join("|", u.Indicators),-40} 「{u.Quote}」\n");
-            }
-        }
-        return text.ToString();
-    }
 
     public const int SomeInputsFailed = 2;
 
@@ -76,5 +54,30 @@ internal sealed class ParseCommand(ReportPipeline pipeline, TextWriter stdout, T
             await stderr.WriteLineAsync($"cgrid: {error}").ConfigureAwait(false);
         }
         return errors.Count == 0 ? 0 : SomeInputsFailed;
+    }
+
+    /// <summary>
+    /// Per report, what was read and the clauses read as nothing (<see cref="UnreadClause"/>), each with its part,
+    /// offset in the input, indicators and quote: where to look first in a report whose figures look thin.
+    /// </summary>
+    private static string Explain(IEnumerable<Report> reports)
+    {
+        var text = new StringBuilder();
+        foreach (var r in reports)
+        {
+            var unread = r.Unread ?? [];
+            text.Append(CultureInfo.InvariantCulture,
+                $"{r.Source.Input}{(r.Source.Row is { } row ? $" row {row}" : "")}  {r.Region?.Name ?? "?"} {r.Region?.Code ?? "?"} {r.Year?.ToString(CultureInfo.InvariantCulture) ?? "?"}: ");
+            text.Append(CultureInfo.InvariantCulture,
+                $"{r.Targets.Count} targets, {r.Achievements.Count} achievements, {unread.Count} clause{(unread.Count == 1 ? "" : "s")} read as neither");
+            var incomplete = r.Flags.Where(f => f is QualityFlags.TargetsIncomplete or QualityFlags.AchievementsIncomplete).ToList();
+            text.Append(incomplete.Count > 0 ? $" ({string.Join(", ", incomplete)})\n" : "\n");
+            foreach (var u in unread)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"  {u.Part,-6} offset {u.Start,-7} {string.Join("|", u.Indicators),-40} 「{u.Quote}」\n");
+            }
+        }
+        return text.ToString();
     }
 }

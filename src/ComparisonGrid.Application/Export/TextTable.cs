@@ -65,7 +65,7 @@ public sealed class TextTable(params string[] header)
     /// A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first: an upload named
     /// =HYPERLINK(…)) gets a leading apostrophe, which spreadsheets show as text; a number such as -1.7 stays a number.
     /// </summary>
-    internal static string Defused(string cell) =>
+    private static string Defused(string cell) =>
         cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
             && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? "'" + cell
