@@ -39,10 +39,19 @@ public sealed class GatewayOptions
     public int IngestQueue { get; set; } = 16;
 
     /// <summary>
-    /// Declared body bytes parsed at once on this gateway: parsing holds about four times its body, so this bounds
-    /// the memory ingests take. Bodies beyond it wait their turn; one larger than it is parsed alone.
+    /// Body bytes parsed at once on this gateway: parsing holds about four times its body, so this bounds the memory
+    /// ingests take. A body counts once it has arrived; bodies beyond it wait their turn; one larger than it is parsed alone.
     /// </summary>
     public long MaxIngestBytesInFlight { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Ingests one client (API key) may have in progress at once, bodies still arriving included; beyond it 429.</summary>
+    public int MaxConcurrentIngestsPerClient { get; set; } = 2;
+
+    /// <summary>
+    /// How long an ingest may take to arrive and be admitted to parsing; past it the request ends with 408, so a
+    /// trickling upload cannot hold its client's turn (or a connection) for ever.
+    /// </summary>
+    public TimeSpan IngestDeadline { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>/api/cluster shows host names, PIDs and addresses only to key holders (always so when RequireKeyForReads is set).</summary>
     public bool ProtectOperations { get; set; } = true;

@@ -25,52 +25,82 @@ internal static class ReportEndpoints
         return app;
     }
 
-    private static async Task<IResult> IngestAsync(HttpRequest request, ReportIngestor ingestor, IngestGate gate, IOptions<GatewayOptions> options, CancellationToken ct)
+    private static async Task<IResult> IngestAsync(HttpContext http, ReportIngestor ingestor, IngestGate gate, IOptions<GatewayOptions> options, CancellationToken ct)
     {
+        var request = http.Request;
         var limit = options.Value.MaxRequestBytes;
         RequestBody.CheckDeclaredLength(request, limit);
-        // The body is read only once a slot is free: waiting requests hold a connection, not their bodies in memory.
-        using var slot = await gate.EnterAsync(request.ContentLength ?? limit, ct).ConfigureAwait(false);
-        var documents = new Queue<SourceDocument>();
+        using var turn = gate.EnterClient(ClientIdentity.Of(http));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(options.Value.IngestDeadline);
+        Queue<ArrivedDocument> documents;
+        IDisposable slot;
+        try
+        {
+            // The body arrives first and only then asks for its share of the parsing budget: a client trickling its
+            // upload holds its own turn, not the bytes every other client waits for.
+            if (await ArriveAsync(request, limit, deadline.Token).ConfigureAwait(false) is not { } arrived)
+            {
+                return Problems.Status(StatusCodes.Status415UnsupportedMediaType,
+                    $"send reports as text/plain, multipart/form-data files or application/json, not '{request.ContentType}'");
+            }
+            documents = arrived;
+            slot = await gate.EnterAsync(documents.Sum(d => d.Bytes), deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return Problems.Status(StatusCodes.Status408RequestTimeout,
+                $"the ingest did not arrive and reach parsing within {options.Value.IngestDeadline.TotalSeconds:0} s (IngestDeadline)");
+        }
+        using (slot)
+        {
+            if (documents.Count == 0)
+            {
+                return Problems.Status(StatusCodes.Status400BadRequest, "the request holds no report: attach files or send the text as the body");
+            }
+            var ingested = new List<IngestOutcome>();
+            var failed = new List<InputError>();
+            // Each document is loaded as it goes to the ingestor, which lets its bytes go once decoded.
+            while (documents.Count > 0)
+            {
+                var document = await documents.Dequeue().LoadAsync(ct).ConfigureAwait(false);
+                var batch = await ingestor.IngestAsync(document, options.Value.Parsing with { MaxBytes = limit }).ConfigureAwait(false);
+                ingested.AddRange(batch.Ingested);
+                failed.AddRange(batch.Failed);
+            }
+            return TypedResults.Ok(new IngestBatch(ingested, failed));
+        }
+    }
+
+    /// <summary>The request's documents once its body has arrived (a form's files wait on disk); null for a type not taken.</summary>
+    private static async Task<Queue<ArrivedDocument>?> ArriveAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
         var contentType = request.ContentType ?? "";
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct).ConfigureAwait(false);
-            foreach (var file in form.Files)
+            return new Queue<ArrivedDocument>(form.Files.Select(file => new ArrivedDocument(file.Length, async token =>
             {
                 await using var stream = file.OpenReadStream();
-                documents.Enqueue(new SourceDocument(file.FileName, await RequestBody.ReadAsync(stream, limit, ct, file.Length).ConfigureAwait(false)));
-            }
+                return new SourceDocument(file.FileName, await RequestBody.ReadAsync(stream, limit, token, file.Length).ConfigureAwait(false));
+            })));
         }
-        else if (contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        if (contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
         {
             var name = request.Query["name"].FirstOrDefault() ?? "request.txt";
-            documents.Enqueue(new SourceDocument(name, await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
+            return One(new SourceDocument(name, await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
         }
-        else if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            documents.Enqueue(FromJson(await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
+            return One(FromJson(await RequestBody.ReadAsync(request.Body, limit, ct, request.ContentLength).ConfigureAwait(false)));
         }
-        else
-        {
-            return Problems.Status(StatusCodes.Status415UnsupportedMediaType,
-                $"send reports as text/plain, multipart/form-data files or application/json, not '{contentType}'");
-        }
-        if (documents.Count == 0)
-        {
-            return Problems.Status(StatusCodes.Status400BadRequest, "the request holds no report: attach files or send the text as the body");
-        }
-        var ingested = new List<IngestOutcome>();
-        var failed = new List<InputError>();
-        // Each document leaves the queue as it goes to the ingestor, which lets its bytes go once decoded.
-        while (documents.Count > 0)
-        {
-            var batch = await ingestor.IngestAsync(documents.Dequeue(), options.Value.Parsing with { MaxBytes = limit }).ConfigureAwait(false);
-            ingested.AddRange(batch.Ingested);
-            failed.AddRange(batch.Failed);
-        }
-        return TypedResults.Ok(new IngestBatch(ingested, failed));
+        return null;
+
+        static Queue<ArrivedDocument> One(SourceDocument document) => new([new ArrivedDocument(document.Content.Length, _ => Task.FromResult(document))]);
     }
+
+    /// <summary>A document of the request whose bytes are here (in memory, or in the form's buffer file), loaded when its turn comes.</summary>
+    private sealed record ArrivedDocument(long Bytes, Func<CancellationToken, Task<SourceDocument>> LoadAsync);
 
     /// <summary>A JSON body becomes a one-row JSONL corpus, so title, region and year become the parser's hints.</summary>
     private static SourceDocument FromJson(byte[] body)

@@ -5,8 +5,9 @@ namespace ComparisonGrid.Gateway.Security;
 /// <summary>
 /// Bounds the ingests this gateway parses at once, by number (parsing is CPU) and by the bytes of their bodies
 /// (parsing holds about four times its body at the peak, so memory follows the bytes in flight, see
-/// docs/benchmarks.md). Requests beyond the bounds wait in arrival order, their bodies still unread in the
-/// connection; beyond the queue they get 429 with Retry-After.
+/// docs/benchmarks.md). A body is counted only once it has arrived, so a slow upload holds nothing others wait for;
+/// what a client may have arriving at once is bounded per client instead (<see cref="EnterClient"/>). Requests beyond
+/// the bounds wait in arrival order; beyond the queue they get 429 with Retry-After.
 /// </summary>
 public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
 {
@@ -14,8 +15,29 @@ public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
     private readonly long _byteBudget = Math.Max(1, options.Value.MaxIngestBytesInFlight);
     private readonly Lock _lock = new();
     private readonly LinkedList<BytesWaiter> _bytesQueue = new();
+    private readonly Dictionary<string, int> _byClient = new(StringComparer.Ordinal);
     private long _bytesInFlight;
     private int _waiting;
+
+    /// <summary>
+    /// One ingest of <paramref name="client"/> from its first byte to its answer; beyond
+    /// <see cref="GatewayOptions.MaxConcurrentIngestsPerClient"/> at once, 429. This bounds the bodies one client can
+    /// have arriving (and in memory) before the byte budget sees them.
+    /// </summary>
+    public IDisposable EnterClient(string client)
+    {
+        var most = Math.Max(1, options.Value.MaxConcurrentIngestsPerClient);
+        lock (_lock)
+        {
+            var held = _byClient.GetValueOrDefault(client);
+            if (held >= most)
+            {
+                throw new TooManyRequestsException($"this client already has {most} ingests in progress (MaxConcurrentIngestsPerClient); send the next when one is answered", retryAfterSeconds: 2);
+            }
+            _byClient[client] = held + 1;
+        }
+        return new ClientTurn(this, client);
+    }
 
     /// <summary>Ingests being parsed or waiting for a slot.</summary>
     public int Pending => Volatile.Read(ref _waiting);
@@ -32,7 +54,7 @@ public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
         }
     }
 
-    /// <param name="bodyBytes">The body's declared length (the request limit when it declares none).</param>
+    /// <param name="bodyBytes">The bytes of the body, which has arrived.</param>
     public async Task<IDisposable> EnterAsync(long bodyBytes, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _waiting) > options.Value.MaxConcurrentIngests + options.Value.IngestQueue)
@@ -133,6 +155,26 @@ public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
         public LinkedListNode<BytesWaiter>? Node { get; set; }
 
         public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class ClientTurn(IngestGate gate, string client) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+            {
+                return;
+            }
+            lock (gate._lock)
+            {
+                if (--gate._byClient[client] == 0)
+                {
+                    gate._byClient.Remove(client);
+                }
+            }
+        }
     }
 
     private sealed class Slot(IngestGate gate, long bytes) : IDisposable
