@@ -65,7 +65,12 @@ public static class GatewayHostingExtensions
         services.AddExceptionHandler<GatewayExceptionHandler>();
         // Limits come from the options at run time, so every configuration source (and a test's) applies to them.
         services.AddOptions<FormOptions>().Configure<IOptions<GatewayOptions>>((f, g) => f.MultipartBodyLengthLimit = g.Value.MaxRequestBytes);
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((k, g) => k.Limits.MaxRequestBodySize = g.Value.MaxRequestBytes);
+        services.AddSingleton<ConnectionLimits>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>, ConnectionLimits>((k, g, connections) =>
+        {
+            k.Limits.MaxRequestBodySize = g.Value.MaxRequestBytes;
+            connections.Apply(k);
+        });
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

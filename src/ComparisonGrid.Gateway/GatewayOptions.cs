@@ -16,6 +16,18 @@ public sealed class GatewayOptions
 
     public long MaxRequestBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// Client connections held at once. Lowered at start, with a warning naming both numbers, to what the process's
+    /// open-file limit leaves after 1,024 handles for the store and the silo.
+    /// </summary>
+    public int MaxConnections { get; set; } = 10_000;
+
+    /// <summary>Connections one client address may hold at once; more from it are closed as they are accepted.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 512;
+
+    /// <summary>How long a client may take to send a request's headers; past it the connection ends (408).</summary>
+    public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>A report longer than this is refused with an error naming where it starts (see ParseOptions).</summary>
     public int MaxReportCharacters { get; set; } = ParseOptions.DefaultMaxReportCharacters;
 

@@ -71,6 +71,42 @@ public sealed class ConnectionTests : IDisposable
         Assert.Contains("IngestDeadline", status, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_flood_of_slow_connections_from_one_address_leaves_others_served()
+    {
+        using var gateway = await GatewayProcess.StartAsync(_data, Key, "--no-samples", "--ComparisonGrid:MaxConnectionsPerAddress=100");
+        var url = new Uri(gateway.Url);
+        var flood = new List<SlowClient>();
+        try
+        {
+            // Connections that start a request and never finish its headers.
+            for (var i = 0; i < 300; i++)
+            {
+                var slow = await SlowClient.ConnectAsync(url, IPAddress.Loopback);
+                flood.Add(slow);
+                await slow.SendAsync($"GET /api/regions HTTP/1.1\r\nHost: {url.Authority}\r\n");
+            }
+            await TestKit.Eventually.Holds(() => flood.Count(f => f.ClosedByServer) >= 200, "the connections beyond the address's 100 closed", TimeSpan.FromSeconds(20));
+            Assert.True(flood.Count(f => !f.ClosedByServer) <= 100);
+
+            // Another address is answered while the flood holds its share.
+            using var other = await SlowClient.ConnectAsync(url, IPAddress.Parse("127.0.0.2"));
+            await other.SendAsync($"GET /api/regions HTTP/1.1\r\nHost: {url.Authority}\r\nConnection: close\r\n\r\n");
+            Assert.StartsWith("HTTP/1.1 200", await other.ReadAnswerAsync().WaitAsync(TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+
+            // The flooding address gets nothing more until its connections end.
+            using var more = await SlowClient.ConnectAsync(url, IPAddress.Loopback);
+            await more.SendAsync($"GET /api/regions HTTP/1.1\r\nHost: {url.Authority}\r\nConnection: close\r\n\r\n");
+            Assert.Equal("", await more.ReadAnswerAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+        finally
+        {
+            flood.ForEach(f => f.Dispose());
+        }
+        using var http = new HttpClient();
+        await TestKit.Eventually.Holds(async () => (await http.GetAsync($"{gateway.Url}/api/regions")).IsSuccessStatusCode, "the address served again once its connections ended", TimeSpan.FromSeconds(20));
+    }
+
     private static string UploadHead(Uri url, string key, long declaredLength) =>
         $"POST /api/reports HTTP/1.1\r\nHost: {url.Authority}\r\nX-Api-Key: {key}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {declaredLength}\r\n\r\n";
 }
@@ -90,7 +126,23 @@ internal sealed class SlowClient : IDisposable
         return new SlowClient(socket);
     }
 
-    public async Task SendAsync(string text) => await _socket.SendAsync(Encoding.UTF8.GetBytes(text));
+    private bool _reset;
+
+    /// <summary>Whether the server has closed the connection (reset it, or readable with nothing to read).</summary>
+    public bool ClosedByServer => _reset || (_socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0);
+
+    /// <summary>Sends, and notes a connection the server has already reset.</summary>
+    public async Task SendAsync(string text)
+    {
+        try
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(text));
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.Shutdown or SocketError.ConnectionAborted)
+        {
+            _reset = true;
+        }
+    }
 
     /// <summary>The server's answer: until it closes, or its headers and a JSON body have come.</summary>
     public async Task<string> ReadAnswerAsync()
@@ -98,7 +150,7 @@ internal sealed class SlowClient : IDisposable
         var buffer = new byte[65536];
         var total = 0;
         int read;
-        while (total < buffer.Length && (read = await _socket.ReceiveAsync(buffer.AsMemory(total))) > 0)
+        while (total < buffer.Length && (read = await ReceiveAsync(buffer.AsMemory(total))) > 0)
         {
             total += read;
             var text = Encoding.UTF8.GetString(buffer, 0, total);
@@ -108,6 +160,19 @@ internal sealed class SlowClient : IDisposable
             }
         }
         return Encoding.UTF8.GetString(buffer, 0, total);
+    }
+
+    private async Task<int> ReceiveAsync(Memory<byte> buffer)
+    {
+        try
+        {
+            return await _socket.ReceiveAsync(buffer);
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset)
+        {
+            _reset = true;
+            return 0;
+        }
     }
 
     public void Dispose() => _socket.Dispose();

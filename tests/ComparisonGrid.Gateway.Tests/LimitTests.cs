@@ -177,6 +177,20 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public void Connections_are_capped_below_what_the_open_file_limit_leaves()
+    {
+        static Security.ConnectionLimits Limits(int total, int perAddress) => new(
+            Microsoft.Extensions.Options.Options.Create(new GatewayOptions { MaxConnections = total, MaxConnectionsPerAddress = perAddress }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Security.ConnectionLimits>.Instance);
+        var files = Security.ConnectionLimits.OpenFileLimit();
+        Assert.True(files > Security.ConnectionLimits.ReservedHandles, "Linux tells the process its open-file limit");
+        var unbounded = Limits(int.MaxValue, int.MaxValue);
+        Assert.Equal(files - Security.ConnectionLimits.ReservedHandles, unbounded.Total);
+        Assert.Equal(unbounded.Total, unbounded.PerAddress);
+        Assert.Equal((100, 10), (Limits(100, 10).Total, Limits(100, 10).PerAddress));
+    }
+
+    [Fact]
     public async Task Every_answer_forbids_sniffing_and_carries_a_content_security_policy()
     {
         using var gateway = new GatewayFactory(("ComparisonGrid:LoadSamples", "false"));
