@@ -20,4 +20,12 @@ public sealed record ComparisonResult(
     IReadOnlyList<PanelRow>? Panel = null,
     string? Engine = null,
     IReadOnlyList<ReportReference>? Reports = null,
-    IReadOnlyList<ThemePanelRow>? ThemePanel = null);
+    IReadOnlyList<ThemePanelRow>? ThemePanel = null)
+{
+    /// <summary>
+    /// The rows and references it holds, whatever its kind: what its memory and its serialised size grow with, so a
+    /// holder can tell a county panel of tens of megabytes from a one-year comparison without serialising it.
+    /// </summary>
+    public int RowCount => (Rows?.Count ?? 0) + (Provinces?.Count ?? 0) + (Hierarchy?.Count ?? 0) + (Attainment?.Count ?? 0)
+        + (Panel?.Count ?? 0) + (ThemePanel?.Count ?? 0) + (Reports?.Count ?? 0) + (Themes?.Regions.Count ?? 0);
+}

@@ -19,6 +19,9 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
             InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status413PayloadTooLarge, "the request body is over the size limit"),
             BadHttpRequestException e => (e.StatusCode, e.Message),
             TimeoutException => (StatusCodes.Status503ServiceUnavailable, "the grid did not answer in time; try again"),
+            GatewayBusyException e => (StatusCodes.Status503ServiceUnavailable, e.Message),
+            // Caught where it surfaced in a request: the memory went with the request's objects, the next may fit.
+            OutOfMemoryException or InsufficientMemoryException => (StatusCodes.Status503ServiceUnavailable, "the gateway ran short of memory for this request; try again shortly"),
             StorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, "the state store is unavailable (restarting or unreachable); try again shortly"),
             _ when GridFaults.IsNodeUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "a silo of the cluster is unavailable (leaving, or failed and not yet declared dead); try again shortly"),
             _ => (StatusCodes.Status500InternalServerError, "the server failed to handle the request; the error is in its log"),
@@ -28,13 +31,17 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
             LogFailure(logger, exception, httpContext.Request.Path);
         }
         httpContext.Response.StatusCode = status;
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        var retryAfter = exception switch
         {
-            httpContext.Response.Headers.RetryAfter = "1";
-        }
-        else if (exception is TooManyRequestsException tooMany)
+            TooManyRequestsException e => e.RetryAfterSeconds,
+            GatewayBusyException e => e.RetryAfterSeconds,
+            OutOfMemoryException or InsufficientMemoryException => 5,
+            _ when status == StatusCodes.Status503ServiceUnavailable => 1,
+            _ => (int?)null,
+        };
+        if (retryAfter is { } seconds)
         {
-            httpContext.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

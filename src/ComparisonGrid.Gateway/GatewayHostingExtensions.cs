@@ -42,6 +42,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<ReportCorrector>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<IngestGate>();
+        services.AddSingleton<ReadCosts>();
         services.AddSingleton<ComparisonStreams>();
         services.AddSingleton<SerializedComparisons>();
         services.AddSingleton<ComparisonReplicas>();
@@ -139,6 +140,8 @@ public static class GatewayHostingExtensions
             site.UseStaticFiles();
         });
         app.UseAuthentication();
+        var readCosts = app.Services.GetRequiredService<ReadCosts>();
+        app.Use(readCosts.InvokeAsync);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.Services.GetRequiredService<ApiKeys>();

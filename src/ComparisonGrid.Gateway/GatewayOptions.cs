@@ -65,6 +65,29 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan IngestDeadline { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Bytes the comparisons this gateway keeps in memory may take together (their objects, JSON and exports,
+    /// estimated); past it the largest are dropped first. 0, the default, takes an eighth of the memory the process
+    /// sees (a container's limit, a heap hard limit, or the machine's).
+    /// </summary>
+    public long MaxCachedComparisonBytes { get; set; }
+
+    /// <summary>Exports (CSV, zip) built at once; each is built once per comparison version and kept with it.</summary>
+    public int MaxConcurrentExports { get; set; } = 2;
+
+    /// <summary>How long an export waits for its turn before the answer is 503 with Retry-After.</summary>
+    public TimeSpan ExportWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Bytes of API answers a client without a key may receive per minute (a panel of 50,000 rows costs what it
+    /// weighs, a one-year comparison little); a client past it gets 429 with Retry-After until it has earned the
+    /// answer back. Key holders are not counted. 0 turns the limit off.
+    /// </summary>
+    public long AnonymousReadBytesPerMinute { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>API reads a client without a key may have in progress at once; beyond it 429.</summary>
+    public int MaxConcurrentAnonymousReads { get; set; } = 8;
+
     /// <summary>/api/cluster shows host names, PIDs and addresses only to key holders (always so when RequireKeyForReads is set).</summary>
     public bool ProtectOperations { get; set; } = true;
 

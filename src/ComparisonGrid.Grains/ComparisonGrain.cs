@@ -18,6 +18,12 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
     /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
     public const string GrainTypeName = "comparison";
 
+    /// <summary>
+    /// Rows past which a result is kept only while subscribers wait for its changes: a job or a one-off read of a
+    /// county panel would otherwise leave tens of megabytes in each activation until it is collected.
+    /// </summary>
+    public const int LargeResultRows = 20_000;
+
     private readonly ObserverSet<IComparisonObserver> _observers = new();
     private ComparisonSpec _spec = null!;
     private ComparisonResult? _cached;
@@ -48,13 +54,15 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         // The revision is read before the members: a change while computing moves it, and the next read computes again.
         // All at once: after a restart each catalog reads its year's facts as it activates, and a panel's twenty do so side by side.
         var revision = (await Task.WhenAll(_spec.Years.Select(y => Catalog(y).RevisionAsync()))).Sum();
-        if (_cached?.Version != revision)
+        if (_cached?.Version == revision)
         {
-            var (result, hash) = await ComputeAsync();
-            _cached = result with { Version = revision };
-            _cachedHash = hash;
+            return _cached;
         }
-        return _cached!;
+        var (computed, hash) = await ComputeAsync();
+        var result = computed with { Version = revision };
+        _cachedHash = hash;
+        _cached = _observers.Count > 0 || result.RowCount <= LargeResultRows ? result : null;
+        return result;
     }
 
     public Task SubscribeAsync(IComparisonObserver observer)
@@ -71,6 +79,10 @@ public sealed class ComparisonGrain(TimeProvider clock) : Grain, IComparisonGrai
         if (_observers.Count == 0)
         {
             Watch(false);
+            if (_cached?.RowCount > LargeResultRows)
+            {
+                _cached = null;
+            }
         }
         return Task.CompletedTask;
     }

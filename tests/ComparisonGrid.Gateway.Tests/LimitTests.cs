@@ -190,6 +190,74 @@ public sealed class LimitTests
         Assert.Equal((100, 10), (Limits(100, 10).Total, Limits(100, 10).PerAddress));
     }
 
+    // Distinct comparisons over the samples: panels across years, one per indicator.
+    private static readonly string[] DistinctPanels = new[] { "gdp_growth", "cpi", "industrial_value_added_growth", "fiscal_revenue_growth", "fixed_asset_investment_growth", "retail_sales_growth", "urban_disposable_income_growth", "rural_disposable_income_growth" }
+        .Select(i => $"/api/compare/panel?indicator={i}&from=2018&to=2025").ToArray();
+
+    [Fact]
+    public async Task Reads_without_a_key_are_limited_by_what_their_answers_weigh()
+    {
+        using var gateway = new GatewayFactory(("ComparisonGrid:AnonymousReadBytesPerMinute", "20000"));
+        var anonymous = await gateway.ReadyClientAsync();
+        var statuses = new List<HttpResponseMessage>();
+        foreach (var url in DistinctPanels.Concat(DistinctPanels.Select(p => p + "&format=zip")))
+        {
+            statuses.Add(await anonymous.GetAsync(url));
+        }
+        Assert.Equal(HttpStatusCode.OK, statuses[0].StatusCode);
+        var refused = statuses.First(s => s.StatusCode != HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("AnonymousReadBytesPerMinute", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Small answers fit a budget that large ones have spent: the first read was served, a key holder still is.
+        Assert.Equal(HttpStatusCode.OK, (await gateway.WriterClient().GetAsync(DistinctPanels[^1] + "&format=zip")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Comparisons_kept_in_memory_stay_within_their_byte_budget_and_exports_are_built_once_per_version()
+    {
+        const long budget = 60_000;
+        using var gateway = new GatewayFactory(("ComparisonGrid:MaxCachedComparisonBytes", budget.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await gateway.ReadyClientAsync();
+        var writer = gateway.WriterClient();
+        var replicas = gateway.Services.GetRequiredService<Live.ComparisonReplicas>();
+        Assert.Equal(budget, replicas.ByteBudget);
+        // Built once for the version: the second read gets the same bytes (its manifest's time included).
+        var first = await writer.GetByteArrayAsync(DistinctPanels[0] + "&format=zip");
+        Assert.Equal(first, await writer.GetByteArrayAsync(DistinctPanels[0] + "&format=zip"));
+        foreach (var url in DistinctPanels)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await writer.GetAsync(url + "&format=zip")).StatusCode);
+            Assert.InRange(replicas.Bytes, 0, budget);
+        }
+        Assert.InRange(replicas.Figures.Replicas, 1, DistinctPanels.Length - 1);
+    }
+
+    [Fact]
+    public async Task An_export_that_waits_too_long_for_its_turn_is_a_503_with_retry_after()
+    {
+        using var gateway = new GatewayFactory(("ComparisonGrid:MaxConcurrentExports", "1"), ("ComparisonGrid:ExportWait", "00:00:00.200"));
+        var client = await gateway.ReadyClientAsync();
+        var replicas = gateway.Services.GetRequiredService<Live.ComparisonReplicas>();
+        var (result, _) = await replicas.GetAsync(Application.Requests.ComparisonRequest.Spec("panel", "cpi", null, null, null, null, "2018", "2025"));
+        var building = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var held = Task.Run(() => replicas.ExportAsync(result, "held", _ =>
+        {
+            building.SetResult();
+            release.Task.Wait();
+            return [];
+        }, CancellationToken.None));
+        await building.Task;
+        var busy = await client.GetAsync(DistinctPanels[0] + "&format=zip");
+        release.SetResult();
+        await held;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.True(busy.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("MaxConcurrentExports", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(DistinctPanels[0] + "&format=zip")).StatusCode);
+    }
+
     [Fact]
     public async Task Every_answer_forbids_sniffing_and_carries_a_content_security_policy()
     {

@@ -29,7 +29,7 @@ internal static class CompareEndpoints
     }
 
     private static async Task<IResult> CompareAsync(HttpContext http, string kind, string? indicator, string? theme, int? year, string? level,
-        string? province, string? figure, string? format, int? from, int? to, ComparisonReplicas replicas, ComparisonStreams streams, TimeProvider clock)
+        string? province, string? figure, string? format, int? from, int? to, ComparisonReplicas replicas, ComparisonStreams streams, TimeProvider clock, CancellationToken ct)
     {
         // The route's {kind} is the comparison kind; ?kind=target|achieved (or ?figure=) is the figure kind.
         static string? Text(int? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -45,15 +45,21 @@ internal static class CompareEndpoints
             // A bare CSV stays what spreadsheets and statistics packages read; its manifest is one link away.
             http.Response.Headers.Link = $"<{ManifestUrl(http)}>; rel=\"describedby\"; type=\"application/json\"";
         }
+        if (format is null or "" or "json")
+        {
+            return Json(http, json);
+        }
+        // Each export is built once per version, a few at a time, and kept with the comparison while memory allows.
+        async Task<IResult> Export(string contentType, string fileName, Func<ComparisonResult, byte[]> build) =>
+            TypedResults.Bytes(await replicas.ExportAsync(result, format, build, ct).ConfigureAwait(false), contentType, fileName);
         return format switch
         {
-            null or "" or "json" => Json(http, json),
-            "csv" => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.For(result).ToCsv()), "text/csv; charset=utf-8", $"{stem}.csv"),
-            "wide" when spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel => TypedResults.Bytes(Encoding.UTF8.GetBytes(ComparisonTable.Wide(result).ToCsv()), "text/csv; charset=utf-8",
-                $"{stem}-wide.csv"),
-            "zip" => TypedResults.Bytes(ExportArchive.Build([result], clock.GetUtcNow()), "application/zip", $"{stem}.zip"),
-            "manifest" => TypedResults.Bytes(ExportArchive.ManifestJson(ExportArchive.Manifest(result, clock.GetUtcNow())), "application/json; charset=utf-8",
-                $"{stem}-manifest.json"),
+            "csv" => await Export("text/csv; charset=utf-8", $"{stem}.csv", r => Encoding.UTF8.GetBytes(ComparisonTable.For(r).ToCsv())).ConfigureAwait(false),
+            "wide" when spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel =>
+                await Export("text/csv; charset=utf-8", $"{stem}-wide.csv", r => Encoding.UTF8.GetBytes(ComparisonTable.Wide(r).ToCsv())).ConfigureAwait(false),
+            "zip" => await Export("application/zip", $"{stem}.zip", r => ExportArchive.Build([r], clock.GetUtcNow())).ConfigureAwait(false),
+            "manifest" => await Export("application/json; charset=utf-8", $"{stem}-manifest.json",
+                r => ExportArchive.ManifestJson(ExportArchive.Manifest(r, clock.GetUtcNow()))).ConfigureAwait(false),
             _ => throw new RequestException($"format is json, csv, zip or manifest (or wide, for panels), not '{format}'"),
         };
     }

@@ -17,6 +17,7 @@ internal sealed class ComparisonReplica(IComparisonGrain grain) : IComparisonObs
     private readonly Lock _lock = new();
     private ComparisonResult? _current;
     private SerializedComparison? _json;
+    private Renditions? _renditions;
     private long? _confirmedAt;
     private Task<ComparisonResult>? _refreshing;
 
@@ -24,7 +25,31 @@ internal sealed class ComparisonReplica(IComparisonGrain grain) : IComparisonObs
 
     public long LastRead { get; private set; } = Stopwatch.GetTimestamp();
 
-    /// <summary>The copy when its lease holds; null when the next read must ask the grain.</summary>
+    /// <summary>
+    /// What this replica holds, estimated: the result's objects take about twice its JSON, which is kept beside them,
+    /// and any export built from that version. Known once the version has been serialised.
+    /// </summary>
+    public long Bytes
+    {
+        get
+        {
+            var json = Volatile.Read(ref _json);
+            return (json?.Json.LongLength * 3 ?? 0) + (Volatile.Read(ref _renditions)?.Bytes ?? 0);
+        }
+    }
+
+    /// <summary>Whether it holds any version: a read of a replica without one makes the grain compute.</summary>
+    public bool HasCopy
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _current is not null;
+            }
+        }
+    }
+
     /// <summary>The JSON of a version this replica holds, serialised once for all its reads.</summary>
     public SerializedComparison Json(ComparisonResult result)
     {
@@ -38,6 +63,26 @@ internal sealed class ComparisonReplica(IComparisonGrain grain) : IComparisonObs
         return json;
     }
 
+    /// <summary>An export of this version (csv, zip …) built earlier, if any.</summary>
+    public byte[]? Rendered(long version, string format)
+    {
+        var renditions = Volatile.Read(ref _renditions);
+        return renditions?.Version == version ? renditions.Formats.GetValueOrDefault(format) : null;
+    }
+
+    /// <summary>Keeps an export of a version for the next reads of it; a newer version's exports replace an older one's.</summary>
+    public void KeepRendered(long version, string format, byte[] bytes)
+    {
+        lock (_lock)
+        {
+            var renditions = _renditions?.Version == version ? _renditions : new Renditions(version);
+            renditions.Formats[format] = bytes;
+            renditions.Bytes = renditions.Formats.Values.Sum(b => (long)b.Length);
+            Volatile.Write(ref _renditions, renditions);
+        }
+    }
+
+    /// <summary>The copy when its lease holds; null when the next read must ask the grain.</summary>
     public ComparisonResult? Fresh(TimeSpan lease)
     {
         LastRead = Stopwatch.GetTimestamp();
@@ -86,6 +131,15 @@ internal sealed class ComparisonReplica(IComparisonGrain grain) : IComparisonObs
             Offer(result);
         }
         return Task.CompletedTask;
+    }
+
+    private sealed class Renditions(long version)
+    {
+        public long Version { get; } = version;
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Formats { get; } = new(StringComparer.Ordinal);
+
+        public long Bytes { get; set; }
     }
 
     private void Offer(ComparisonResult result)
