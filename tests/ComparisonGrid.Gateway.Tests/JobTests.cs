@@ -125,6 +125,79 @@ public sealed class JobTests : IDisposable
         Assert.True((await gateway.CreateClient().GetAsync("/healthz")).IsSuccessStatusCode);
     }
 
+    [Fact]
+    public async Task A_file_or_folder_swapped_for_a_link_after_listing_is_not_read()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "reports", "sub")).Parent!.FullName;
+        var outside = Directory.CreateTempSubdirectory("cgrid-outside-").FullName;
+        try
+        {
+            var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
+            await File.WriteAllTextAsync(Path.Combine(outside, "secret.txt"), text.Replace("山东省", "福建省", StringComparison.Ordinal));
+            await File.WriteAllTextAsync(Path.Combine(folder, "a.txt"), text);
+            await File.WriteAllTextAsync(Path.Combine(folder, "sub", "b.txt"), text);
+            var root = new Application.Ingestion.IngestRoots([_root]);
+            var (real, relative) = root.Resolve("reports");
+            var (files, _) = Application.Ingestion.IngestRoots.Walk(real, relative);
+            Assert.Equal(2, files.Count);
+
+            // After the listing: the file becomes a link out, the folder a link to a folder outside.
+            File.Delete(Path.Combine(folder, "a.txt"));
+            File.CreateSymbolicLink(Path.Combine(folder, "a.txt"), Path.Combine(outside, "secret.txt"));
+            Directory.Delete(Path.Combine(folder, "sub"), recursive: true);
+            Directory.CreateSymbolicLink(Path.Combine(folder, "sub"), outside);
+            File.Copy(Path.Combine(outside, "secret.txt"), Path.Combine(outside, "b.txt"));
+
+            foreach (var file in files)
+            {
+                var (document, error) = await Application.Ingestion.SourceFiles.ReadAsync(file, Analysis.ParseOptions.Default, "limit", CancellationToken.None, beneath: real);
+                Assert.Null(document);
+                Assert.Equal("cannot read: a symbolic link on the way, not followed", error!.Message);
+            }
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_running_job_whose_files_are_swapped_for_links_reads_nothing_outside_its_root()
+    {
+        await CopiesAsync("many", 300);
+        var outside = Directory.CreateTempSubdirectory("cgrid-outside-").FullName;
+        try
+        {
+            var text = await File.ReadAllTextAsync(GatewayFactory.Fixture("shandong-2022.txt"));
+            await File.WriteAllTextAsync(Path.Combine(outside, "secret.txt"), "root:x:0:0:root:/root:/bin/bash\n" + text.Replace("山东省", "福建省", StringComparison.Ordinal));
+            using var gateway = Gateway();
+            var writer = gateway.WriterClient();
+            await gateway.ReadyClientAsync();
+            var id = await SubmitAsync(writer, "many");
+            await Eventually.Holds(async () => (await Json(await writer.GetAsync($"/api/jobs/{id}"))).GetProperty("done").GetInt32() > 0, "the job started reading");
+            // The last files, listed already and not yet read, become links out of the root.
+            var swapped = 0;
+            for (var i = 299; i >= 250; i--)
+            {
+                var path = Path.Combine(_root, "many", $"{i:0000}.txt");
+                File.Delete(path);
+                File.CreateSymbolicLink(path, Path.Combine(outside, "secret.txt"));
+                swapped++;
+            }
+            var job = await FinishedAsync(writer, id, seconds: 120);
+            Assert.Equal("done", job.GetProperty("status").GetString());
+            var failures = job.GetProperty("ingest").GetProperty("failures").EnumerateArray().Select(f => f.GetString()!).ToList();
+            Assert.Contains("many/0299.txt: cannot read: a symbolic link on the way, not followed", failures);
+            Assert.DoesNotContain("root:x", job.GetRawText(), StringComparison.Ordinal);
+            // Nothing of the outside file was stored: its region never appears.
+            Assert.DoesNotContain("福建", await writer.GetStringAsync("/api/regions"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("/etc")]
     [InlineData("../")]

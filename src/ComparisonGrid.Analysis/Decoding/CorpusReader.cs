@@ -55,7 +55,7 @@ public sealed class CorpusReader
             var text = record.Fields[textIndex];
             if (string.IsNullOrWhiteSpace(text))
             {
-                errors.Add(new InputFormatException($"row {r} has an empty text column ({header[textIndex]})", record.Location));
+                errors.Add(new InputFormatException($"row {r} has an empty text column (column {textIndex + 1})", record.Location));
                 continue;
             }
             var fields = record.Fields;

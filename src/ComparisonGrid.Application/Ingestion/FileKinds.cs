@@ -11,6 +11,7 @@ public static partial class FileKinds
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1;
     private const int ModeOffset = 28;
     private const ushort TypeMask = 0xF000;
@@ -27,6 +28,23 @@ public static partial class FileKinds
         }
         var buffer = new byte[256];
         if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
+        {
+            return false;
+        }
+        return (BitConverter.ToUInt16(buffer, ModeOffset) & TypeMask) == Regular;
+    }
+
+    /// <summary>True when an opened handle is a regular file (asked of the handle, so no path can be swapped meanwhile).</summary>
+    public static bool IsRegularFile(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        if (!OperatingSystem.IsLinux())
+        {
+            // Elsewhere handles come from paths whose kind was asked first (see BeneathRoot).
+            return !handle.IsInvalid;
+        }
+        var buffer = new byte[256];
+        if (Statx((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxType, buffer) != 0)
         {
             return false;
         }

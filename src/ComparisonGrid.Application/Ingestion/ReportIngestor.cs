@@ -84,8 +84,9 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
     /// failure naming it and the rest go in. <paramref name="fileDone"/> hears of each file as it finishes.
     /// </summary>
     /// <param name="limitSetting">How the user sets the size limit, named when a file is over it.</param>
+    /// <param name="beneath">The root every file is read beneath without following links (server-side folders), or null.</param>
     public async Task<IngestBatch> IngestFilesAsync(IReadOnlyList<string> files, ParseOptions options, string limitSetting, int parallelism,
-        Func<IngestBatch, ValueTask>? fileDone, CancellationToken cancellationToken)
+        Func<IngestBatch, ValueTask>? fileDone, CancellationToken cancellationToken, string? beneath = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var ingested = new ConcurrentQueue<IngestOutcome>();
@@ -96,7 +97,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
             try
             {
                 // The file read goes straight to the ingestor, so no local keeps its bytes once they are decoded.
-                batch = await IngestReadAsync(await SourceFiles.ReadAsync(file, options, limitSetting, ct).ConfigureAwait(false), options).ConfigureAwait(false);
+                batch = await IngestReadAsync(await SourceFiles.ReadAsync(file, options, limitSetting, ct, beneath).ConfigureAwait(false), options).ConfigureAwait(false);
             }
             catch (StorageUnavailableException e)
             {

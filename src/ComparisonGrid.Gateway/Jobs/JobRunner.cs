@@ -231,7 +231,8 @@ public sealed partial class JobRunner(
         if (job.Request.IngestFolder is not null)
         {
             // One file at a time, so the job's progress counts files in order.
-            var batch = await ingestor.IngestFilesAsync(files, _options.Parsing, "the server-side ingest limit", 1, _ => StepAsync(), ct).ConfigureAwait(false);
+            // Each file is opened beneath the root without following links: the folder may change after it was listed.
+            var batch = await ingestor.IngestFilesAsync(files, _options.Parsing, "the server-side ingest limit", 1, _ => StepAsync(), ct, beneath: root).ConfigureAwait(false);
             var count = (IngestStatus s) => batch.Ingested.Count(o => o.Status == s);
             var failures = skipped.Concat(batch.Failed.Select(f => OneLine(Path.GetRelativePath(root, f.Input) + (f.Location is null ? "" : $" ({f.Location})") + ": " + f.Message)))
                 .ToList();
