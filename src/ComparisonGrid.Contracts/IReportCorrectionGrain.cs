@@ -16,4 +16,11 @@ public interface IReportCorrectionGrain : IGrainWithStringKey
     Task<RegionCorrection?> FindAsync(string sourceHash);
 
     Task SetAsync(string sourceHash, RegionCorrection correction);
+
+    /// <summary>
+    /// Moves a report, one move at a time across the cluster: the old place must still hold the report that was read
+    /// (its source hash), the new place takes it unless another source's report is there (or <c>Force</c>), the
+    /// correction is written, and the old place is emptied only if it still holds that report.
+    /// </summary>
+    Task<MoveResult> MoveAsync(ReportMove move);
 }

@@ -82,6 +82,29 @@ public sealed class ReportGrain(
         return new IngestOutcome(key, facts.Region, facts.Year, status, s.Version, report.Flags);
     }
 
+    public async Task<MoveResult> MoveInAsync(Report report, string sourceHash, string? sourceText, string originalHash, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(originalHash);
+        var s = state.State;
+        if (s.Report is not null && !force && SourceHashes.Original(s.SourceHash!) != originalHash)
+        {
+            return new MoveResult(null, MoveRefusal.Occupied, FormattableString.Invariant(
+                $"{s.Report.Region?.Name} {this.GetPrimaryKeyString()} holds another report (from {s.Report.Source.Input}, version {s.Version}); move or remove that one first, or send \"force\": true to replace it"));
+        }
+        return new MoveResult(await IngestAsync(report, sourceHash, sourceText), MoveRefusal.None, null);
+    }
+
+    public async Task<bool> RemoveIfAsync(string sourceHash)
+    {
+        if (state.State.Report is not null && state.State.SourceHash != sourceHash)
+        {
+            return false;
+        }
+        await RemoveAsync();
+        return true;
+    }
+
     public async Task RemoveAsync()
     {
         // Every step runs each time and each is a no-op when done, so a removal cut short by a failure completes

@@ -55,6 +55,56 @@ public sealed class RegionCorrectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_moves_of_one_report_move_it_once_and_leave_one_copy()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        var writer = _gateway.WriterClient();
+        await Ingest(writer);
+        // Twenty moves at once, to ten places: one moves it, every other one finds it gone or changed.
+        var moves = Enumerable.Range(0, 20).Select(i => writer.PutAsJsonAsync("/api/reports/230200/2014/region",
+            new { region = i % 2 == 0 ? "230100" : "230300", year = 2014 + (i % 10) })).ToList();
+        var statuses = (await Task.WhenAll(moves)).Select(r => r.StatusCode).ToList();
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Contains(s, new[] { HttpStatusCode.Conflict, HttpStatusCode.NotFound }));
+        var copies = (await Json(await client.GetAsync("/api/reports"))).EnumerateArray()
+            .Count(r => r.GetProperty("region").GetProperty("code").GetString() is "230100" or "230200" or "230300");
+        Assert.Equal(1, copies);
+    }
+
+    [Fact]
+    public async Task Concurrent_swaps_of_two_reports_lose_neither_without_force_and_at_most_the_forced_one_with_it()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        var writer = _gateway.WriterClient();
+        await Ingest(writer);
+        var moved = await Json(await writer.PutAsJsonAsync("/api/reports/230200/2014/region", new { region = "230200", year = 2024 }));
+        Assert.Equal("230200/2024", moved.GetProperty("key").GetString());
+        // 230200/2024 (the dev report) and 140600/2024 (a sample) each moved onto the other's key at once.
+        foreach (var force in new[] { false, true })
+        {
+            var there = await Task.WhenAll(
+                writer.PutAsJsonAsync("/api/reports/230200/2024/region", new { region = "140600", year = 2024, force }),
+                writer.PutAsJsonAsync("/api/reports/140600/2024/region", new { region = "230200", year = 2024, force }));
+            var statuses = there.Select(r => r.StatusCode).ToList();
+            var stored = (await Json(await client.GetAsync("/api/reports"))).EnumerateArray()
+                .Where(r => r.GetProperty("year").GetInt32() == 2024 && r.GetProperty("region").GetProperty("code").GetString() is "230200" or "140600")
+                .ToList();
+            if (!force)
+            {
+                Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.Conflict], statuses);
+                Assert.Equal(2, stored.Count);
+            }
+            else
+            {
+                // One after the other: the first replaces the other report as asked; the second finds the report it read
+                // gone (409), or, had it read after the first, moves what is there now. Never both lost, never two copies.
+                Assert.Contains(HttpStatusCode.OK, statuses);
+                Assert.Single(stored);
+            }
+        }
+    }
+
+    [Fact]
     public async Task An_uncertain_report_is_listed_for_review_kept_out_of_comparisons_and_a_move_is_stored_and_survives_reingest()
     {
         var client = await _gateway.ReadyClientAsync();

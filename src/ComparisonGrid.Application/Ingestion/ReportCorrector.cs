@@ -5,8 +5,9 @@ using ComparisonGrid.Core;
 namespace ComparisonGrid.Application.Ingestion;
 
 /// <summary>
-/// Moves a stored report to the region and year a user gives. The correction is written first, under the source's
-/// identity, so a retry after a crash and every later re-ingest of the same file land in the same place.
+/// Moves a stored report to the region and year a user gives: the report is read and corrected here (the parser's
+/// work), and the move is carried out by the corrections grain, which checks that nothing changed meanwhile. The
+/// correction is kept under the source's identity, so every later re-ingest of the same file lands in the same place.
 /// </summary>
 public sealed class ReportCorrector(ReportPipeline pipeline, IGrainFactory grains, TimeProvider clock)
 {
@@ -17,11 +18,14 @@ public sealed class ReportCorrector(ReportPipeline pipeline, IGrainFactory grain
     /// <summary>The outcome at the new place, or null when no report is stored at the old one.</summary>
     /// <param name="force">Replace a report of another source stored at the new place; without it such a move is refused.</param>
     /// <exception cref="ArgumentException">The region is not a known division, or the year is out of range.</exception>
-    /// <exception cref="OccupiedKeyException">Another source's report is stored at the new place and <paramref name="force"/> is off.</exception>
+    /// <exception cref="MoveConflictException">
+    /// Another source's report is stored at the new place and <paramref name="force"/> is off, or the report changed
+    /// or moved while the move was prepared.
+    /// </exception>
     public async Task<IngestOutcome?> MoveAsync(string regionCode, int year, string toRegion, int? toYear, bool force = false)
     {
-        var from = grains.Report(regionCode, year);
-        if (await from.GetAsync(withText: true).ConfigureAwait(false) is not { } stored)
+        var fromKey = ReportKey.For(regionCode, year);
+        if (await grains.Report(regionCode, year).GetAsync(withText: true).ConfigureAwait(false) is not { } stored)
         {
             return null;
         }
@@ -32,33 +36,14 @@ public sealed class ReportCorrector(ReportPipeline pipeline, IGrainFactory grain
         }
         var report = pipeline.Corrected(stored.Report, toRegion, targetYear)
             ?? throw new ArgumentException($"'{toRegion}' is not a known region: give a six-digit code (230200) or a full name (齐齐哈尔市)");
-        var original = OriginalHash(stored.SourceHash);
-        if ((report.Region!.Code != regionCode || targetYear != year) && !force
-            && await grains.Report(report.Region.Code, targetYear).GetAsync().ConfigureAwait(false) is { } occupant
-            && OriginalHash(occupant.SourceHash) != original)
+        // The move itself runs in the corrections grain, one at a time, against the report as read here.
+        var moved = await grains.Corrections()
+            .MoveAsync(new ReportMove(fromKey, stored.SourceHash, report, stored.SourceText, force, clock.GetUtcNow())).ConfigureAwait(false);
+        return moved.Refusal switch
         {
-            throw new OccupiedKeyException(FormattableString.Invariant(
-                $"{occupant.Report.Region?.Name} {report.Region.Code} {targetYear} holds another report (from {occupant.Report.Source.Input}, version {occupant.Version}); move or remove that one first, or send \"force\": true to replace it"));
-        }
-        await grains.Corrections()
-            .SetAsync(original, new RegionCorrection(report.Region!.Code, targetYear, clock.GetUtcNow())).ConfigureAwait(false);
-        var outcome = await grains.Report(report.Region.Code, targetYear)
-            .IngestAsync(report, CorrectedHash(original, report.Region.Code, targetYear), stored.SourceText).ConfigureAwait(false);
-        if (report.Region.Code != regionCode || targetYear != year)
-        {
-            await from.RemoveAsync().ConfigureAwait(false);
-        }
-        return outcome;
-    }
-
-    /// <summary>A corrected report's source hash: the original's with the place it was moved to.</summary>
-    public static string CorrectedHash(string originalHash, string regionCode, int year) =>
-        FormattableString.Invariant($"{originalHash}#moved:{regionCode}/{year}");
-
-    public static string OriginalHash(string sourceHash)
-    {
-        ArgumentNullException.ThrowIfNull(sourceHash);
-        var hash = sourceHash.IndexOf('#', StringComparison.Ordinal);
-        return hash < 0 ? sourceHash : sourceHash[..hash];
+            MoveRefusal.None => moved.Outcome,
+            MoveRefusal.NotFound => null,
+            _ => throw new MoveConflictException(moved.Detail ?? moved.Refusal.ToString()),
+        };
     }
 }

@@ -57,7 +57,7 @@ public sealed class ReportIngestor(ReportPipeline pipeline, IGrainFactory grains
                     && pipeline.Corrected(report, correction.RegionCode, correction.Year) is { } corrected)
                 {
                     report = corrected;
-                    sourceHash = ReportCorrector.CorrectedHash(sourceHash, correction.RegionCode, correction.Year);
+                    sourceHash = SourceHashes.Corrected(sourceHash, correction.RegionCode, correction.Year);
                 }
                 if (report.Region is null || report.Year is null)
                 {

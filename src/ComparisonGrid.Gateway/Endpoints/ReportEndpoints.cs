@@ -148,7 +148,7 @@ internal static class ReportEndpoints
         {
             throw new RequestException(e.Message);
         }
-        catch (OccupiedKeyException e)
+        catch (MoveConflictException e)
         {
             return Problems.Status(StatusCodes.Status409Conflict, e.Message);
         }
