@@ -33,4 +33,14 @@ public interface IReportGrain : IGrainWithStringKey
     /// <param name="withText">Include the source text (sizeable: the whole report as given).</param>
     [ReadOnly]
     Task<StoredReport?> GetAsync(bool withText = false);
+
+    /// <summary>
+    /// The report held for review here (status <see cref="IngestStatus.Held"/>: its region only guessed while this key
+    /// holds a resolved report), or null; version 0, its time the time it was held.
+    /// </summary>
+    [ReadOnly]
+    Task<StoredReport?> GetHeldAsync(bool withText = false);
+
+    /// <summary>Drops the held report if it is still the one of <paramref name="sourceHash"/>.</summary>
+    Task<bool> DiscardHeldAsync(string sourceHash);
 }

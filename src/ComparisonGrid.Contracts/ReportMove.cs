@@ -10,6 +10,7 @@ namespace ComparisonGrid.Contracts;
 /// <param name="Report">The report as it belongs at the new place (region and year corrected).</param>
 /// <param name="SourceText">The source text its offsets point into.</param>
 /// <param name="Force">Replace a report of another source stored at the new place.</param>
+/// <param name="FromHeld">Move the report held for review at the old place, not the stored one.</param>
 [GenerateSerializer, Immutable, Alias("cg.ReportMove")]
 public sealed record ReportMove(
     string FromKey,
@@ -17,7 +18,8 @@ public sealed record ReportMove(
     Report Report,
     string? SourceText,
     bool Force,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    bool FromHeld = false);
 
 /// <summary>What a move did: the outcome at the new place, or why nothing moved.</summary>
 /// <param name="Refusal">Null when moved; otherwise one line saying what stood in the way.</param>

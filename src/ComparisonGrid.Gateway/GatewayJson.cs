@@ -25,6 +25,7 @@ namespace ComparisonGrid.Gateway;
 [JsonSerializable(typeof(HealthView))]
 [JsonSerializable(typeof(MetaView))]
 [JsonSerializable(typeof(List<ReportSummary>))]
+[JsonSerializable(typeof(List<HeldReport>))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class GatewayJson : JsonSerializerContext
 {

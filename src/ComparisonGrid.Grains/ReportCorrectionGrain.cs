@@ -27,10 +27,10 @@ public sealed class ReportCorrectionGrain([PersistentState("corrections", GridSt
             throw new ArgumentException("a moved report needs its new region and year");
         }
         var source = GrainFactory.GetGrain<IReportGrain>(move.FromKey);
-        var stored = await source.GetAsync();
+        var stored = move.FromHeld ? await source.GetHeldAsync() : await source.GetAsync();
         if (stored is null)
         {
-            return new MoveResult(null, MoveRefusal.NotFound, $"no report is stored at {move.FromKey} (moved or removed meanwhile)");
+            return new MoveResult(null, MoveRefusal.NotFound, $"no report is {(move.FromHeld ? "held" : "stored")} at {move.FromKey} (moved or removed meanwhile)");
         }
         if (stored.SourceHash != move.ExpectedSourceHash)
         {
@@ -48,7 +48,11 @@ public sealed class ReportCorrectionGrain([PersistentState("corrections", GridSt
         // Written before the old place is emptied: a crash in between leaves a copy a retry removes, and a re-ingest
         // of the file already lands at the new place.
         await SetAsync(original, new RegionCorrection(report.Region.Code, year, move.At));
-        if (toKey != move.FromKey)
+        if (move.FromHeld)
+        {
+            await source.DiscardHeldAsync(stored.SourceHash);
+        }
+        else if (toKey != move.FromKey)
         {
             // False only when an ingest stored another report there meanwhile: that one stays, the moved one is moved.
             await source.RemoveIfAsync(stored.SourceHash);

@@ -8,6 +8,7 @@ namespace ComparisonGrid.Grains;
 public sealed class ReportGrain(
     [PersistentState("report", GridStorage.Name)] IPersistentState<ReportState> state,
     [PersistentState(ReportGrain.FactsState, GridStorage.Name)] IPersistentState<ReportFactsState> factsState,
+    [PersistentState(ReportGrain.HeldState, GridStorage.Name)] IPersistentState<HeldReportState> held,
     TimeProvider clock) : Grain, IReportGrain
 {
     /// <summary>The grain type: its grain ids and its stored states are named by it, across releases.</summary>
@@ -15,6 +16,9 @@ public sealed class ReportGrain(
 
     /// <summary>The name of the facts state, which year catalogs read to rebuild themselves.</summary>
     public const string FactsState = "facts";
+
+    /// <summary>The name of the held state: a region-uncertain report kept for review beside the resolved one.</summary>
+    public const string HeldState = "held";
 
     /// <summary>
     /// Versions remembered (hash and time each). Bounded, so a source that replaces one report thousands of times
@@ -42,7 +46,23 @@ public sealed class ReportGrain(
         }
         else if (s.Report is not null && report.Flags.Contains(QualityFlags.RegionUncertain) && !s.Report.Flags.Contains(QualityFlags.RegionUncertain))
         {
-            // A guessed region must not push a resolved report out of its region's comparisons.
+            // A guessed region must not push a resolved report out of its region's comparisons: it waits beside it for
+            // a user to move, confirm or discard it.
+            if (held.State.SourceHash != sourceHash)
+            {
+                var waiting = new HeldReportState { Report = report, SourceHash = sourceHash, SourceText = sourceText, HeldAt = clock.GetUtcNow() };
+                var before = held.State;
+                held.State = waiting;
+                try
+                {
+                    await held.WriteOrForgetAsync(this);
+                }
+                catch
+                {
+                    held.State = before;
+                    throw;
+                }
+            }
             return new IngestOutcome(key, RegionRef.From(report.Region), report.Year.Value, IngestStatus.Held, s.Version, report.Flags);
         }
         else
@@ -127,6 +147,23 @@ public sealed class ReportGrain(
         await GrainFactory.YearCatalog(year).RemoveAsync(regionCode);
         await GrainFactory.Region(regionCode).RemoveYearAsync(year);
         await GrainFactory.RegionCatalog().RemoveAsync(regionCode, year);
+    }
+
+    public Task<StoredReport?> GetHeldAsync(bool withText = false)
+    {
+        var h = held.State;
+        return Task.FromResult(h.Report is null ? null : new StoredReport(h.Report, h.SourceHash!, 0, h.HeldAt, [], withText ? h.SourceText : null));
+    }
+
+    public async Task<bool> DiscardHeldAsync(string sourceHash)
+    {
+        if (held.State.Report is null || held.State.SourceHash != sourceHash)
+        {
+            return false;
+        }
+        await held.ClearOrForgetAsync(this);
+        held.State = new HeldReportState();
+        return true;
     }
 
     public Task<StoredReport?> GetAsync(bool withText = false)

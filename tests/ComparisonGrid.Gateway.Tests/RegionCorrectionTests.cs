@@ -55,6 +55,37 @@ public sealed class RegionCorrectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_guessed_report_meeting_a_resolved_one_is_held_for_review_then_moved_or_discarded()
+    {
+        var client = await _gateway.ReadyClientAsync();
+        var writer = _gateway.WriterClient();
+        var text = await File.ReadAllTextAsync(Untitled);
+        var resolved = (await Json(await writer.PostAsJsonAsync("/api/reports", new { text, region = "齐齐哈尔市", year = 2014 }))).GetProperty("ingested")[0];
+        Assert.Equal("230200/2014", resolved.GetProperty("key").GetString());
+        Assert.DoesNotContain("region-uncertain", resolved.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+
+        var guessed = await Ingest(writer);
+        Assert.Equal(("230200/2014", "held"), (guessed.GetProperty("key").GetString(), guessed.GetProperty("status").GetString()));
+        var held = Assert.Single((await Json(await client.GetAsync("/api/reports/held"))).EnumerateArray());
+        Assert.Equal(("230200/2014", Path.GetFileName(Untitled)), (held.GetProperty("key").GetString(), held.GetProperty("input").GetString()));
+        Assert.Contains("230200", await ComparedRegions(client, 2014));
+
+        // Moved where it belongs: stored there, no longer held, the resolved report untouched; a re-ingest follows the move.
+        var moved = await Json(await writer.PutAsJsonAsync("/api/reports/230200/2014/region", new { region = "230100", held = true }));
+        Assert.Equal("230100/2014", moved.GetProperty("key").GetString());
+        Assert.Empty((await Json(await client.GetAsync("/api/reports/held"))).EnumerateArray());
+        Assert.Equal(1, (await Json(await client.GetAsync("/api/reports/230200/2014"))).GetProperty("version").GetInt32());
+        Assert.Equal(("230100/2014", "unchanged"), ((await Ingest(writer)).GetProperty("key").GetString(), (await Ingest(writer)).GetProperty("status").GetString()));
+
+        // Held again under another name, then discarded.
+        await writer.PostAsync("/api/reports", new StringContent(text + "\n（另存）", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Single((await Json(await client.GetAsync("/api/reports/held"))).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync("/api/reports/230200/2014/held")).StatusCode);
+        Assert.Empty((await Json(await client.GetAsync("/api/reports/held"))).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await writer.DeleteAsync("/api/reports/230200/2014/held")).StatusCode);
+    }
+
+    [Fact]
     public async Task Concurrent_moves_of_one_report_move_it_once_and_leave_one_copy()
     {
         var client = await _gateway.ReadyClientAsync();

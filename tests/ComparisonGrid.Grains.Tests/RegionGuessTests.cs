@@ -26,6 +26,9 @@ public sealed class RegionGuessTests
 
         var after = (await grain.GetAsync())!;
         Assert.Equal((stored.Version, stored.SourceHash), (after.Version, after.SourceHash));
+        // Kept for review beside it, with its text.
+        var held = (await grain.GetHeldAsync(withText: true))!;
+        Assert.Equal(("another-source", "另一份文本"), (held.SourceHash, held.SourceText));
         var spec = new ComparisonSpec(ComparisonKind.Indicator, 2024, RegionLevel.Prefecture, null, "gdp_growth");
         Assert.Contains((await grid.Grains.Comparison(spec).GetAsync()).Rows!, r => r.Region.Code == "140800");
 

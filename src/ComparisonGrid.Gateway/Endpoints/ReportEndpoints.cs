@@ -20,7 +20,10 @@ internal static class ReportEndpoints
         api.MapPost("", IngestAsync).WithWriteRules().WithSummary("Ingest reports: text/plain, multipart files (txt, html, csv, jsonl) or JSON {text, title?, region?, year?}");
         api.MapGet("", ListAsync).WithReadRules().WithSummary("Every stored report: region, year, counts and quality flags");
         api.MapPut("/{regionCode}/{year:int}/region", MoveAsync).WithWriteRules()
-            .WithSummary("Correct a report's region (and year): body {region: code or name, year?, force?}; 409 when another source's report is stored there (force replaces it); stored, applied again on re-ingest");
+            .WithSummary("Correct a report's region (and year): body {region: code or name, year?, force?, held?}; 409 when another source's report is stored there (force replaces it) or the report changed meanwhile; held moves the report held for review; stored, applied again on re-ingest");
+        api.MapGet("/held", HeldAsync).WithReadRules()
+            .WithSummary("Reports held for review: their region was only guessed while the key holds a resolved report; move one (PUT …/region with held: true) or discard it");
+        api.MapDelete("/{regionCode}/{year:int}/held", DiscardHeldAsync).WithWriteRules().WithSummary("Discard the report held for review at this key");
         api.MapGet("/{regionCode}/{year:int}", GetAsync).WithReadRules().WithSummary("A stored report (the output contract of targets.md); text=true adds the source text its offsets point into");
         return app;
     }
@@ -142,7 +145,7 @@ internal static class ReportEndpoints
         IngestOutcome? outcome;
         try
         {
-            outcome = await corrector.MoveAsync(ComparisonRequest.RegionCode(regionCode), year, move.Region, move.Year, move.Force ?? false).ConfigureAwait(false);
+            outcome = await corrector.MoveAsync(ComparisonRequest.RegionCode(regionCode), year, move.Region, move.Year, move.Force ?? false, move.Held ?? false).ConfigureAwait(false);
         }
         catch (ArgumentException e)
         {
@@ -153,8 +156,31 @@ internal static class ReportEndpoints
             return Problems.Status(StatusCodes.Status409Conflict, e.Message);
         }
         return outcome is null
-            ? Problems.Status(StatusCodes.Status404NotFound, $"no report is stored for region {regionCode} and year {year}")
+            ? Problems.Status(StatusCodes.Status404NotFound, $"no report is {(move.Held == true ? "held" : "stored")} for region {regionCode} and year {year}")
             : TypedResults.Ok(outcome);
+    }
+
+    private static async Task<IResult> HeldAsync(IGrainFactory grains, Grains.Storage.IGrainStateReader states, CancellationToken ct)
+    {
+        var keys = await states.KeysAsync(Grains.ReportGrain.GrainTypeName, Grains.ReportGrain.HeldState, ct).ConfigureAwait(false);
+        var held = new List<HeldReport>();
+        foreach (var key in keys.Order(StringComparer.Ordinal))
+        {
+            // The grain, not the row, says whether one is held: a discarded one may leave an empty row behind.
+            if (await grains.GetGrain<IReportGrain>(key).GetHeldAsync().ConfigureAwait(false) is { Report: { Region: { } region, Year: { } year } report } stored)
+            {
+                held.Add(new HeldReport(key, RegionRef.From(region), year, report.Title, report.Source.Input, stored.IngestedAt, report.Flags));
+            }
+        }
+        return TypedResults.Ok(held);
+    }
+
+    private static async Task<IResult> DiscardHeldAsync(string regionCode, int year, IGrainFactory grains)
+    {
+        var grain = grains.Report(ComparisonRequest.RegionCode(regionCode), year);
+        return await grain.GetHeldAsync().ConfigureAwait(false) is { } stored && await grain.DiscardHeldAsync(stored.SourceHash).ConfigureAwait(false)
+            ? TypedResults.NoContent()
+            : Problems.Status(StatusCodes.Status404NotFound, $"no report is held for region {regionCode} and year {year}");
     }
 
     private static async Task<IResult> GetAsync(string regionCode, int year, bool? text, IGrainFactory grains)
@@ -173,5 +199,11 @@ public sealed record ReportSummary(RegionRef Region, int Year, string? Title, in
 
 /// <summary>PUT /api/reports/{code}/{year}/region: where the report belongs.</summary>
 /// <param name="Force">Replace a report of another source stored there; without it such a move answers 409.</param>
-public sealed record RegionMove(string? Region, int? Year, bool? Force = null);
+/// <param name="Held">Move the report held for review at this key (its region only guessed), not the stored one.</param>
+public sealed record RegionMove(string? Region, int? Year, bool? Force = null, bool? Held = null);
+
+/// <summary>A report held for review: not stored, because its region was only guessed while its key holds a resolved report.</summary>
+/// <param name="Key">The key it waits at (region/year as guessed).</param>
+/// <param name="Input">The file or upload it came from.</param>
+public sealed record HeldReport(string Key, RegionRef Region, int Year, string? Title, string Input, DateTimeOffset HeldAt, IReadOnlyList<string> Flags);
 

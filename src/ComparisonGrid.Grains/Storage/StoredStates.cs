@@ -15,6 +15,7 @@ public static class StoredStates
     [
         new(ReportGrain.GrainTypeName, "report", typeof(ReportState)),
         new(ReportGrain.GrainTypeName, ReportGrain.FactsState, typeof(ReportFactsState)),
+        new(ReportGrain.GrainTypeName, ReportGrain.HeldState, typeof(HeldReportState)),
         new(ReportCorrectionGrain.GrainTypeName, "corrections", typeof(ReportCorrectionState)),
         new(RegionCatalogGrain.GrainTypeName, "region-catalog", typeof(RegionCatalogState)),
         new(YearCatalogGrain.GrainTypeName, "year-catalog", typeof(YearCatalogState)),
