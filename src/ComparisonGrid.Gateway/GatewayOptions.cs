@@ -57,7 +57,14 @@ public sealed class GatewayOptions
     public long MaxIngestBytesInFlight { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>Ingests one client (API key) may have in progress at once, bodies still arriving included; beyond it 429.</summary>
-    public int MaxConcurrentIngestsPerClient { get; set; } = 2;
+    public int MaxConcurrentIngestsPerClient { get; set; } = 16;
+
+    /// <summary>
+    /// Declared body bytes one client may have in progress at once (arriving, waiting or being parsed); beyond it 429.
+    /// Bodies are held in memory once they arrive, before the parsing budget counts them, so this bounds that memory
+    /// per key; a single body larger than it goes alone.
+    /// </summary>
+    public long MaxIngestBytesArrivingPerClient { get; set; } = 128L * 1024 * 1024;
 
     /// <summary>
     /// How long an ingest may take to arrive and be admitted to parsing; past it the request ends with 408, so a

@@ -177,6 +177,26 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public void One_client_has_a_bounded_number_of_ingests_and_of_declared_bytes_in_progress()
+    {
+        using var gate = new Security.IngestGate(Microsoft.Extensions.Options.Options.Create(
+            new GatewayOptions { MaxConcurrentIngestsPerClient = 3, MaxIngestBytesArrivingPerClient = 100 }));
+        using var first = gate.EnterClient("a", 60);
+        Assert.Contains("MaxIngestBytesArrivingPerClient", Assert.Throws<TooManyRequestsException>(() => gate.EnterClient("a", 50)).Message, StringComparison.Ordinal);
+        using (gate.EnterClient("b", 500))
+        {
+            // Another client has its own share; a body over the whole share goes alone.
+        }
+        using var second = gate.EnterClient("a", 40);
+        using (gate.EnterClient("a", 0))
+        {
+            Assert.Contains("MaxConcurrentIngestsPerClient", Assert.Throws<TooManyRequestsException>(() => gate.EnterClient("a", 0)).Message, StringComparison.Ordinal);
+        }
+        first.Dispose();
+        using var third = gate.EnterClient("a", 60);
+    }
+
+    [Fact]
     public void Connections_are_capped_below_what_the_open_file_limit_leaves()
     {
         static Security.ConnectionLimits Limits(int total, int perAddress) => new(

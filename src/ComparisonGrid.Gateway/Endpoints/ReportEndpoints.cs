@@ -33,7 +33,7 @@ internal static class ReportEndpoints
         var request = http.Request;
         var limit = options.Value.MaxRequestBytes;
         RequestBody.CheckDeclaredLength(request, limit);
-        using var turn = gate.EnterClient(ClientIdentity.Of(http));
+        using var turn = gate.EnterClient(ClientIdentity.Of(http), request.ContentLength ?? limit);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(options.Value.IngestDeadline);
         Queue<ArrivedDocument> documents;

@@ -15,28 +15,40 @@ public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
     private readonly long _byteBudget = Math.Max(1, options.Value.MaxIngestBytesInFlight);
     private readonly Lock _lock = new();
     private readonly LinkedList<BytesWaiter> _bytesQueue = new();
-    private readonly Dictionary<string, int> _byClient = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Turns, long Arriving)> _byClient = new(StringComparer.Ordinal);
     private long _bytesInFlight;
     private int _waiting;
 
     /// <summary>
-    /// One ingest of <paramref name="client"/> from its first byte to its answer; beyond
-    /// <see cref="GatewayOptions.MaxConcurrentIngestsPerClient"/> at once, 429. This bounds the bodies one client can
-    /// have arriving (and in memory) before the byte budget sees them.
+    /// One ingest of <paramref name="client"/> from its first byte to its answer, holding its declared body bytes
+    /// against the client's share of bodies still arriving (<see cref="GatewayOptions.MaxIngestBytesArrivingPerClient"/>;
+    /// a body larger than the share goes alone) and one of its <see cref="GatewayOptions.MaxConcurrentIngestsPerClient"/>
+    /// turns; beyond either, 429. This bounds what one client can have arriving (and in memory) before the parsing
+    /// budget counts it.
     /// </summary>
-    public IDisposable EnterClient(string client)
+    /// <param name="declaredBytes">The body's declared length; the request limit when it declares none.</param>
+    public IDisposable EnterClient(string client, long declaredBytes)
     {
-        var most = Math.Max(1, options.Value.MaxConcurrentIngestsPerClient);
+        var gateway = options.Value;
+        var most = Math.Max(1, gateway.MaxConcurrentIngestsPerClient);
+        var share = Math.Max(1, gateway.MaxIngestBytesArrivingPerClient);
+        var bytes = Math.Clamp(declaredBytes, 0, share);
         lock (_lock)
         {
-            var held = _byClient.GetValueOrDefault(client);
-            if (held >= most)
+            var (turns, arriving) = _byClient.GetValueOrDefault(client);
+            if (turns >= most)
             {
                 throw new TooManyRequestsException($"this client already has {most} ingests in progress (MaxConcurrentIngestsPerClient); send the next when one is answered", retryAfterSeconds: 2);
             }
-            _byClient[client] = held + 1;
+            if (turns > 0 && arriving + bytes > share)
+            {
+                throw new TooManyRequestsException(FormattableString.Invariant(
+                    $"this client's ingests in progress declare {arriving / 1024.0 / 1024.0:0.#} MB; with this one they would pass {share / 1024.0 / 1024.0:0.#} MB (MaxIngestBytesArrivingPerClient); send it when one is answered"),
+                    retryAfterSeconds: 2);
+            }
+            _byClient[client] = (turns + 1, arriving + bytes);
         }
-        return new ClientTurn(this, client);
+        return new ClientTurn(this, client, bytes);
     }
 
     /// <summary>Ingests being parsed or waiting for a slot.</summary>
@@ -157,7 +169,7 @@ public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
         public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private sealed class ClientTurn(IngestGate gate, string client) : IDisposable
+    private sealed class ClientTurn(IngestGate gate, string client, long bytes) : IDisposable
     {
         private int _released;
 
@@ -169,9 +181,14 @@ public sealed class IngestGate(IOptions<GatewayOptions> options) : IDisposable
             }
             lock (gate._lock)
             {
-                if (--gate._byClient[client] == 0)
+                var (turns, arriving) = gate._byClient[client];
+                if (turns == 1)
                 {
                     gate._byClient.Remove(client);
+                }
+                else
+                {
+                    gate._byClient[client] = (turns - 1, arriving - bytes);
                 }
             }
         }
