@@ -2,6 +2,7 @@ using System.Text.Json;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Application.Export;
+using ComparisonGrid.Application.Export.Tables;
 using ComparisonGrid.Application.Requests;
 
 namespace ComparisonGrid.Cli;
@@ -24,24 +25,17 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
         var spec = Spec(cl);
         var format = GridArguments.Format(cl);
         var result = await grains.Comparison(spec).GetAsync().ConfigureAwait(false);
-        if (cl.Value("--zip") is { } zip)
+        var table = cl.Has("--wide") && spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel ? ComparisonTable.Wide(result) : ComparisonTable.For(result);
+        if ((cl.Value("--zip") is { } zip && !await WriteAsync(zip, () => ExportArchive.BuildAsync([result], clock.GetUtcNow())).ConfigureAwait(false))
+            || (cl.Value("--parquet") is { } parquet && !await WriteAsync(parquet, () => TableFormat.Parquet.BytesAsync(table, CancellationToken.None)).ConfigureAwait(false)))
         {
-            try
-            {
-                await File.WriteAllBytesAsync(zip, ExportArchive.Build([result], clock.GetUtcNow())).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await stderr.WriteLineAsync($"cgrid: cannot write {zip}: {e.Message}").ConfigureAwait(false);
-                return 73;
-            }
+            return 73;
         }
         if (format == "json")
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(result, CliJson.Readable.ComparisonResult)).ConfigureAwait(false);
             return 0;
         }
-        var table = cl.Has("--wide") && spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel ? ComparisonTable.Wide(result) : ComparisonTable.For(result);
         await stdout.WriteAsync(format == "csv" ? table.ToCsv() : table.ToTable()).ConfigureAwait(false);
         if (format == "table")
         {
@@ -60,5 +54,20 @@ internal sealed class CompareCommand(IGrainFactory grains, TextWriter stdout, Te
             await stderr.WriteLineAsync($"cgrid: no stored report matches {spec.ToKey()} (ingest reports first, or check --year, --level and --province)").ConfigureAwait(false);
         }
         return 0;
+    }
+
+    /// <summary>Writes a file the user asked for beside the output; false (said on stderr) when it cannot be written.</summary>
+    private async Task<bool> WriteAsync(string path, Func<Task<byte[]>> build)
+    {
+        try
+        {
+            await File.WriteAllBytesAsync(path, await build().ConfigureAwait(false)).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"cgrid: cannot write {path}: {e.Message}").ConfigureAwait(false);
+            return false;
+        }
     }
 }

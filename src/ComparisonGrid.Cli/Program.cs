@@ -33,6 +33,12 @@ const string Usage = """
           --format table|csv|json   (default table; CSV carries a UTF-8 BOM for Excel)
           --zip FILE             also write FILE: the CSV with manifest.json (engine, spec, every report's
                                  hash and source), codebook.md and reports.csv
+          --parquet FILE         also write the table (wide with --wide) as Parquet, typed columns
+      export <folder> [--format parquet|csv] [--level L] [--province P] [--from Y] [--to Y]
+                               every stored fact as one table per kind: reports, targets, achievements, themes,
+                               sections, regions (Parquet: typed, zstd; or CSV), with manifest.json (engine,
+                               filter, rows and SHA-256 of every file) and codebook.md; read them with pandas, R,
+                               DuckDB (examples/)
       regions [--province P] [--level L] [--format table|csv|json]
       report <region> <year>   one stored report as JSON (region by name or code)
       changes <region> <year> [--format table|csv|json]
@@ -112,15 +118,19 @@ try
         case "migrate":
             return await new MigrateCommand(Console.Out, Console.Error)
                 .RunAsync(CommandLine.Parse(rest, Set(), Set("--from-data-dir", "--data-dir", "--postgres")), cts.Token);
-        case "ingest" or "compare" or "regions" or "report" or "changes":
+        case "ingest" or "compare" or "regions" or "report" or "changes" or "export":
         {
             var cl = CommandLine.Parse(rest, args[0] == "compare" ? Set("--wide") : Set(),
-                Set([.. args[0] switch { "ingest" => Set("--data-dir", "--text-column", "--max-size", "--max-report-chars"), "compare" => [.. gridOptions, "--zip"], _ => gridOptions },
+                Set([.. args[0] switch { "ingest" => Set("--data-dir", "--text-column", "--max-size", "--max-report-chars"), "compare" => [.. gridOptions, "--zip", "--parquet"], _ => gridOptions },
                      .. clusterOptions]));
+            // Validate before starting the silo, so a typo costs nothing and never creates a data directory.
             if (args[0] == "compare")
             {
-                // Validate before starting the silo, so a typo costs nothing and never creates a data directory.
                 CompareCommand.Spec(cl);
+            }
+            else if (args[0] == "export")
+            {
+                ExportCommand.Arguments(cl);
             }
             using var host = cl.Has("--cluster") ? await GridHost.ConnectAsync(cl, cts.Token) : await GridHost.StartAsync(GridArguments.DataDirectory(cl), cts.Token);
             var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -131,6 +141,7 @@ try
                     "ingest" => await new IngestCommand(pipeline, grains, Console.Out, Console.Error).RunAsync(cl, cts.Token),
                     "compare" => await new CompareCommand(grains, Console.Out, Console.Error, TimeProvider.System).RunAsync(cl),
                     "regions" => await new RegionsCommand(grains, Console.Out).ListAsync(cl),
+                    "export" => await new ExportCommand(grains, Console.Out, Console.Error).RunAsync(cl, cts.Token),
                     "changes" => await new RegionsCommand(grains, Console.Out).ChangesAsync(cl, Console.Error),
                     _ => await new RegionsCommand(grains, Console.Out).ReportAsync(cl, Console.Error),
                 };

@@ -35,6 +35,12 @@ public interface IReportGrain : IGrainWithStringKey
     Task<StoredReport?> GetAsync(bool withText = false);
 
     /// <summary>
+    /// The report with its source text, for a bulk read (a dataset export): the activation goes once the call is
+    /// answered, so reading every report of a store holds a few at a time, not all of them until they idle out.
+    /// </summary>
+    Task<StoredReport?> ReadOnceAsync();
+
+    /// <summary>
     /// The report held for review here (status <see cref="IngestStatus.Held"/>: its region only guessed while this key
     /// holds a resolved report), or null; version 0, its time the time it was held.
     /// </summary>

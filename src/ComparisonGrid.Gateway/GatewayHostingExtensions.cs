@@ -45,6 +45,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<ReadCosts>();
         services.AddSingleton<ComparisonStreams>();
         services.AddSingleton<SerializedComparisons>();
+        services.AddSingleton<DatasetDownloads>();
         services.AddSingleton<ComparisonReplicas>();
         services.AddHostedService(sp => sp.GetRequiredService<ComparisonReplicas>());
         services.AddSingleton<Readiness>();
@@ -150,6 +151,7 @@ public static class GatewayHostingExtensions
         app.MapRegionsApi();
         app.MapCompareApi();
         app.MapJobsApi();
+        app.MapExportApi();
         app.MapOperationsApi();
         app.MapOperatorViews();
         app.MapOpenApi();

@@ -149,6 +149,13 @@ public sealed class ReportGrain(
         await GrainFactory.RegionCatalog().RemoveAsync(regionCode, year);
     }
 
+    public async Task<StoredReport?> ReadOnceAsync()
+    {
+        var stored = await GetAsync(withText: true);
+        DeactivateOnIdle();
+        return stored;
+    }
+
     public Task<StoredReport?> GetHeldAsync(bool withText = false)
     {
         var h = held.State;

@@ -262,12 +262,12 @@ public sealed class LimitTests
         var (result, _) = await replicas.GetAsync(Application.Requests.ComparisonRequest.Spec("panel", "cpi", null, null, null, null, "2018", "2025"));
         var building = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        var held = Task.Run(() => replicas.ExportAsync(result, "held", _ =>
+        var held = replicas.ExportAsync(result, "held", async _ =>
         {
             building.SetResult();
-            release.Task.Wait();
+            await release.Task;
             return [];
-        }, CancellationToken.None));
+        }, CancellationToken.None);
         await building.Task;
         var busy = await client.GetAsync(DistinctPanels[0] + "&format=zip");
         release.SetResult();

@@ -21,7 +21,7 @@ public sealed class ExportTests
         await using var grid = await Grid.StartAsync();
         await grid.IngestAsync(Grid.Samples, DevTexts);
         var result = await grid.Grains.Comparison(Panel).GetAsync();
-        var files = Unzip(ExportArchive.Build([result], DateTimeOffset.UnixEpoch));
+        var files = Unzip(await ExportArchive.BuildAsync([result], DateTimeOffset.UnixEpoch));
 
         using var manifest = JsonDocument.Parse(files["manifest.json"]);
         var root = manifest.RootElement;
@@ -61,7 +61,7 @@ public sealed class ExportTests
         var result = await grid.Grains.Comparison(spec).GetAsync();
         // The source as an upload names it: the file name a user chose.
         var renamed = result with { Reports = [.. result.Reports!.Select(r => r with { Source = "=HYPERLINK(\"http://x\",\"y\").txt" })] };
-        var reportsCsv = Encoding.UTF8.GetString(Unzip(ExportArchive.Build([renamed], DateTimeOffset.UnixEpoch))["reports.csv"]);
+        var reportsCsv = Encoding.UTF8.GetString(Unzip(await ExportArchive.BuildAsync([renamed], DateTimeOffset.UnixEpoch))["reports.csv"]);
         var row = Assert.Single(reportsCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1));
         Assert.Contains(",\"'=HYPERLINK(", row, StringComparison.Ordinal);
         Assert.DoesNotContain(",=", row, StringComparison.Ordinal);
@@ -78,10 +78,10 @@ public sealed class ExportTests
         try
         {
             await first.IngestAsync(Grid.Samples);
-            before = ExportArchive.Build([await first.Grains.Comparison(Panel).GetAsync()], DateTimeOffset.UnixEpoch);
+            before = await ExportArchive.BuildAsync([await first.Grains.Comparison(Panel).GetAsync()], DateTimeOffset.UnixEpoch);
             await first.StopAsync();
             await using var again = await Grid.StartAsync(first.DataDirectory);
-            var after = ExportArchive.Build([await again.Grains.Comparison(Panel).GetAsync()], DateTimeOffset.UnixEpoch.AddDays(1));
+            var after = await ExportArchive.BuildAsync([await again.Grains.Comparison(Panel).GetAsync()], DateTimeOffset.UnixEpoch.AddDays(1));
 
             var (a, b) = (Unzip(before), Unzip(after));
             Assert.Equal(a.Keys, b.Keys);
@@ -91,7 +91,7 @@ public sealed class ExportTests
             }
             Assert.NotEqual(a["manifest.json"], b["manifest.json"]);
             Assert.Equal(WithoutTime(a["manifest.json"]), WithoutTime(b["manifest.json"]));
-            Assert.Equal(before, ExportArchive.Build([await again.Grains.Comparison(Panel).GetAsync()], DateTimeOffset.UnixEpoch));
+            Assert.Equal(before, await ExportArchive.BuildAsync([await again.Grains.Comparison(Panel).GetAsync()], DateTimeOffset.UnixEpoch));
         }
         finally
         {
@@ -100,7 +100,7 @@ public sealed class ExportTests
     }
 
     [Fact]
-    public void The_codebook_explains_every_column_of_every_kind()
+    public async Task The_codebook_explains_every_column_of_every_kind()
     {
         var spec = (ComparisonKind kind) => new ComparisonSpec(kind, 2024, Indicator: "gdp_growth", ToYear: kind == ComparisonKind.Panel ? 2025 : null);
         foreach (var kind in Enum.GetValues<ComparisonKind>())
@@ -109,10 +109,13 @@ public sealed class ExportTests
             // Themes add one column per theme, explained as a kind of column; every fixed column has its own entry.
             Assert.All(header, column => Assert.True(Codebook.Default.Explains(column), $"{WireNames.Of(kind)}: codebook.md does not explain '{column}'"));
         }
-        var archive = Unzip(ExportArchive.Build([new ComparisonResult(spec(ComparisonKind.Panel), 0, DateTimeOffset.UnixEpoch)], DateTimeOffset.UnixEpoch));
+        var archive = Unzip(await ExportArchive.BuildAsync([new ComparisonResult(spec(ComparisonKind.Panel), 0, DateTimeOffset.UnixEpoch)], DateTimeOffset.UnixEpoch));
         var codebook = Encoding.UTF8.GetString(archive["codebook.md"]);
         Assert.Contains("| report_hash | SHA-256, hex |", codebook, StringComparison.Ordinal);
         Assert.Contains(QualityFlags.RegionUncertain, codebook, StringComparison.Ordinal);
+        // The dataset export's tables too: every column of every table.
+        Assert.All(Application.Export.Dataset.DatasetTables.All.SelectMany(t => t.Columns.Select(c => (t.Name, c.Name))),
+            c => Assert.True(Codebook.Default.Explains(c.Item2), $"{c.Item1}: codebook.md does not explain '{c.Item2}'"));
     }
 
     private static string WithoutTime(byte[] manifest) =>

@@ -13,6 +13,7 @@ namespace ComparisonGrid.Application.Export;
 [JsonSerializable(typeof(ReportChanges))]
 [JsonSerializable(typeof(IReadOnlyList<RegionEntry>))]
 [JsonSerializable(typeof(ExportManifest))]
+[JsonSerializable(typeof(Dataset.DatasetManifest))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     public static CliJson Readable { get; } = new(JsonConventions.Options(indented: true));

@@ -2,15 +2,16 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ComparisonGrid.Application.Export.Tables;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 
 namespace ComparisonGrid.Application.Export;
 
 /// <summary>
-/// The zip a comparison or a job exports: each comparison as CSV (a panel also wide), reports.csv, codebook.md and
-/// manifest.json. Entries are in a fixed order with a fixed timestamp, so the same data gives the same bytes apart
-/// from the manifest's createdAt.
+/// The zip a comparison or a job exports: each comparison as CSV or Parquet (a panel also wide), reports.csv (or
+/// .parquet), codebook.md and manifest.json. Entries are in a fixed order with a fixed timestamp, so the same data
+/// gives the same bytes apart from the manifest's createdAt.
 /// </summary>
 public static class ExportArchive
 {
@@ -18,9 +19,13 @@ public static class ExportArchive
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <param name="numbered">Prefix each comparison's file with its position (a job's results, which may repeat a spec).</param>
-    public static byte[] Build(IReadOnlyList<ComparisonResult> results, DateTimeOffset createdAt, bool numbered = false)
+    /// <param name="format">How each table is written: CSV (the default), or Parquet with typed columns.</param>
+    public static async Task<byte[]> BuildAsync(IReadOnlyList<ComparisonResult> results, DateTimeOffset createdAt, bool numbered = false,
+        TableFormat format = TableFormat.Csv, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
+        var extension = format.Extension();
+        async Task<byte[]> Bytes(TextTable table) => await format.BytesAsync(table, cancellationToken).ConfigureAwait(false);
         var files = new List<(CodebookFile Description, byte[] Bytes)>();
         var comparisons = new List<ExportedComparison>();
         for (var i = 0; i < results.Count; i++)
@@ -30,14 +35,14 @@ public static class ExportArchive
             var table = ComparisonTable.For(result);
             comparisons.Add(new ExportedComparison(result.Spec.ToKey(), result.Spec, table.Count));
             var panel = result.Spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel;
-            files.Add((new CodebookFile($"{stem}.csv", $"The {WireNames.Of(result.Spec.Kind)} comparison {result.Spec.ToKey()}, one row per region{(panel ? " and year" : "")}.",
-                table.Header, OtherColumn(result.Spec.Kind)), Utf8(table.ToCsv())));
+            files.Add((new CodebookFile(stem + extension, $"The {WireNames.Of(result.Spec.Kind)} comparison {result.Spec.ToKey()}, one row per region{(panel ? " and year" : "")}.",
+                table.Header, OtherColumn(result.Spec.Kind)), await Bytes(table).ConfigureAwait(false)));
             if (panel)
             {
                 var wide = ComparisonTable.Wide(result);
                 var figure = result.Spec.Kind == ComparisonKind.ThemePanel ? "theme's hits per 10,000 characters" : $"{WireNames.Of(result.Spec.Figure)} figure";
-                files.Add((new CodebookFile($"{stem}-wide.csv", $"The same panel, one row per region and one column per year holding the {figure}.",
-                    wide.Header, ("unit column", "The figure of that year.")), Utf8(wide.ToCsv())));
+                files.Add((new CodebookFile($"{stem}-wide{extension}", $"The same panel, one row per region and one column per year holding the {figure}.",
+                    wide.Header, ("unit column", "The figure of that year.")), await Bytes(wide).ConfigureAwait(false)));
             }
         }
         var reports = results.SelectMany(r => r.Reports ?? [])
@@ -49,7 +54,8 @@ public static class ExportArchive
         {
             reportTable.Add(r.Region, r.RegionCode, WireNames.Of(r.Level), r.Year, r.Version, r.Hash, r.Source, string.Join(';', r.Flags));
         }
-        files.Add((new CodebookFile("reports.csv", "Every report the comparisons read, one row per region and year.", reportTable.Header), Utf8(reportTable.ToCsv())));
+        files.Add((new CodebookFile("reports" + extension, "Every report the comparisons read, one row per region and year.", reportTable.Header),
+            await Bytes(reportTable).ConfigureAwait(false)));
         var codebook = Codebook.Default.Render(files.Select(f => f.Description));
         files.Add((new CodebookFile("codebook.md", "", []), Utf8(codebook)));
 

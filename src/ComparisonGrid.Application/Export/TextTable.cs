@@ -3,32 +3,48 @@ using System.Text;
 
 namespace ComparisonGrid.Application.Export;
 
-/// <summary>Rows of cells printed as an aligned table (Chinese characters count two columns) or as CSV.</summary>
+/// <summary>
+/// Rows of cells printed as an aligned table (Chinese characters count two columns) or as CSV. The cells keep their
+/// values (numbers, flags, text), so a typed format (Parquet) can be written from the same table.
+/// </summary>
 public sealed class TextTable(params string[] header)
 {
     private const int MaxCellWidth = 40;
-    private readonly List<string[]> _rows = [];
+    private readonly List<object?[]> _rows = [];
 
     public int Count => _rows.Count;
 
     public IReadOnlyList<string> Header => header;
 
-    public void Add(params object?[] cells) => _rows.Add([.. cells.Select(Format)]);
+    /// <summary>The rows as added, each cell's value unformatted.</summary>
+    public IReadOnlyList<object?[]> Rows => _rows;
+
+    public void Add(params object?[] cells) => _rows.Add(cells);
 
     /// <summary>RFC 4180 CSV with a UTF-8 BOM, so Excel opens Chinese text correctly.</summary>
     public string ToCsv()
     {
-        var sb = new StringBuilder("\uFEFF");
+        var sb = new StringBuilder(CsvPreamble);
         foreach (var row in _rows.Prepend(header))
         {
-            sb.AppendJoin(',', row.Select(Quote)).Append("\r\n");
+            AppendCsvRow(sb, row);
         }
         return sb.ToString();
     }
 
+    /// <summary>What a CSV file of the project starts with: the byte-order mark Excel needs to read UTF-8.</summary>
+    public const string CsvPreamble = "\uFEFF";
+
+    /// <summary>One CSV line of the project's CSV (cells formatted, quoted and defused as <see cref="ToCsv"/> does), with its CRLF.</summary>
+    public static void AppendCsvRow(StringBuilder sb, IEnumerable<object?> cells)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        sb.AppendJoin(',', cells.Select(c => Quote(Format(c)))).Append("\r\n");
+    }
+
     public string ToTable()
     {
-        var all = _rows.Prepend(header).Select(r => r.Select(Clip).ToArray()).ToList();
+        var all = _rows.Select(r => r.Select(Format).ToArray()).Prepend(header).Select(r => r.Select(Clip).ToArray()).ToList();
         var widths = header.Select((_, i) => all.Max(r => Width(r[i]))).ToArray();
         var sb = new StringBuilder();
         foreach (var row in all)

@@ -3,6 +3,7 @@ using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Live;
 using ComparisonGrid.Application.Export;
+using ComparisonGrid.Application.Export.Tables;
 using ComparisonGrid.Application.Requests;
 using Microsoft.Net.Http.Headers;
 
@@ -22,7 +23,7 @@ internal static class CompareEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("Compare regions: kind = indicator, themes, provinces, hierarchy, attainment, panel (from, to) or theme-panel (theme, from, to); Accept: text/event-stream for live updates")
             .WithDescription("figure=target|achieved picks the figure (kind= is its old name, accepted for one release). format=csv (wide for a " +
-                "panel's regions × years), zip (the CSV with manifest.json, codebook.md and reports.csv) or manifest (engine, spec, time, every " +
+                "panel's regions × years), parquet (wide-parquet: typed columns, for pandas, R and DuckDB), zip (the CSV with manifest.json, codebook.md and reports.csv) or manifest (engine, spec, time, every " +
                 "report read with its hash). The JSON answer carries " +
                 "an ETag naming the comparison's version: send it back in If-None-Match and an unchanged comparison answers 304 without a body.");
         return app;
@@ -40,7 +41,7 @@ internal static class CompareEndpoints
         }
         var (result, json) = await replicas.GetAsync(spec).ConfigureAwait(false);
         var stem = spec.ToKey().Replace('/', '_');
-        if (format is "csv" or "wide")
+        if (format is "csv" or "wide" or "parquet" or "wide-parquet")
         {
             // A bare CSV stays what spreadsheets and statistics packages read; its manifest is one link away.
             http.Response.Headers.Link = $"<{ManifestUrl(http)}>; rel=\"describedby\"; type=\"application/json\"";
@@ -50,17 +51,21 @@ internal static class CompareEndpoints
             return Json(http, json);
         }
         // Each export is built once per version, a few at a time, and kept with the comparison while memory allows.
-        async Task<IResult> Export(string contentType, string fileName, Func<ComparisonResult, byte[]> build) =>
+        async Task<IResult> Export(string contentType, string fileName, Func<ComparisonResult, Task<byte[]>> build) =>
             TypedResults.Bytes(await replicas.ExportAsync(result, format, build, ct).ConfigureAwait(false), contentType, fileName);
+        static Task<byte[]> Csv(TextTable table) => Task.FromResult(Encoding.UTF8.GetBytes(table.ToCsv()));
+        Task<byte[]> Parquet(TextTable table) => TableFormat.Parquet.BytesAsync(table, ct);
+        var panel = spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel;
         return format switch
         {
-            "csv" => await Export("text/csv; charset=utf-8", $"{stem}.csv", r => Encoding.UTF8.GetBytes(ComparisonTable.For(r).ToCsv())).ConfigureAwait(false),
-            "wide" when spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel =>
-                await Export("text/csv; charset=utf-8", $"{stem}-wide.csv", r => Encoding.UTF8.GetBytes(ComparisonTable.Wide(r).ToCsv())).ConfigureAwait(false),
-            "zip" => await Export("application/zip", $"{stem}.zip", r => ExportArchive.Build([r], clock.GetUtcNow())).ConfigureAwait(false),
+            "csv" => await Export("text/csv; charset=utf-8", $"{stem}.csv", r => Csv(ComparisonTable.For(r))).ConfigureAwait(false),
+            "wide" when panel => await Export("text/csv; charset=utf-8", $"{stem}-wide.csv", r => Csv(ComparisonTable.Wide(r))).ConfigureAwait(false),
+            "parquet" => await Export(TableFormat.Parquet.ContentType(), $"{stem}.parquet", r => Parquet(ComparisonTable.For(r))).ConfigureAwait(false),
+            "wide-parquet" when panel => await Export(TableFormat.Parquet.ContentType(), $"{stem}-wide.parquet", r => Parquet(ComparisonTable.Wide(r))).ConfigureAwait(false),
+            "zip" => await Export("application/zip", $"{stem}.zip", r => ExportArchive.BuildAsync([r], clock.GetUtcNow(), cancellationToken: ct)).ConfigureAwait(false),
             "manifest" => await Export("application/json; charset=utf-8", $"{stem}-manifest.json",
-                r => ExportArchive.ManifestJson(ExportArchive.Manifest(r, clock.GetUtcNow()))).ConfigureAwait(false),
-            _ => throw new RequestException($"format is json, csv, zip or manifest (or wide, for panels), not '{format}'"),
+                r => Task.FromResult(ExportArchive.ManifestJson(ExportArchive.Manifest(r, clock.GetUtcNow())))).ConfigureAwait(false),
+            _ => throw new RequestException($"format is json, csv, parquet, zip or manifest (or wide and wide-parquet, for panels), not '{format}'"),
         };
     }
 

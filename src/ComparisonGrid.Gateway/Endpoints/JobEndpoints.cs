@@ -4,6 +4,7 @@ using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Jobs;
 using ComparisonGrid.Application.Export;
+using ComparisonGrid.Application.Export.Tables;
 using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Application.Requests;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace ComparisonGrid.Gateway.Endpoints;
 
 /// <summary>
 /// POST /api/jobs, GET /api/jobs/{id}, GET /api/jobs/{id}/result (NDJSON, one comparison per line; or format=zip: one
-/// CSV per comparison with manifest.json, codebook.md and reports.csv).
+/// CSV per comparison with manifest.json, codebook.md and reports.csv; format=parquet: the same as Parquet files).
 /// </summary>
 internal static class JobEndpoints
 {
@@ -25,7 +26,7 @@ internal static class JobEndpoints
                 ? TypedResults.Ok(job)
                 : Problems.Status(StatusCodes.Status404NotFound, $"no job {id}"))
             .WithReadRules().WithSummary("A job's status and progress");
-        api.MapGet("/{id}/result", ResultAsync).WithReadRules().WithSummary("A finished job's results: NDJSON, or format=zip for the CSVs with manifest, codebook and reports");
+        api.MapGet("/{id}/result", ResultAsync).WithReadRules().WithSummary("A finished job's results: NDJSON, format=zip for the CSVs with manifest, codebook and reports, or format=parquet for the same as Parquet");
         api.MapDelete("/{id}", async Task<Results<Ok<JobView>, ProblemHttpResult>> (string id, JobRunner runner) =>
             await runner.CancelAsync(id).ConfigureAwait(false) is { } job
                 ? TypedResults.Ok(job)
@@ -82,11 +83,16 @@ internal static class JobEndpoints
         }
         if (format is "csv" or "zip")
         {
-            return TypedResults.Bytes(ExportArchive.Build(results, clock.GetUtcNow(), numbered: true), "application/zip", $"job-{id}.zip");
+            return TypedResults.Bytes(await ExportArchive.BuildAsync(results, clock.GetUtcNow(), numbered: true, cancellationToken: ct).ConfigureAwait(false), "application/zip", $"job-{id}.zip");
+        }
+        if (format is "parquet")
+        {
+            return TypedResults.Bytes(await ExportArchive.BuildAsync(results, clock.GetUtcNow(), numbered: true, TableFormat.Parquet, ct).ConfigureAwait(false),
+                "application/zip", $"job-{id}-parquet.zip");
         }
         if (format is not (null or "" or "ndjson"))
         {
-            throw new RequestException($"format is ndjson, or zip (csv is its old name), not '{format}'");
+            throw new RequestException($"format is ndjson, zip (csv is its old name) or parquet (a zip of Parquet files), not '{format}'");
         }
         response.ContentType = "application/x-ndjson; charset=utf-8";
         foreach (var result in results)

@@ -84,7 +84,7 @@ public sealed partial class ComparisonReplicas : BackgroundService
     /// <see cref="GatewayOptions.MaxConcurrentExports"/> are built at once, and a request that waits longer than
     /// <see cref="GatewayOptions.ExportWait"/> for its turn gets 503.
     /// </summary>
-    public async Task<byte[]> ExportAsync(ComparisonResult result, string format, Func<ComparisonResult, byte[]> build, CancellationToken cancellationToken)
+    public async Task<byte[]> ExportAsync(ComparisonResult result, string format, Func<ComparisonResult, Task<byte[]>> build, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(build);
@@ -100,7 +100,7 @@ public sealed partial class ComparisonReplicas : BackgroundService
         byte[] bytes;
         try
         {
-            bytes = replica?.Rendered(result.Version, format) ?? build(result);
+            bytes = replica?.Rendered(result.Version, format) ?? await build(result).ConfigureAwait(false);
         }
         finally
         {
