@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ComparisonGrid.Analysis;
 using ComparisonGrid.Application.Catalogs;
+using ComparisonGrid.Application.Export.Dataset;
+using ComparisonGrid.Application.Export.Tables;
 using ComparisonGrid.Application.Ingestion;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
@@ -14,7 +16,7 @@ namespace ComparisonGrid.Benchmarks;
 /// <summary>
 /// Two decades of reports on one machine (issue 13): ~3,000 regions × 20 years of synthetic reports ingested year
 /// after year into SQLite or PostgreSQL, with the ingest rate per tenth of the run, the data's size on disk, memory,
-/// the time from a restart to a served region list, and a cold and warm 20-year county panel.
+/// the time from a restart to a served region list, a cold and warm 20-year county panel, and the dataset export.
 /// </summary>
 public sealed class ScaleBenchmark(ReportPipeline pipeline, GridStarter startGrid, TextWriter stdout)
 {
@@ -73,6 +75,63 @@ public sealed class ScaleBenchmark(ReportPipeline pipeline, GridStarter startGri
         var (rate, latency) = await LoadLoop.MeasureAsync([_ => comparison.GetAsync()], seconds, cancellationToken).ConfigureAwait(false);
         await stdout.WriteLineAsync($"warm panel: {rate:N0} queries/s, p50 {latency.Quantile(0.5).TotalMilliseconds:0.000} ms, p99 {latency.Quantile(0.99).TotalMilliseconds:0.000} ms").ConfigureAwait(false);
         await WriteMemoryAsync().ConfigureAwait(false);
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>
+    /// Exports the stored reports (ingesting first into an empty store) as Parquet and as CSV: time, bytes on disk and
+    /// the highest memory seen during each export, for a quarter, a half and all of the years, so whether memory grows
+    /// with the number of reports shows in one run.
+    /// </summary>
+    public async Task<int> ExportAsync(IBenchArguments cl, CancellationToken cancellationToken)
+    {
+        var shape = ShapeOf(cl);
+        await using var store = ScaleStore.Open(cl);
+        var stored = await CountAsync(store, cancellationToken).ConfigureAwait(false);
+        if (stored == 0)
+        {
+            await IngestPanelAsync(store, shape, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await stdout.WriteLineAsync($"{store}: {stored:N0} reports stored").ConfigureAwait(false);
+        }
+        using var host = await startGrid(store.Directory, store.Postgres, cancellationToken).ConfigureAwait(false);
+        var exporter = new DatasetExporter(host.Services.GetRequiredService<IGrainFactory>(), TimeProvider.System);
+        await stdout.WriteLineAsync("| years | format | reports | rows (all tables) | time | reports/s | bytes on disk | highest working set | highest managed heap |").ConfigureAwait(false);
+        await stdout.WriteLineAsync("| --- | --- | --- | --- | --- | --- | --- | --- | --- |").ConfigureAwait(false);
+        var full = new Dictionary<TableFormat, long>();
+        foreach (var years in new[] { Math.Max(1, shape.Years / 4), Math.Max(1, shape.Years / 2), shape.Years }.Distinct())
+        {
+            foreach (var format in years == shape.Years ? new[] { TableFormat.Parquet, TableFormat.Csv } : [TableFormat.Parquet])
+            {
+                var folder = Directory.CreateTempSubdirectory("cgrid-bench-export-");
+                try
+                {
+                    GC.Collect();
+                    using var sampler = new MemorySampler();
+                    var clock = Stopwatch.StartNew();
+                    var manifest = await exporter.ExportAsync(folder.FullName, format, new DatasetFilter(From: FirstYear, To: FirstYear + years - 1), null, cancellationToken)
+                        .ConfigureAwait(false);
+                    var elapsed = clock.Elapsed.TotalSeconds;
+                    var (workingSet, heap) = sampler.Stop();
+                    var bytes = manifest.Files.Where(f => f.Name != "codebook.md").Sum(f => f.Bytes);
+                    if (years == shape.Years)
+                    {
+                        full[format] = bytes;
+                    }
+                    var reports = manifest.Tables[0].Rows;
+                    await stdout.WriteLineAsync($"| {FirstYear}–{FirstYear + years - 1} | {format.ToString().ToLowerInvariant()} | {reports:N0} | {manifest.Tables.Sum(t => t.Rows):N0} | {elapsed:0.0} s | " +
+                        $"{reports / elapsed:N0} | {bytes / 1024.0 / 1024.0:N1} MB | {workingSet / 1024.0 / 1024.0:N0} MB | {heap / 1024.0 / 1024.0:N0} MB |").ConfigureAwait(false);
+                }
+                finally
+                {
+                    folder.Delete(recursive: true);
+                }
+            }
+        }
+        await stdout.WriteLineAsync($"CSV / Parquet bytes, all years: {(double)full[TableFormat.Csv] / full[TableFormat.Parquet]:0.0}×").ConfigureAwait(false);
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
     }

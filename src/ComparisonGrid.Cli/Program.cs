@@ -59,6 +59,10 @@ const string Usage = """
       bench compare --scale [same options]
                                restart on that data (ingesting first into an empty store), then a cold and a
                                warm 20-year county panel
+      bench export --scale [same options]
+                               export that data (ingesting first into an empty store) as Parquet for a quarter,
+                               a half and all of the years, and as CSV for all: time, bytes on disk, the highest
+                               working set and managed heap during each
       bench http --url URL[,URL…] (--api-key KEY | --reads-only) [--connections N] [--subscribers N]
                                load on running gateways (several: one cluster): comparison requests/s and
                                latency (default 64 connections), then ingest → SSE delivery time to N

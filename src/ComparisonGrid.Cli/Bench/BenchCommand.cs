@@ -6,7 +6,7 @@ namespace ComparisonGrid.Cli.Bench;
 /// <summary><c>cgrid bench …</c>: runs a benchmark of ComparisonGrid.Benchmarks with this command line's arguments.</summary>
 internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
 {
-    public const string Kinds = "bench parse [files or folders], bench calls, bench ingest [--reports N], bench compare [--regions N], bench ingest|compare --scale [--regions N] [--years N] [--characters N] [--postgres CONNECTION] [--data-dir DIR], bench http --url URL[,URL…] (--api-key KEY | --reads-only) [--connections N] [--subscribers N], bench bare --url GATEWAY [--port N], bench bodies [report.txt] --url GATEWAY --api-key KEY [--mb 48] [--parallel 6] [--rows 12000], bench failover --cluster-dir DIR [--reports N]; all take --seconds N";
+    public const string Kinds = "bench parse [files or folders], bench calls, bench ingest [--reports N], bench compare [--regions N], bench ingest|compare|export --scale [--regions N] [--years N] [--characters N] [--postgres CONNECTION] [--data-dir DIR], bench http --url URL[,URL…] (--api-key KEY | --reads-only) [--connections N] [--subscribers N], bench bare --url GATEWAY [--port N], bench bodies [report.txt] --url GATEWAY --api-key KEY [--mb 48] [--parallel 6] [--rows 12000], bench failover --cluster-dir DIR [--reports N]; all take --seconds N";
 
     private static Task<Microsoft.Extensions.Hosting.IHost> StartGrid(string directory, string? postgres, CancellationToken cancellationToken) =>
         GridHost.StartAsync(directory, cancellationToken, postgres: postgres);
@@ -22,6 +22,7 @@ internal sealed class BenchCommand(ReportPipeline pipeline, TextWriter stdout)
                 "calls" => new CallBenchmark(stdout).RunAsync(rest, cancellationToken),
                 "ingest" when rest.Has("--scale") => new ScaleBenchmark(pipeline, StartGrid, stdout).IngestAsync(rest, cancellationToken),
                 "compare" when rest.Has("--scale") => new ScaleBenchmark(pipeline, StartGrid, stdout).CompareAsync(rest, cancellationToken),
+                "export" when rest.Has("--scale") => new ScaleBenchmark(pipeline, StartGrid, stdout).ExportAsync(rest, cancellationToken),
                 "ingest" => new GridBenchmark(pipeline, StartGrid, stdout).IngestAsync(rest, cancellationToken),
                 "compare" => new GridBenchmark(pipeline, StartGrid, stdout).CompareAsync(rest, cancellationToken),
                 "http" => new HttpBenchmark(stdout).RunAsync(rest, cancellationToken),

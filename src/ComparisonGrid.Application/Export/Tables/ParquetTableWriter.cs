@@ -20,7 +20,7 @@ public sealed class ParquetTableWriter : ITableWriter
     private readonly ParquetWriter _writer;
     private readonly IReadOnlyList<TableColumn> _columns;
     private readonly DataField[] _fields;
-    private readonly List<object?>[] _buffers;
+    private readonly ColumnBuffer[] _buffers;
     private long _bufferedChars;
     private int _buffered;
 
@@ -29,7 +29,7 @@ public sealed class ParquetTableWriter : ITableWriter
         _writer = writer;
         _columns = columns;
         _fields = fields;
-        _buffers = [.. columns.Select(_ => new List<object?>())];
+        _buffers = [.. columns.Select(c => ColumnBuffer.For(c.Type))];
     }
 
     public long Rows { get; private set; }
@@ -52,11 +52,7 @@ public sealed class ParquetTableWriter : ITableWriter
         }
         for (var i = 0; i < row.Count; i++)
         {
-            _buffers[i].Add(row[i]);
-            if (row[i] is string text)
-            {
-                _bufferedChars += text.Length;
-            }
+            _bufferedChars += _buffers[i].Add(row[i]);
         }
         _buffered++;
         Rows++;
@@ -91,30 +87,64 @@ public sealed class ParquetTableWriter : ITableWriter
         {
             for (var i = 0; i < _columns.Count; i++)
             {
-                var cells = _buffers[i];
-                switch (_columns[i].Type)
-                {
-                    case ColumnType.Whole:
-                        await group.WriteAsync<int>(_fields[i], cells.Select(c => c is null ? (int?)null : Convert.ToInt32(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-                            cancellationToken: cancellationToken).ConfigureAwait(false);
-                        break;
-                    case ColumnType.Number:
-                        await group.WriteAsync<double>(_fields[i], cells.Select(c => c is null ? (double?)null : Convert.ToDouble(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-                            cancellationToken: cancellationToken).ConfigureAwait(false);
-                        break;
-                    case ColumnType.Boolean:
-                        await group.WriteAsync<bool>(_fields[i], cells.Select(c => (bool?)c).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                        break;
-                    default:
-                        await group.WriteAsync(_fields[i], cells.Select(Text).ToArray()).ConfigureAwait(false);
-                        break;
-                }
-                cells.Clear();
+                await _buffers[i].WriteAsync(group, _fields[i], cancellationToken).ConfigureAwait(false);
             }
             group.CompleteValidate();
         }
         _buffered = 0;
         _bufferedChars = 0;
+    }
+
+    /// <summary>One column's cells of the group being gathered, unboxed into the type the column stores.</summary>
+    private abstract class ColumnBuffer
+    {
+        public static ColumnBuffer For(ColumnType type) => type switch
+        {
+            ColumnType.Whole => new Values<int>(c => Convert.ToInt32(c, System.Globalization.CultureInfo.InvariantCulture)),
+            ColumnType.Number => new Values<double>(c => Convert.ToDouble(c, System.Globalization.CultureInfo.InvariantCulture)),
+            ColumnType.Boolean => new Values<bool>(c => (bool)c),
+            _ => new Texts(),
+        };
+
+        /// <returns>The characters of text it added (for the group's bound on buffered text).</returns>
+        public abstract int Add(object? cell);
+
+        public abstract Task WriteAsync(ParquetRowGroupWriter group, DataField field, CancellationToken cancellationToken);
+    }
+
+    private sealed class Values<T>(Func<object, T> convert) : ColumnBuffer where T : struct
+    {
+        private readonly List<T?> _cells = [];
+
+        public override int Add(object? cell)
+        {
+            _cells.Add(cell is null ? null : convert(cell));
+            return 0;
+        }
+
+        public override async Task WriteAsync(ParquetRowGroupWriter group, DataField field, CancellationToken cancellationToken)
+        {
+            await group.WriteAsync<T>(field, _cells.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            _cells.Clear();
+        }
+    }
+
+    private sealed class Texts : ColumnBuffer
+    {
+        private readonly List<string?> _cells = [];
+
+        public override int Add(object? cell)
+        {
+            var text = Text(cell);
+            _cells.Add(text);
+            return text?.Length ?? 0;
+        }
+
+        public override async Task WriteAsync(ParquetRowGroupWriter group, DataField field, CancellationToken cancellationToken)
+        {
+            await group.WriteAsync(field, _cells.ToArray()).ConfigureAwait(false);
+            _cells.Clear();
+        }
     }
 
     private static string? Text(object? cell) => cell switch
