@@ -31,6 +31,7 @@ public sealed class DatasetExportTests : IDisposable
     {
         Dictionary<string, long> expected;
         List<(string Province, int Year, double Target)> provinceGdp;
+        var api = Path.Combine(_out, "api");
         using (var gateway = new GatewayFactory(_data))
         {
             var client = await gateway.ReadyClientAsync();
@@ -49,7 +50,6 @@ public sealed class DatasetExportTests : IDisposable
             // Through the API: a zip of Parquet tables with its manifest and codebook.
             var response = await client.GetAsync("/api/export?format=parquet");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var api = Path.Combine(_out, "api");
             await using (var zip = await response.Content.ReadAsStreamAsync())
             {
                 await ZipFile.ExtractToDirectoryAsync(zip, api);
@@ -77,6 +77,8 @@ public sealed class DatasetExportTests : IDisposable
         Assert.True(code == 0, $"cgrid export: {code} {output} {error}");
         Assert.Contains("targets.parquet", output, StringComparison.Ordinal);
         Assert.Equal(expected, Counts(cli, ".parquet"));
+        // The same store by the same engine: the same tables, byte for byte, whichever way they were exported.
+        Assert.Equal(TableHashes(api), TableHashes(cli));
 
         // The examples, as the README runs them: against ./dataset.
         using var db = Duck();
@@ -197,6 +199,11 @@ public sealed class DatasetExportTests : IDisposable
         using var db = Duck();
         return Tables.ToDictionary(t => t, t => Scalar(db, $"SELECT count(*) FROM read_parquet('{Path.Combine(folder, t + extension)}')"), StringComparer.Ordinal);
     }
+
+    private static Dictionary<string, string> TableHashes(string folder) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json"))).RootElement.GetProperty("files").EnumerateArray()
+            .Where(f => f.GetProperty("name").GetString()!.EndsWith(".parquet", StringComparison.Ordinal))
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("sha256").GetString()!, StringComparer.Ordinal);
 
     private static void AssertManifest(string folder, Dictionary<string, long> expected)
     {
