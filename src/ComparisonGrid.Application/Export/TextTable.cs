@@ -9,6 +9,9 @@ namespace ComparisonGrid.Application.Export;
 /// </summary>
 public sealed class TextTable(params string[] header)
 {
+    /// <summary>What a CSV file of the project starts with: the byte-order mark Excel needs to read UTF-8.</summary>
+    public const string CsvPreamble = "\uFEFF";
+
     private const int MaxCellWidth = 40;
     private readonly List<object?[]> _rows = [];
 
@@ -31,9 +34,6 @@ public sealed class TextTable(params string[] header)
         }
         return sb.ToString();
     }
-
-    /// <summary>What a CSV file of the project starts with: the byte-order mark Excel needs to read UTF-8.</summary>
-    public const string CsvPreamble = "\uFEFF";
 
     /// <summary>One CSV line of the project's CSV (cells formatted, quoted and defused as <see cref="ToCsv"/> does), with its CRLF.</summary>
     public static void AppendCsvRow(StringBuilder sb, IEnumerable<object?> cells)
