@@ -106,6 +106,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
         await page.GotoAsync($"{_url}/#/reports");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("year-mismatch");
+        await Assertions.Expect(page.Locator("[data-testid=dataset-export] a").First).ToHaveAttributeAsync("href", "/api/export?format=parquet");
         // The clauses read as neither target nor achievement open under their count, each with its quote and offset.
         var unread = page.Locator("[data-testid^=unread-]").First;
         await unread.Locator("summary").ClickAsync();

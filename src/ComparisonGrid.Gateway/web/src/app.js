@@ -474,7 +474,10 @@ async function reportsPage() {
       reports.map(r => [el("a", { href: `#/region/${r.region.code}` }, r.region.name), r.region.code, r.region.level, r.region.province, r.year,
         r.targets, r.achievements, unreadCell(r), el("span", {}, r.flags.map(f => el("span", { class: "flag" }, f)))])));
   };
-  page.replaceChildren(el("h2", {}, "Reports"), el("div", { class: "controls" }, key, files, upload, progress), result, review, list);
+  // The whole store for pandas, R, Stata or DuckDB: one table per kind of fact, with manifest and codebook (docs/research.md).
+  const dataset = el("p", { class: "status", "data-testid": "dataset-export" }, "Every stored fact as tables: ",
+    el("a", { href: "/api/export?format=parquet" }, "download Parquet"), " · ", el("a", { href: "/api/export?format=csv" }, "download CSV"));
+  page.replaceChildren(el("h2", {}, "Reports"), el("div", { class: "controls" }, key, files, upload, progress), result, dataset, review, list);
   await load();
 }
 
