@@ -4,7 +4,8 @@ namespace ComparisonGrid.Benchmarks;
 
 /// <summary>
 /// The highest working set and managed heap seen while it runs, sampled every 50 ms: the process's own high-water
-/// mark cannot be reset, so a later, smaller run would report an earlier, larger one's peak.
+/// mark cannot be reset, so a later, smaller run would report an earlier, larger one's peak. The heap is the one the
+/// last collection left (what was live then), not the count of bytes allocated since, which garbage inflates.
 /// </summary>
 internal sealed class MemorySampler : IDisposable
 {
@@ -50,7 +51,7 @@ internal sealed class MemorySampler : IDisposable
     {
         using var process = Process.GetCurrentProcess();
         Max(ref _workingSet, process.WorkingSet64);
-        Max(ref _heap, GC.GetTotalMemory(forceFullCollection: false));
+        Max(ref _heap, GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes);
     }
 
     private static void Max(ref long field, long value)

@@ -111,22 +111,6 @@ public sealed class ClusterTests
         }
     }
 
-    /// <summary>cgrid as users run it: its build output in a process of its own.</summary>
-    private static async Task<(int Code, string Out, string Error)> Cgrid(string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repository.BuildOutput("ComparisonGrid.Cli", "cgrid.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await error);
-    }
-
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task A_process_without_the_cluster_s_certificates_can_neither_join_nor_call_a_grain_while_cgrid_and_a_new_silo_with_them_can()
@@ -163,16 +147,16 @@ public sealed class ClusterTests
         // foreign one it cannot call a grain.
         var certs = Path.Combine(cluster.Directory, "certs");
         string[] client = ["--cluster", env["CONN"], "--silo-key", Path.Combine(certs, "cgrid.key"), "--cluster-authority", Path.Combine(certs, "authority.crt")];
-        var cgrid = await Cgrid(["ingest", Repository.Sample("003"), .. client, "--silo-certificate", Path.Combine(certs, "cgrid.crt")]);
+        var cgrid = await CgridProcess.RunAsync(["ingest", Repository.Sample("003"), .. client, "--silo-certificate", Path.Combine(certs, "cgrid.crt")]);
         Assert.True(cgrid.Code == 0, cgrid.Error);
         Assert.Contains("1 new", cgrid.Out, StringComparison.Ordinal);
         using (var regions = JsonDocument.Parse(await Node(urls[0]).GetStringAsync("/api/regions")))
         {
             Assert.Single(regions.RootElement.EnumerateArray());
         }
-        cgrid = await Cgrid(["regions", "--format", "json", .. client, "--silo-certificate", Path.Combine(certs, "cgrid.crt")]);
+        cgrid = await CgridProcess.RunAsync(["regions", "--format", "json", .. client, "--silo-certificate", Path.Combine(certs, "cgrid.crt")]);
         Assert.True(cgrid.Code == 0, cgrid.Error);
-        cgrid = await Cgrid(["regions", "--cluster", env["CONN"], "--silo-certificate", certificate, "--silo-key", key, "--cluster-authority", authority.Certificate]);
+        cgrid = await CgridProcess.RunAsync(["regions", "--cluster", env["CONN"], "--silo-certificate", certificate, "--silo-key", key, "--cluster-authority", authority.Certificate]);
         Assert.Equal(69, cgrid.Code);
         Assert.StartsWith("cgrid: cannot reach the cluster", cgrid.Error, StringComparison.Ordinal);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
@@ -73,7 +72,7 @@ public sealed class DatasetExportTests : IDisposable
 
         // Through the CLI, on the same data directory once the gateway has let it go.
         var cli = Path.Combine(_out, "cli");
-        var (code, output, error) = await RunAsync("export", cli, "--data-dir", _data);
+        var (code, output, error) = await CgridProcess.RunAsync("export", cli, "--data-dir", _data);
         Assert.True(code == 0, $"cgrid export: {code} {output} {error}");
         Assert.Contains("targets.parquet", output, StringComparison.Ordinal);
         Assert.Equal(expected, Counts(cli, ".parquet"));
@@ -99,14 +98,14 @@ public sealed class DatasetExportTests : IDisposable
     public async Task An_empty_store_exports_empty_typed_tables_and_a_bad_format_is_a_usage_error()
     {
         var empty = Path.Combine(_out, "empty");
-        var (code, _, _) = await RunAsync("export", empty, "--data-dir", _data);
+        var (code, _, _) = await CgridProcess.RunAsync("export", empty, "--data-dir", _data);
         Assert.Equal(1, code);
         using var db = Duck();
         Assert.Equal(0L, Scalar(db, $"SELECT count(*) FROM read_parquet('{empty}/targets.parquet')"));
         Assert.Equal("DOUBLE", Query(db, $"SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('{empty}/targets.parquet')) WHERE column_name = 'low'").Single()[0]);
         Assert.Equal("BOOLEAN", Query(db, $"SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('{empty}/targets.parquet')) WHERE column_name = 'stretch'").Single()[0]);
         Assert.Equal("INTEGER", Query(db, $"SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('{empty}/reports.parquet')) WHERE column_name = 'year'").Single()[0]);
-        var (usage, _, message) = await RunAsync("export", empty, "--format", "xls");
+        var (usage, _, message) = await CgridProcess.RunAsync("export", empty, "--format", "xls");
         Assert.Equal(64, usage);
         Assert.Contains("parquet or csv", message, StringComparison.Ordinal);
     }
@@ -250,20 +249,5 @@ public sealed class DatasetExportTests : IDisposable
             rows.Add(row);
         }
         return rows;
-    }
-
-    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repository.BuildOutput("ComparisonGrid.Cli", "cgrid.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await output, await error);
     }
 }

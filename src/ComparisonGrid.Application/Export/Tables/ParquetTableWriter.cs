@@ -15,7 +15,7 @@ public sealed class ParquetTableWriter : ITableWriter
     public const int RowGroupRows = 250_000;
 
     /// <summary>Characters of text buffered before a group is written whatever its row count (long quotes).</summary>
-    public const long RowGroupTextChars = 32L * 1024 * 1024;
+    public const long RowGroupTextChars = 8L * 1024 * 1024;
 
     private readonly ParquetWriter _writer;
     private readonly IReadOnlyList<TableColumn> _columns;
