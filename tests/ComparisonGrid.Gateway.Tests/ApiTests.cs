@@ -88,7 +88,7 @@ public sealed class ApiTests : IClassFixture<ApiTests.SharedGateway>
     [InlineData("/api/compare/indicator?indicator=gdp_growth", "year is required")]
     [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&level=city", "level is national")]
     [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&province=Atlantis", "unknown province 'Atlantis'")]
-    [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&format=xml", "format is json, csv, zip or manifest")]
+    [InlineData("/api/compare/indicator?indicator=gdp_growth&year=2022&format=xml", "format is json, csv, parquet, zip or manifest")]
     [InlineData("/api/compare/everything?year=2022", "unknown comparison 'everything'")]
     [InlineData("/api/regions/Atlantis", "unknown region 'Atlantis'")]
     public async Task Bad_parameters_are_400_problems_that_name_the_parameter(string url, string detail)
