@@ -192,6 +192,21 @@ public sealed class DashboardTests : IAsyncLifetime
         // The open comparison takes the confirmed report without a reload.
         await compare.BringToFrontAsync();
         await Assertions.Expect(compare.Locator("[data-testid=comparison-table]")).ToContainTextAsync("齐齐哈尔市", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+
+        // Another copy, guessed again, meets the confirmed report: it is held beside it, listed, and discarded.
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/reports?name=copy.txt")
+        { Content = new StringContent(await File.ReadAllTextAsync(untitled) + "\n（另存）", Encoding.UTF8, "text/plain") })
+        {
+            request.Headers.Add("X-Api-Key", Key);
+            Assert.Contains("\"held\"", await (await http.SendAsync(request)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await reports.BringToFrontAsync();
+        await reports.ReloadAsync();
+        var held = reports.Locator("[data-testid=held]");
+        await Assertions.Expect(held).ToContainTextAsync("copy.txt");
+        await reports.FillAsync("[data-testid=api-key]", Key);
+        await reports.ClickAsync("[data-testid=held-discard-230200-2014]");
+        await Assertions.Expect(held).Not.ToContainTextAsync("copy.txt");
         Assert.Empty(errors);
     }
 

@@ -425,13 +425,14 @@ async function reportsPage() {
     xhr.send(form);
   });
   const review = el("section", { "data-testid": "needs-review" });
-  const move = async (r, region, year, status) => {
+  const heldSection = el("section", { "data-testid": "held" });
+  const move = async (r, region, year, status, held = false) => {
     localStorage.setItem("apiKey", key.value);
     try {
       const moved = await api(`/api/reports/${r.region.code}/${r.year}/region`, {
         method: "PUT",
         headers: { "Content-Type": "application/json", "X-Api-Key": key.value },
-        body: JSON.stringify({ region, year: year ? Number(year) : null }),
+        body: JSON.stringify({ region, year: year ? Number(year) : null, held }),
       });
       status.replaceChildren(`moved to ${moved.region.name} ${moved.year}`);
       await load();
@@ -453,6 +454,28 @@ async function reportsPage() {
       }))),
     ]));
   };
+  // Reports not stored because their region was only guessed while their key holds a resolved one: moved where they
+  // belong (or confirmed over the stored one, which replaces it) or discarded.
+  const discard = async (h, status) => {
+    localStorage.setItem("apiKey", key.value);
+    const response = await fetch(`/api/reports/${h.region.code}/${h.year}/held`, { method: "DELETE", headers: { "X-Api-Key": key.value } });
+    if (response.ok) await load();
+    else status.replaceChildren(el("span", { class: "error" }, (await response.json()).detail ?? response.statusText));
+  };
+  const renderHeld = held => {
+    heldSection.replaceChildren(...(held.length === 0 ? [] : [
+      el("h3", {}, `Held for review (${held.length}): region only guessed, not stored over the resolved report`),
+      el("table", {}, el("tbody", {}, held.map(h => {
+        const region = el("input", { placeholder: "region code or name", value: h.region.code });
+        const year = el("input", { type: "number", value: h.year, style: "width:6em" });
+        const status = el("span", { class: "status" });
+        const moveButton = el("button", { onclick: () => move(h, region.value, year.value, status, true) }, "Move here");
+        const discardButton = el("button", { "data-testid": `held-discard-${h.region.code}-${h.year}`, onclick: () => discard(h, status) }, "Discard");
+        return el("tr", {}, el("td", {}, `${h.region.name} ${h.region.code} ${h.year}`), el("td", {}, h.input), el("td", {}, h.title ?? ""),
+          el("td", {}, region, year, moveButton, discardButton, status));
+      }))),
+    ]));
+  };
   // The clauses the parser read as neither target nor achievement, fetched with the report when a user opens them.
   const unreadCell = r => {
     if (r.unread == null) return "–";
@@ -468,8 +491,9 @@ async function reportsPage() {
     return details;
   };
   const load = async () => {
-    const reports = await api("/api/reports");
+    const [reports, held] = await Promise.all([api("/api/reports"), api("/api/reports/held")]);
     renderReview(reports);
+    renderHeld(held);
     list.replaceChildren(sortableTable(["region", "code", "level", "province", "year", "targets", "achieved", "unread clauses", "quality flags"],
       reports.map(r => [el("a", { href: `#/region/${r.region.code}` }, r.region.name), r.region.code, r.region.level, r.region.province, r.year,
         r.targets, r.achievements, unreadCell(r), el("span", {}, r.flags.map(f => el("span", { class: "flag" }, f)))])));
@@ -477,7 +501,7 @@ async function reportsPage() {
   // The whole store for pandas, R, Stata or DuckDB: one table per kind of fact, with manifest and codebook (docs/research.md).
   const dataset = el("p", { class: "status", "data-testid": "dataset-export" }, "Every stored fact as tables: ",
     el("a", { href: "/api/export?format=parquet" }, "download Parquet"), " · ", el("a", { href: "/api/export?format=csv" }, "download CSV"));
-  page.replaceChildren(el("h2", {}, "Reports"), el("div", { class: "controls" }, key, files, upload, progress), result, dataset, review, list);
+  page.replaceChildren(el("h2", {}, "Reports"), el("div", { class: "controls" }, key, files, upload, progress), result, dataset, review, heldSection, list);
   await load();
 }
 
