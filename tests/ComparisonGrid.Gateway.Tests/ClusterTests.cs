@@ -156,6 +156,11 @@ public sealed class ClusterTests
         }
         cgrid = await CgridProcess.RunAsync(["regions", "--format", "json", .. client, "--silo-certificate", Path.Combine(certs, "cgrid.crt")]);
         Assert.True(cgrid.Code == 0, cgrid.Error);
+        // The dataset export reads through the cluster's grains as well.
+        var export = Path.Combine(cluster.Directory, "dataset");
+        cgrid = await CgridProcess.RunAsync(["export", export, .. client, "--silo-certificate", Path.Combine(certs, "cgrid.crt")]);
+        Assert.True(cgrid.Code == 0, cgrid.Error);
+        Assert.Contains("\"rows\": 1", await File.ReadAllTextAsync(Path.Combine(export, "manifest.json")), StringComparison.Ordinal);
         cgrid = await CgridProcess.RunAsync(["regions", "--cluster", env["CONN"], "--silo-certificate", certificate, "--silo-key", key, "--cluster-authority", authority.Certificate]);
         Assert.Equal(69, cgrid.Code);
         Assert.StartsWith("cgrid: cannot reach the cluster", cgrid.Error, StringComparison.Ordinal);
