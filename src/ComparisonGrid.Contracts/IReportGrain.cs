@@ -14,11 +14,11 @@ public interface IReportGrain : IGrainWithStringKey
     Task<IngestOutcome> IngestAsync(Report report, string sourceHash, string? sourceText);
 
     /// <summary>
-    /// The arriving half of a user's move: stores the report unless this key holds one of another source
-    /// (<paramref name="originalHash"/> names the source) and <paramref name="force"/> is off; then it answers who is here.
-    /// Checked and written in one turn of the grain, so no ingest or move can slip in between.
+    /// The arriving half of a user's move: stores the report unless this key holds one of another source (the
+    /// original of <paramref name="sourceHash"/>, see <see cref="SourceHashes"/>) and <paramref name="force"/> is off;
+    /// then it answers who is here. Checked and written in one turn of the grain, so no ingest or move can slip in between.
     /// </summary>
-    Task<MoveResult> MoveInAsync(Report report, string sourceHash, string? sourceText, string originalHash, bool force);
+    Task<MoveResult> MoveInAsync(Report report, string sourceHash, string? sourceText, bool force);
 
     /// <summary>The leaving half of a move: removes the report only if it is still the one of <paramref name="sourceHash"/>.</summary>
     /// <returns>Whether it was removed; false when another report has been stored here since.</returns>

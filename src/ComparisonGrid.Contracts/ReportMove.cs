@@ -22,7 +22,8 @@ public sealed record ReportMove(
     bool FromHeld = false);
 
 /// <summary>What a move did: the outcome at the new place, or why nothing moved.</summary>
-/// <param name="Refusal">Null when moved; otherwise one line saying what stood in the way.</param>
+/// <param name="Refusal"><see cref="MoveRefusal.None"/> when moved; otherwise what stood in the way.</param>
+/// <param name="Detail">For a refusal, one line naming what stood in the way.</param>
 [GenerateSerializer, Immutable, Alias("cg.MoveResult")]
 public sealed record MoveResult(IngestOutcome? Outcome, MoveRefusal Refusal, string? Detail);
 

@@ -40,7 +40,7 @@ public sealed class ReportCorrectionGrain([PersistentState("corrections", GridSt
         var original = SourceHashes.Original(stored.SourceHash);
         var toKey = ReportKey.For(report.Region.Code, year);
         var moved = await GrainFactory.GetGrain<IReportGrain>(toKey)
-            .MoveInAsync(report, SourceHashes.Corrected(original, report.Region.Code, year), move.SourceText, original, move.Force);
+            .MoveInAsync(report, SourceHashes.Corrected(original, report.Region.Code, year), move.SourceText, move.Force);
         if (moved.Outcome is null)
         {
             return moved;

@@ -50,18 +50,8 @@ public sealed class ReportGrain(
             // a user to move, confirm or discard it.
             if (held.State.SourceHash != sourceHash)
             {
-                var waiting = new HeldReportState { Report = report, SourceHash = sourceHash, SourceText = sourceText, HeldAt = clock.GetUtcNow() };
-                var before = held.State;
-                held.State = waiting;
-                try
-                {
-                    await held.WriteOrForgetAsync(this);
-                }
-                catch
-                {
-                    held.State = before;
-                    throw;
-                }
+                held.State = new HeldReportState { Report = report, SourceHash = sourceHash, SourceText = sourceText, HeldAt = clock.GetUtcNow() };
+                await held.WriteOrForgetAsync(this);
             }
             return new IngestOutcome(key, RegionRef.From(report.Region), report.Year.Value, IngestStatus.Held, s.Version, report.Flags);
         }
@@ -102,12 +92,12 @@ public sealed class ReportGrain(
         return new IngestOutcome(key, facts.Region, facts.Year, status, s.Version, report.Flags);
     }
 
-    public async Task<MoveResult> MoveInAsync(Report report, string sourceHash, string? sourceText, string originalHash, bool force)
+    public async Task<MoveResult> MoveInAsync(Report report, string sourceHash, string? sourceText, bool force)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(originalHash);
+        ArgumentNullException.ThrowIfNull(sourceHash);
         var s = state.State;
-        if (s.Report is not null && !force && SourceHashes.Original(s.SourceHash!) != originalHash)
+        if (s.Report is not null && !force && SourceHashes.Original(s.SourceHash!) != SourceHashes.Original(sourceHash))
         {
             return new MoveResult(null, MoveRefusal.Occupied, FormattableString.Invariant(
                 $"{s.Report.Region?.Name} {this.GetPrimaryKeyString()} holds another report (from {s.Report.Source.Input}, version {s.Version}); move or remove that one first, or send \"force\": true to replace it"));
