@@ -77,7 +77,6 @@ internal sealed class ComparisonReplica(IComparisonGrain grain) : IComparisonObs
         {
             var renditions = _renditions?.Version == version ? _renditions : new Renditions(version);
             renditions.Formats[format] = bytes;
-            renditions.Bytes = renditions.Formats.Values.Sum(b => (long)b.Length);
             Volatile.Write(ref _renditions, renditions);
         }
     }
@@ -139,7 +138,7 @@ internal sealed class ComparisonReplica(IComparisonGrain grain) : IComparisonObs
 
         public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Formats { get; } = new(StringComparer.Ordinal);
 
-        public long Bytes { get; set; }
+        public long Bytes => Formats.Values.Sum(b => (long)b.Length);
     }
 
     private void Offer(ComparisonResult result)

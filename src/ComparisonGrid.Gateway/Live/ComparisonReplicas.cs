@@ -57,8 +57,7 @@ public sealed partial class ComparisonReplicas : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(spec);
         Interlocked.Increment(ref _reads);
-        var key = spec.ToKey();
-        var replica = _replicas.GetOrAdd(key, _ => Create(spec));
+        var replica = _replicas.GetOrAdd(spec.ToKey(), _ => Create(spec));
         if (replica.Fresh(Lease) is not { } result)
         {
             Interlocked.Increment(ref _asked);

@@ -20,6 +20,7 @@ public sealed partial class ConnectionLimits
 
     private readonly ConcurrentDictionary<IPAddress, int> _byAddress = new();
     private readonly ILogger<ConnectionLimits> _logger;
+    private readonly TimeSpan _headersTimeout;
     private long _refused;
 
     public ConnectionLimits(IOptions<GatewayOptions> options, ILogger<ConnectionLimits> logger)
@@ -40,7 +41,7 @@ public sealed partial class ConnectionLimits
         {
             LogPerAddressOverTotal(_logger, gateway.MaxConnectionsPerAddress, Total);
         }
-        HeadersTimeout = gateway.RequestHeadersTimeout;
+        _headersTimeout = gateway.RequestHeadersTimeout;
     }
 
     /// <summary>Connections held at once, all clients together.</summary>
@@ -49,10 +50,6 @@ public sealed partial class ConnectionLimits
     /// <summary>Connections one client address may hold at once.</summary>
     public int PerAddress { get; }
 
-    public TimeSpan HeadersTimeout { get; }
-
-    /// <summary>Connections closed as accepted because their address held its share (an operator's figure).</summary>
-    public long Refused => Interlocked.Read(ref _refused);
 
     /// <summary>Sets Kestrel's limits and puts the per-address count in front of every endpoint.</summary>
     public void Apply(KestrelServerOptions kestrel)
@@ -60,7 +57,7 @@ public sealed partial class ConnectionLimits
         ArgumentNullException.ThrowIfNull(kestrel);
         kestrel.Limits.MaxConcurrentConnections = Total;
         kestrel.Limits.MaxConcurrentUpgradedConnections = Total;
-        kestrel.Limits.RequestHeadersTimeout = HeadersTimeout;
+        kestrel.Limits.RequestHeadersTimeout = _headersTimeout;
         kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Use(next => connection => AdmitAsync(connection, next)));
     }
 
@@ -79,9 +76,10 @@ public sealed partial class ConnectionLimits
         if (_byAddress.AddOrUpdate(address, 1, (_, held) => held + 1) > PerAddress)
         {
             Leave(address);
-            if (Interlocked.Increment(ref _refused) % 1000 == 1)
+            // Logged for the first and then every thousandth: a flood must not become a flood of log lines.
+            if (Interlocked.Increment(ref _refused) is var refused && refused % 1000 == 1)
             {
-                LogRefused(_logger, address.ToString(), PerAddress, Refused);
+                LogRefused(_logger, address.ToString(), PerAddress, refused);
             }
             connection.Abort(new ConnectionAbortedException($"the address holds its maximum of {PerAddress.ToString(CultureInfo.InvariantCulture)} connections"));
             return;

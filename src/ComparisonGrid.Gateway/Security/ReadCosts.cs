@@ -25,13 +25,12 @@ public sealed class ReadCosts(IOptions<GatewayOptions> options)
             await next(http).ConfigureAwait(false);
             return;
         }
-        var perSecond = gateway.AnonymousReadBytesPerMinute / 60.0;
         if (_budgets.Count > SweepAbove)
         {
-            Sweep(gateway.AnonymousReadBytesPerMinute, perSecond);
+            Sweep();
         }
         var budget = _budgets.GetOrAdd(ClientIdentity.Address(http), _ => new Budget(gateway.AnonymousReadBytesPerMinute));
-        budget.Enter(gateway, perSecond);
+        budget.Enter(Math.Max(1, gateway.MaxConcurrentAnonymousReads));
         var body = http.Response.Body;
         var counted = new CountingStream(body);
         http.Response.Body = counted;
@@ -54,11 +53,11 @@ public sealed class ReadCosts(IOptions<GatewayOptions> options)
         && !http.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>Forgets addresses whose budget is full again and that read nothing now: they owe nothing.</summary>
-    private void Sweep(long capacity, double perSecond)
+    private void Sweep()
     {
         foreach (var (address, budget) in _budgets)
         {
-            if (budget.Idle(capacity, perSecond))
+            if (budget.Idle())
             {
                 _budgets.TryRemove(new KeyValuePair<string, Budget>(address, budget));
             }
@@ -106,26 +105,28 @@ public sealed class ReadCosts(IOptions<GatewayOptions> options)
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
+    /// <summary>One address's bytes a minute (<paramref name="capacity"/>), refilled continuously, and its reads in progress.</summary>
     private sealed class Budget(long capacity)
     {
         private readonly Lock _lock = new();
+        private readonly double _perSecond = capacity / 60.0;
         private double _balance = capacity;
         private long _refilledAt = Stopwatch.GetTimestamp();
         private int _inProgress;
 
-        public void Enter(GatewayOptions gateway, double perSecond)
+        public void Enter(int mostInProgress)
         {
             lock (_lock)
             {
-                Refill(gateway.AnonymousReadBytesPerMinute, perSecond);
+                Refill();
                 if (_balance < 0)
                 {
-                    var seconds = (int)Math.Ceiling(-_balance / perSecond);
+                    var seconds = (int)Math.Ceiling(-_balance / _perSecond);
                     throw new TooManyRequestsException(
-                        $"reads without a key are limited to {gateway.AnonymousReadBytesPerMinute / 1024.0 / 1024.0:0.#} MB of answers a minute per address (AnonymousReadBytesPerMinute); this address has used its share, try again in {seconds} s or send an API key",
+                        $"reads without a key are limited to {capacity / 1024.0 / 1024.0:0.#} MB of answers a minute per address (AnonymousReadBytesPerMinute); this address has used its share, try again in {seconds} s or send an API key",
                         retryAfterSeconds: Math.Max(1, seconds));
                 }
-                if (_inProgress >= Math.Max(1, gateway.MaxConcurrentAnonymousReads))
+                if (_inProgress >= mostInProgress)
                 {
                     throw new TooManyRequestsException(
                         $"this address has {_inProgress} reads without a key in progress (MaxConcurrentAnonymousReads); send the next when one is answered", retryAfterSeconds: 1);
@@ -143,19 +144,19 @@ public sealed class ReadCosts(IOptions<GatewayOptions> options)
             }
         }
 
-        public bool Idle(long capacity, double perSecond)
+        public bool Idle()
         {
             lock (_lock)
             {
-                Refill(capacity, perSecond);
+                Refill();
                 return _inProgress == 0 && _balance >= capacity;
             }
         }
 
-        private void Refill(long capacity, double perSecond)
+        private void Refill()
         {
             var now = Stopwatch.GetTimestamp();
-            _balance = Math.Min(capacity, _balance + (Stopwatch.GetElapsedTime(_refilledAt, now).TotalSeconds * perSecond));
+            _balance = Math.Min(capacity, _balance + (Stopwatch.GetElapsedTime(_refilledAt, now).TotalSeconds * _perSecond));
             _refilledAt = now;
         }
     }
