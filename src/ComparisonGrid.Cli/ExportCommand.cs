@@ -1,7 +1,7 @@
-using System.Globalization;
 using ComparisonGrid.Application.Export;
 using ComparisonGrid.Application.Export.Dataset;
 using ComparisonGrid.Application.Export.Tables;
+using ComparisonGrid.Application.Requests;
 
 namespace ComparisonGrid.Cli;
 
@@ -52,9 +52,19 @@ internal sealed class ExportCommand(IGrainFactory grains, TextWriter stdout, Tex
         return (cl.Positional[0], format, filter);
     }
 
-    private static int? Year(CommandLine cl, string name) => cl.Value(name) is not { } text
-        ? null
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1949 and <= 2100
-            ? year
-            : throw new UsageException($"{name} is a year (1949–2100), not '{text}'");
+    private static int? Year(CommandLine cl, string name)
+    {
+        if (cl.Value(name) is not { } text)
+        {
+            return null;
+        }
+        try
+        {
+            return ComparisonRequest.Year(text);
+        }
+        catch (RequestException e)
+        {
+            throw new UsageException($"{name}: {e.Message}");
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using ComparisonGrid.Contracts;
 using ComparisonGrid.Core;
 using ComparisonGrid.Gateway.Live;
@@ -53,15 +52,15 @@ internal static class CompareEndpoints
         // Each export is built once per version, a few at a time, and kept with the comparison while memory allows.
         async Task<IResult> Export(string contentType, string fileName, Func<ComparisonResult, Task<byte[]>> build) =>
             TypedResults.Bytes(await replicas.ExportAsync(result, format, build, ct).ConfigureAwait(false), contentType, fileName);
-        static Task<byte[]> Csv(TextTable table) => Task.FromResult(Encoding.UTF8.GetBytes(table.ToCsv()));
-        Task<byte[]> Parquet(TextTable table) => TableFormat.Parquet.BytesAsync(table, ct);
+        Task<IResult> Table(TableFormat table, bool wide) => Export(table.ContentType(), stem + (wide ? "-wide" : "") + table.Extension(),
+            r => table.BytesAsync(wide ? ComparisonTable.Wide(r) : ComparisonTable.For(r), ct));
         var panel = spec.Kind is ComparisonKind.Panel or ComparisonKind.ThemePanel;
         return format switch
         {
-            "csv" => await Export("text/csv; charset=utf-8", $"{stem}.csv", r => Csv(ComparisonTable.For(r))).ConfigureAwait(false),
-            "wide" when panel => await Export("text/csv; charset=utf-8", $"{stem}-wide.csv", r => Csv(ComparisonTable.Wide(r))).ConfigureAwait(false),
-            "parquet" => await Export(TableFormat.Parquet.ContentType(), $"{stem}.parquet", r => Parquet(ComparisonTable.For(r))).ConfigureAwait(false),
-            "wide-parquet" when panel => await Export(TableFormat.Parquet.ContentType(), $"{stem}-wide.parquet", r => Parquet(ComparisonTable.Wide(r))).ConfigureAwait(false),
+            "csv" => await Table(TableFormat.Csv, wide: false).ConfigureAwait(false),
+            "wide" when panel => await Table(TableFormat.Csv, wide: true).ConfigureAwait(false),
+            "parquet" => await Table(TableFormat.Parquet, wide: false).ConfigureAwait(false),
+            "wide-parquet" when panel => await Table(TableFormat.Parquet, wide: true).ConfigureAwait(false),
             "zip" => await Export("application/zip", $"{stem}.zip", r => ExportArchive.BuildAsync([r], clock.GetUtcNow(), cancellationToken: ct)).ConfigureAwait(false),
             "manifest" => await Export("application/json; charset=utf-8", $"{stem}-manifest.json",
                 r => Task.FromResult(ExportArchive.ManifestJson(ExportArchive.Manifest(r, clock.GetUtcNow())))).ConfigureAwait(false),

@@ -81,14 +81,11 @@ internal static class JobEndpoints
             results.Add(await grains.JobResult(id, i).GetAsync().ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"job {id} lost its result {i}"));
         }
-        if (format is "csv" or "zip")
+        if (format is "csv" or "zip" or "parquet")
         {
-            return TypedResults.Bytes(await ExportArchive.BuildAsync(results, clock.GetUtcNow(), numbered: true, cancellationToken: ct).ConfigureAwait(false), "application/zip", $"job-{id}.zip");
-        }
-        if (format is "parquet")
-        {
-            return TypedResults.Bytes(await ExportArchive.BuildAsync(results, clock.GetUtcNow(), numbered: true, TableFormat.Parquet, ct).ConfigureAwait(false),
-                "application/zip", $"job-{id}-parquet.zip");
+            var parquet = format == "parquet";
+            return TypedResults.Bytes(await ExportArchive.BuildAsync(results, clock.GetUtcNow(), numbered: true, parquet ? TableFormat.Parquet : TableFormat.Csv, ct)
+                .ConfigureAwait(false), "application/zip", $"job-{id}{(parquet ? "-parquet" : "")}.zip");
         }
         if (format is not (null or "" or "ndjson"))
         {
